@@ -5,10 +5,18 @@ let package = Package(
     name: "followupd",
     platforms: [.macOS(.v14)],
     products: [],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
     targets: [
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
+        // The daemon's moving parts: one tick, timer, signals, systemd, logging.
+        .target(name: "FollowUpDaemon", dependencies: [
+            "FollowUpCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+        .testTarget(name: "FollowUpDaemonTests", dependencies: ["FollowUpDaemon"]),
     ]
 )

@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+
+/// A swift-log handler for stderr that reads well in journald: under systemd
+/// (`JOURNAL_STREAM` set) each line starts with a syslog priority prefix
+/// (`<3>`) and carries no timestamp, since the journal adds its own; on a
+/// terminal it prints a timestamp and the level instead.
+public struct JournalLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+    private let underJournal: Bool
+    private let sink: @Sendable (String) -> Void
+
+    public init(label: String, level: Logger.Level, underJournal: Bool,
+                sink: @escaping @Sendable (String) -> Void = JournalLogHandler.writeToStderr) {
+        self.label = label
+        self.logLevel = level
+        self.underJournal = underJournal
+        self.sink = sink
+    }
+
+    public static func bootstrap(level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let journal = environment["JOURNAL_STREAM"] != nil
+        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level, underJournal: journal) }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+                    source: String, file: String, function: String, line: UInt) {
+        var all = metadata
+        if let explicit { all.merge(explicit) { $1 } }
+        let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let text = fields.isEmpty ? "\(message)" : "\(message) \(fields)"
+        // One record per line: a newline inside a message would forge a record.
+        let flat = text.replacingOccurrences(of: "\n", with: "\\n")
+        if underJournal {
+            sink("<\(Self.syslogPriority(level))>\(flat)")
+        } else {
+            let stamp = Date().formatted(.iso8601)
+            sink("\(stamp) \(level.rawValue.uppercased()) \(flat)")
+        }
+    }
+
+    static func syslogPriority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: return 7
+        case .info: return 6
+        case .notice: return 5
+        case .warning: return 4
+        case .error: return 3
+        case .critical: return 2
+        }
+    }
+
+    public static let writeToStderr: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
