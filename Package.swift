@@ -10,5 +10,8 @@ let package = Package(
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+        // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
+        .target(name: "MailMessage"),
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
     ]
 )
