@@ -10,8 +10,9 @@ extension MailDate {
         for token in tokens(value) {
             if time == nil, token.contains(":") {
                 let parts = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
-                guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
-                time = (parts[0] ?? 0, parts[1] ?? 0, parts.count == 3 ? parts[2] ?? 0 : 0)
+                // Hour and minute must be numbers; damaged seconds ("10:00:t") read as 0.
+                guard parts.count >= 2, parts.count <= 3, let hour = parts[0], let minute = parts[1] else { return nil }
+                time = (hour, minute, parts.count == 3 ? parts[2] ?? 0 : 0)
             } else if let first = token.first, first == "+" || first == "-", token.count == 5,
                       let n = Int(token.dropFirst()), time != nil {
                 offset = (n / 100 * 3600 + n % 100 * 60) * (first == "-" ? -1 : 1)

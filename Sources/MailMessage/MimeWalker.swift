@@ -80,7 +80,13 @@ struct MimeWalker {
             while lineEnd < body.upperBound, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             if lineEnd - lineStart >= boundary.count, bytes[lineStart..<(lineStart + boundary.count)].elementsEqual(boundary) {
                 let after = lineStart + boundary.count
-                let isClose = after + 1 < body.upperBound && bytes[after] == UInt8(ascii: "-") && bytes[after + 1] == UInt8(ascii: "-")
+                let isClose = after + 1 < lineEnd && bytes[after] == UInt8(ascii: "-") && bytes[after + 1] == UInt8(ascii: "-")
+                // Only whitespace may follow the delimiter: "--b1" must not match "--b10".
+                let rest = bytes[(isClose ? after + 2 : after)..<lineEnd]
+                guard rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
+                    lineStart = lineEnd + 1
+                    continue
+                }
                 if let start = partStart {
                     // The line break before a delimiter belongs to the delimiter.
                     var end = lineStart

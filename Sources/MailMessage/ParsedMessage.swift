@@ -55,10 +55,26 @@ public struct ParsedMessage: Sendable {
         }
         text = walker.plainText ?? walker.htmlText ?? ""
         textIsFromHTML = walker.plainText == nil && walker.htmlText != nil
-        deliveryStatus = walker.deliveryStatus
+        deliveryStatus = walker.deliveryStatus ?? Self.inlineDeliveryStatus(all, from: top.bodyStart, limits: limits)
         if deliveryStatus != nil, let returned = walker.returnedHeaders {
             deliveryStatus?.originalMessageID = returned["Message-ID"].flatMap { MessageIDs.parse($0).first }
         }
         self.defects = defects + walker.defects
+    }
+
+    /// Some MTAs send RFC 3464 fields without a message/delivery-status part (in text/plain,
+    /// or under a wrong type): read them from the first line that starts "Final-Recipient:".
+    private static func inlineDeliveryStatus(_ bytes: [UInt8], from start: Int, limits: ParseLimits) -> DeliveryStatus? {
+        let needle = Array("final-recipient:".utf8)
+        var lineStart = start
+        while lineStart + needle.count <= bytes.count {
+            if zip(bytes[lineStart..<(lineStart + needle.count)], needle).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                let status = DeliveryStatus.parse(bytes[lineStart...], limits: limits)
+                return status.recipients.isEmpty ? nil : status
+            }
+            guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else { return nil }
+            lineStart = newline + 1
+        }
+        return nil
     }
 }
