@@ -18,5 +18,8 @@ let package = Package(
         ]),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
         .testTarget(name: "FollowUpDaemonTests", dependencies: ["FollowUpDaemon"]),
+        // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
+        .target(name: "MailMessage"),
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
     ]
 )
