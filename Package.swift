@@ -5,10 +5,30 @@ let package = Package(
     name: "followupd",
     platforms: [.macOS(.v14)],
     products: [],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
     targets: [
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+
+        // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
+        // Pure, except TemplateLoader, which reads the shipped and the user's template files.
+        .target(
+            name: "FollowUpDrafts",
+            dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
+
+        // Hunspell (Debian libhunspell-dev + hunspell-en-us) behind FollowUpDrafts' Speller.
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev", "hunspell-en-us"])]
+        ),
+        .target(name: "Spelling", dependencies: ["CHunspell", "FollowUpDrafts"]),
+        .testTarget(name: "SpellingTests", dependencies: ["Spelling", "FollowUpDrafts", "FollowUpCore"]),
     ]
 )
