@@ -25,6 +25,7 @@ public struct RenderedDraft: Hashable, Sendable {
 /// `ask_for_feedback` (section), `sender_name`, `signature`.
 public struct DraftComposer: Sendable {
     private let templates: [TemplateName: MustacheTemplate]
+    private let origins: [TemplateName: String]
 
     /// Compiles every template; throws `TemplateError` naming the file (and
     /// line and column when known) for a missing, malformed or HTML template.
@@ -50,10 +51,12 @@ public struct DraftComposer: Sendable {
             }
         }
         templates = compiled
+        origins = Dictionary(uniqueKeysWithValues: TemplateName.allCases.map { ($0, set.origin(of: $0)) })
     }
 
     /// The subject and body for `request`. Throws `DraftRequestError` when the
-    /// request lacks what its kind needs (news text, a known time zone).
+    /// request lacks what its kind needs (news text, a known time zone), and
+    /// `TemplateError` when the template's subject renders empty.
     public func render(_ request: DraftRequest) throws -> RenderedDraft {
         guard let template = templates[request.templateName] else {
             throw DraftRequestError(reason: "no template \(request.templateName.fileName)")
@@ -61,6 +64,10 @@ public struct DraftComposer: Sendable {
         let values = try TemplateValues.of(request)
         let rendered = template.render(values)
         var (subject, body) = Self.split(rendered)
+        guard !subject.isEmpty else {
+            throw TemplateError(origin: origins[request.templateName] ?? request.templateName.fileName,
+                                reason: "the subject line rendered empty")
+        }
         if let earlier = request.earlierSubject, !earlier.trimmingCharacters(in: .whitespaces).isEmpty {
             subject = SubjectLine.reply(to: earlier)
         }
@@ -71,8 +78,8 @@ public struct DraftComposer: Sendable {
     nonisolated(unsafe) private static let subjectPrefix = /(?i)\s*subject\s*:/
 
     private static func hasSubjectLine(_ source: String) -> Bool {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: true)
-        return lines.count > 1 && lines[1].prefixMatch(of: subjectPrefix) != nil
+        guard let pragma = source.prefixMatch(of: textPragma) else { return false }
+        return source[pragma.range.upperBound...].prefixMatch(of: subjectPrefix) != nil
     }
 
     /// Splits the rendered text at its "Subject:" line and tidies the body:

@@ -107,6 +107,13 @@ import Testing
         #expect(kinds(with(sentence)) == [.pushy])
     }
 
+    @Test(arguments: ["I know you must be busy.", "I gained U.S. market experience.", "I could start right away.",
+                      "Please let me know if you need anything else.", "At the end of the day, users matter.",
+                      "I have answered any job-related questions."])
+    func ordinaryPolitePhrasesAreNotFlagged(sentence: String) {
+        #expect(kinds(with(sentence)).isEmpty)
+    }
+
     @Test(arguments: ["I desperately want this role.", "I am desperate to hear from you.", "I really need this job."])
     func neverDesperate(sentence: String) {
         #expect(kinds(with(sentence)) == [.desperate])

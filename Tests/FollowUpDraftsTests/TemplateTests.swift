@@ -81,6 +81,15 @@ import Testing
         #expect(throws: TemplateError.self) { try DraftComposer(templates: TemplateSet(sources: sources)) }
     }
 
+    @Test func emptyRenderedSubjectIsAnError() throws {
+        var sources = try shippedSources()
+        sources[.checkIn] = "{{% CONTENT_TYPE: TEXT}}\nSubject: {{no_such_value}}\n\nDear {{contact_name}},\n"
+        let composer = try DraftComposer(templates: TemplateSet(sources: sources, origins: [.checkIn: "/t/check_in.mustache"]))
+        #expect { try composer.render(Fixtures.request(.checkIn)) } throws: { error in
+            "\(error)" == "/t/check_in.mustache: the subject line rendered empty"
+        }
+    }
+
     @Test func missingTemplateIsRejected() throws {
         var sources = try shippedSources()
         sources[.competingOffer] = nil

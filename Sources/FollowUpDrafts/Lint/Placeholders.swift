@@ -9,7 +9,7 @@ enum Placeholders {
         /_{3,}/,                                     // a blank to fill in
     ]
 
-    private static let words: Set<String> = ["todo", "tbd", "tbc", "fixme", "xxx", "xx", "lorem", "ipsum"]
+    private static let words: Set<String> = ["todo", "tbd", "tbc", "fixme", "xxx", "lorem", "ipsum"]
 
     static func findings(in text: String, words tokens: [Word],
                          skipping nonProse: [Range<String.Index>]) -> [Finding] {

@@ -23,15 +23,15 @@ struct WordingRule: Sendable {
 
     static let everywhere: [WordingRule] =
         ["asap", "a.s.a.p", "immediately", "immediate response", "immediate answer", "urgent", "urgently",
-         "as soon as possible", "right away", "need an answer", "need a response", "need your answer",
-         "need to hear back", "need to know", "final response today", "response today", "answer today",
+         "as soon as possible", "need an answer", "need a response", "need your answer",
+         "need to hear back", "final response today", "response today", "answer today",
          "per my last email", "per my previous email", "as i said before", "still waiting",
-         "why haven't", "why have you not", "you must", "i demand", "i expect an answer",
+         "why haven't", "why have you not", "i demand", "i expect an answer",
          "i expect a response"].map { WordingRule($0, .pushy, pushyAdvice) }
         + ["desperate", "desperately", "begging", "i beg", "need this job", "really need this",
-           "please please", "any job"].map { WordingRule($0, .desperate, desperateAdvice) }
+           "please please"].map { WordingRule($0, .desperate, desperateAdvice) }
         + ["hey", "hiya", "howdy", "gonna", "wanna", "gotta", "kinda", "sorta", "yeah", "yep", "nope",
-           "lol", "btw", "thx", "pls", "plz", "omg", "dude", "cuz", "ur", "u", "no worries"]
+           "lol", "btw", "thx", "pls", "plz", "omg", "dude", "cuz", "no worries"]
             .map { WordingRule($0, .informal, informalAdvice) }
         + ["last chance", "last opportunity", "final chance", "final offer", "or else",
            "take it or leave it", "if i don't hear", "if i do not hear", "unless i hear",
@@ -43,7 +43,7 @@ struct WordingRule: Sendable {
     static let competingOffer: [WordingRule] =
         ["deadline", "respond by", "reply by", "answer by", "decide by", "decision by", "hear back by",
          "hear from you by", "let them know by", "accept by", "expires", "expire", "expiring",
-         "time sensitive", "before i accept", "have to accept", "will accept", "as quickly as possible"]
+         "time sensitive", "before i accept", "have to accept", "as quickly as possible"]
             .map { WordingRule($0, .ultimatum, "puts a deadline on the employer; say only that the offer exists") }
 
     static func rules(for kind: MessageKind) -> [WordingRule] {
