@@ -7,19 +7,40 @@ let package = Package(
     products: [],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
+        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+
+        // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
+        // Pure, except TemplateLoader, which reads the shipped and the user's template files.
+        .target(
+            name: "FollowUpDrafts",
+            dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
+
+        // Hunspell (Debian libhunspell-dev + hunspell-en-us) behind FollowUpDrafts' Speller.
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev", "hunspell-en-us"])]
+        ),
+        .target(name: "Spelling", dependencies: ["CHunspell", "FollowUpDrafts"]),
+        .testTarget(name: "SpellingTests", dependencies: ["Spelling", "FollowUpDrafts", "FollowUpCore"]),
+
+        // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
+        .target(name: "MailMessage"),
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
+
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
             "FollowUpCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
         .testTarget(name: "FollowUpDaemonTests", dependencies: ["FollowUpDaemon"]),
-        // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
-        .target(name: "MailMessage"),
-        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
     ]
 )

@@ -1,0 +1,61 @@
+import FollowUpCore
+
+/// Who signs the drafts.
+public struct Sender: Hashable, Sendable {
+    public var name: String
+    /// The closing lines under "Best regards,"; the name alone when empty.
+    public var signature: String
+
+    public init(name: String, signature: String = "") {
+        self.name = name
+        self.signature = signature
+    }
+
+    /// What the templates' `{{signature}}` renders.
+    public var signatureBlock: String {
+        let trimmed = signature.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? name : trimmed
+    }
+}
+
+/// Everything one draft is rendered from.
+public struct DraftRequest: Hashable, Sendable {
+    public var kind: MessageKind
+    public var application: Application
+    /// The person it is addressed to (usually `application.primaryContact`).
+    public var contact: Contact
+    /// The event that started the round: its kind picks the thank-you text,
+    /// its start names the day of the conversation.
+    public var event: Event
+    /// Something specific from the conversation, as a phrase that follows
+    /// "our conversation about …" (e.g. "your plans for the new billing system").
+    public var talkingPoint: String?
+    /// For `news`: the new information, as one or more full sentences.
+    public var news: String?
+    /// For `competing_offer`: optional sentences about the other offer. The
+    /// template already says an offer exists; this must carry no deadline.
+    public var offer: String?
+    public var sender: Sender
+    /// For `rejection_reply`: also ask for feedback (config).
+    public var askForFeedback: Bool
+    /// The subject of the earlier message of the same thread (ours or theirs);
+    /// when set the subject is "Re: <earlier subject>" instead of the template's.
+    public var earlierSubject: String?
+
+    public init(kind: MessageKind, application: Application, contact: Contact, event: Event,
+                talkingPoint: String? = nil, news: String? = nil, offer: String? = nil,
+                sender: Sender, askForFeedback: Bool = false, earlierSubject: String? = nil) {
+        self.kind = kind
+        self.application = application
+        self.contact = contact
+        self.event = event
+        self.talkingPoint = talkingPoint
+        self.news = news
+        self.offer = offer
+        self.sender = sender
+        self.askForFeedback = askForFeedback
+        self.earlierSubject = earlierSubject
+    }
+
+    public var templateName: TemplateName { TemplateName(kind: kind, event: event.kind) }
+}

@@ -1,0 +1,61 @@
+import CHunspell
+import Foundation
+import FollowUpDrafts
+
+/// A dictionary that cannot be used; says which file and why.
+public struct SpellerError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public init(reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+}
+
+/// `Speller` backed by Hunspell (Debian `libhunspell-dev`, dictionary from
+/// `hunspell-en-us`). One Hunspell handle is not thread-safe, so every call
+/// takes a lock; the handle is freed with the object.
+public final class HunspellSpeller: Speller, @unchecked Sendable {
+    /// Debian's US English dictionary: `<path>.aff` and `<path>.dic`.
+    public static let defaultDictionary = "/usr/share/hunspell/en_US"
+
+    private let handle: OpaquePointer
+    private let lock = NSLock()
+
+    /// Opens `<dictionary>.aff` and `<dictionary>.dic`. Throws when either is
+    /// missing (Hunspell itself would silently know no words) or when the
+    /// dictionary is not UTF-8 (words are passed as UTF-8).
+    public init(dictionary: String = HunspellSpeller.defaultDictionary) throws {
+        let aff = dictionary + ".aff"
+        let dic = dictionary + ".dic"
+        for file in [aff, dic] where !FileManager.default.isReadableFile(atPath: file) {
+            throw SpellerError(reason: "\(file): spelling dictionary not found (Debian package hunspell-en-us)")
+        }
+        guard let handle = Hunspell_create(aff, dic) else {
+            throw SpellerError(reason: "\(dictionary): Hunspell could not open the dictionary")
+        }
+        let encoding = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? ""
+        guard encoding.uppercased() == "UTF-8" else {
+            Hunspell_destroy(handle)
+            throw SpellerError(reason: "\(aff): dictionary encoding is \(encoding), only UTF-8 is supported")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        Hunspell_destroy(handle)
+    }
+
+    public func isCorrect(_ word: String) -> Bool {
+        lock.withLock { Hunspell_spell(handle, word) != 0 }
+    }
+
+    public func suggestions(for word: String) -> [String] {
+        lock.withLock {
+            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+            let count = Hunspell_suggest(handle, &list, word)
+            defer { Hunspell_free_list(handle, &list, count) }
+            guard let list, count > 0 else { return [] }
+            return (0..<Int(count)).compactMap { list[$0].map { String(cString: $0) } }
+        }
+    }
+}
