@@ -34,11 +34,15 @@ public final class FollowUpStore: Sendable {
 
     private static func configuration(wal: Bool) -> Configuration {
         var c = Configuration()
-        if wal { c.journalMode = .wal }
         c.busyMode = .timeout(busyTimeout)
         c.foreignKeysEnabled = true
-        // A committed send must survive power loss (POLICY invariant 7).
-        c.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        c.prepareDatabase { db in
+            // Set here, not with `journalMode = .wal`: GRDB's WAL set-up would
+            // lower `synchronous` to NORMAL, and a committed send must survive
+            // power loss (POLICY invariant 7).
+            if wal { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         return c
     }
 
