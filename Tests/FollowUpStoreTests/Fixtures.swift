@@ -46,10 +46,10 @@ struct Fixture {
     func remove() { try? FileManager.default.removeItem(atPath: dir) }
 }
 
-/// Moves a fresh draft of `f` into `state` along allowed edges.
-func draft(in state: DraftState, _ f: Fixture) throws -> Draft {
+/// Moves a fresh draft (for `f`'s application unless told) into `state` along allowed edges.
+func draft(in state: DraftState, _ f: Fixture, for app: Application? = nil) throws -> Draft {
     let s = f.store
-    let d = try s.insertDraft(sampleDraft(f.app))
+    let d = try s.insertDraft(sampleDraft(app ?? f.app))
     let send: SendGate = { _, _, _ in .send }
     switch state {
     case .drafted: return d

@@ -13,6 +13,15 @@ import FollowUpCore
         #expect(try FollowUpStore(path: f.store.path!).appliedMigrations() == ["v1"])
     }
 
+    @Test func inMemoryStoreIsMigratedAndPrivate() throws {
+        let a = try FollowUpStore()
+        let b = try FollowUpStore()
+        try a.addApplication(sampleApplication())
+        #expect(a.path == nil)
+        #expect(try a.applications().count == 1)
+        #expect(try b.applications().isEmpty)
+    }
+
     @Test func databaseFileIs0600AndNewDirectories0700() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -32,7 +41,7 @@ import FollowUpCore
     @Test func existingWorldReadableFileIsMadePrivate() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(atPath: dir + "/f.sqlite", contents: nil, attributes: [.posixPermissions: 0o644])
+        #expect(FileManager.default.createFile(atPath: dir + "/f.sqlite", contents: nil, attributes: [.posixPermissions: 0o644]))
         _ = try FollowUpStore(path: dir + "/f.sqlite")
         let mode = (try FileManager.default.attributesOfItem(atPath: dir + "/f.sqlite")[.posixPermissions] as! NSNumber).intValue
         #expect(mode == 0o600)
