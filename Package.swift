@@ -8,6 +8,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
@@ -35,6 +37,20 @@ let package = Package(
         // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
         .target(name: "MailMessage"),
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
+
+        // TOML -> typed, validated config; secrets resolved at use time.
+        .target(name: "FollowUpConfig", dependencies: [
+            "FollowUpCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .testTarget(name: "FollowUpConfigTests", dependencies: ["FollowUpConfig", "FollowUpCore"]),
+
+        // SQLite: schema, migrations, the outbox's transactions.
+        .target(name: "FollowUpStore", dependencies: [
+            "FollowUpCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore"]),
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [

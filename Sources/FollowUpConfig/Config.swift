@@ -1,0 +1,106 @@
+import Foundation
+import FollowUpCore
+
+/// The typed, validated contents of `config.toml`, every default filled in.
+/// Holds no secret values: passwords stay `SecretSource`s until used.
+public struct Config: Sendable, Equatable {
+    /// The file it was read from, for messages.
+    public var path: String
+    public var identity: Identity
+    public var imap: IMAPSettings
+    public var smtp: MailAccount
+    public var daemon: DaemonSettings
+    public var policy: PolicySettings
+    public var templates: TemplateSettings
+}
+
+/// Who the messages come from.
+public struct Identity: Sendable, Equatable {
+    public var name: String
+    public var email: String
+    /// IANA identifier, validated; the default zone of new applications.
+    public var timeZone: String
+    /// Defaults to `name`.
+    public var signature: String
+}
+
+/// How followupd logs in to the IMAP or SMTP server.
+public struct MailAccount: Sendable, Equatable {
+    /// Scheme imap, imaps, smtp or smtps, always with an explicit port
+    /// (imap 143, imaps 993, smtp 587, smtps 465 when the file gave none).
+    public var url: URL
+    /// Defaults to `identity.email`.
+    public var username: String
+    public var password: SecretSource
+    public var auth: AuthMethod
+    /// PEM file of the CA to trust instead of the system's, if any.
+    public var caFile: String?
+
+    /// True for imaps and smtps (TLS from the first byte); otherwise STARTTLS is required.
+    public var implicitTLS: Bool { url.scheme == "imaps" || url.scheme == "smtps" }
+}
+
+public enum AuthMethod: String, Sendable, Equatable, CaseIterable {
+    case password
+    /// The secret is an OAuth 2 bearer token (SASL XOAUTH2).
+    case xoauth2
+}
+
+public struct IMAPSettings: Sendable, Equatable {
+    public var account: MailAccount
+    public var inbox: String
+    public var sent: String
+    /// False where the provider files sent mail itself (Gmail).
+    public var appendSent: Bool
+}
+
+public struct DaemonSettings: Sendable, Equatable {
+    public var database: String
+    public var pollInterval: TimeInterval
+    /// The longest an inbox check may be old at send time (POLICY invariant 4).
+    public var freshCheck: TimeInterval
+    /// How far ahead of its due time a draft is queued for approval.
+    public var draftLead: TimeInterval
+}
+
+public struct PolicySettings: Sendable, Equatable {
+    /// 0...3 (POLICY invariant 1).
+    public var maxFollowups: Int
+    /// At least 72 h (POLICY invariant 2).
+    public var minGap: TimeInterval
+    public var sendWindow: SendWindow
+    public var askForFeedback: Bool
+}
+
+public struct TemplateSettings: Sendable, Equatable {
+    /// Templates here override the shipped ones, file by file.
+    public var dir: String
+}
+
+extension Config {
+    /// Defaults and bounds the policy allows, in one place for the parser,
+    /// the sample config's test and `effectiveDescription()`.
+    public enum Defaults {
+        public static let database = "~/.local/state/followupd/followupd.sqlite"
+        public static let pollInterval: TimeInterval = 5 * 60
+        public static let freshCheck: TimeInterval = 10 * 60
+        public static let draftLead: TimeInterval = 24 * 3600
+        public static let maxFollowups = 2
+        public static let maxFollowupsRange = 0...3
+        public static let minGap: TimeInterval = 72 * 3600
+        public static let templatesDir = "~/.config/followupd/templates"
+        public static let inbox = "INBOX"
+        public static let sent = "Sent"
+    }
+
+    /// Every section and key the file may contain.
+    public static let knownKeys: [String: [String]] = [
+        "identity": ["name", "email", "timezone", "signature"],
+        "imap": ["url", "username", "password_command", "password_file", "password", "auth", "ca_file",
+                 "inbox", "sent", "append_sent"],
+        "smtp": ["url", "username", "password_command", "password_file", "password", "auth", "ca_file"],
+        "daemon": ["database", "poll_interval", "fresh_check", "draft_lead"],
+        "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],
+        "templates": ["dir"],
+    ]
+}

@@ -1,0 +1,152 @@
+import Foundation
+import FollowUpCore
+
+extension Config {
+    /// Parses and validates config text. Pure: reads no file, no environment.
+    /// - Parameters:
+    ///   - path: the file's path, for error messages and for relative paths in it.
+    ///   - home: the home directory `~` expands to.
+    /// - Throws: `ConfigError` naming file, line and key.
+    public static func parse(text: String, path: String, home: String) throws -> Config {
+        let r = try ConfigReader(text: text, path: path)
+        try r.checkKnownKeys(knownKeys)
+        let paths = PathExpander(home: home, configPath: path)
+
+        let name = try r.requiredString("identity.name")
+        let email = try r.requiredString("identity.email")
+        guard EmailAddress.isSane(email) else { throw r.error("identity.email", "\"\(email)\" is not a mail address") }
+        let zone = try r.requiredString("identity.timezone")
+        guard TimeZone(identifier: zone) != nil else {
+            throw r.error("identity.timezone", "unknown time zone \"\(zone)\" (use an IANA name like \"Europe/Berlin\")")
+        }
+        let identity = Identity(name: name, email: email, timeZone: zone,
+                                signature: try r.string("identity.signature") ?? name)
+
+        let imap = IMAPSettings(
+            account: try account(r, "imap", schemes: ["imap": 143, "imaps": 993], email: email, paths: paths),
+            inbox: try mailbox(r, "imap.inbox") ?? Defaults.inbox,
+            sent: try mailbox(r, "imap.sent") ?? Defaults.sent,
+            appendSent: try r.bool("imap.append_sent") ?? true)
+        let smtp = try account(r, "smtp", schemes: ["smtp": 587, "smtps": 465], email: email, paths: paths)
+
+        let daemon = DaemonSettings(
+            database: paths.expand(try r.string("daemon.database") ?? Defaults.database),
+            pollInterval: try bounded(r, "daemon.poll_interval", Defaults.pollInterval, 30...86_400),
+            freshCheck: try bounded(r, "daemon.fresh_check", Defaults.freshCheck, 60...3_600),
+            draftLead: try bounded(r, "daemon.draft_lead", Defaults.draftLead, 0...(14 * 86_400)))
+
+        let maxFollowups = try r.int("policy.max_followups") ?? Defaults.maxFollowups
+        guard Defaults.maxFollowupsRange.contains(maxFollowups) else {
+            throw r.error("policy.max_followups", "must be between 0 and 3, found \(maxFollowups)")
+        }
+        let minGap = try r.duration("policy.min_gap") ?? Defaults.minGap
+        guard minGap >= Defaults.minGap else {
+            throw r.error("policy.min_gap", "may only be raised above 72h, found \(ConfigDuration.format(minGap))")
+        }
+        var window = SendWindow.standard
+        if let text = try r.string("policy.send_window") {
+            do { window = try SendWindow(parsing: text) } catch {
+                throw r.error("policy.send_window", "\(error)")
+            }
+        }
+        let policy = PolicySettings(maxFollowups: maxFollowups, minGap: minGap, sendWindow: window,
+                                    askForFeedback: try r.bool("policy.ask_for_feedback") ?? true)
+
+        let templates = TemplateSettings(dir: paths.expand(try r.string("templates.dir") ?? Defaults.templatesDir))
+        return Config(path: path, identity: identity, imap: imap, smtp: smtp, daemon: daemon,
+                      policy: policy, templates: templates)
+    }
+
+    private static func account(_ r: ConfigReader, _ section: String, schemes: [String: Int],
+                                email: String, paths: PathExpander) throws -> MailAccount {
+        let key = "\(section).url"
+        let text = try r.requiredString(key)
+        guard let parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
+              let defaultPort = schemes[scheme] else {
+            let allowed = schemes.keys.sorted().map { "\($0)://" }.joined(separator: " or ")
+            throw r.error(key, "\"\(text)\" must start with \(allowed) (plain-text protocols are refused)")
+        }
+        guard let host = parts.host, !host.isEmpty else { throw r.error(key, "\"\(text)\" names no host") }
+        guard parts.user == nil, parts.password == nil else {
+            throw r.error(key, "put the user name in \(section).username, not in the URL")
+        }
+        guard parts.path.isEmpty || parts.path == "/", parts.query == nil else {
+            throw r.error(key, "\"\(text)\" must be just scheme, host and port")
+        }
+        var normal = URLComponents()
+        normal.scheme = scheme
+        normal.host = host
+        normal.port = parts.port ?? defaultPort
+        guard let url = normal.url else { throw r.error(key, "\"\(text)\" is not a valid URL") }
+
+        let username = try r.string("\(section).username") ?? email
+        guard !username.isEmpty, !username.contains(where: { $0.isNewline }) else {
+            throw r.error("\(section).username", "must be one non-empty line")
+        }
+        let authText = try r.string("\(section).auth") ?? AuthMethod.password.rawValue
+        guard let auth = AuthMethod(rawValue: authText) else {
+            throw r.error("\(section).auth", "\"\(authText)\" is not one of password, xoauth2")
+        }
+        return MailAccount(url: url, username: username, password: try secretSource(r, section, paths: paths),
+                           auth: auth, caFile: try r.string("\(section).ca_file").map(paths.expand))
+    }
+
+    private static func secretSource(_ r: ConfigReader, _ section: String, paths: PathExpander) throws -> SecretSource {
+        let keys = ["password_command", "password_file", "password"].filter { r.isSet("\(section).\($0)") }
+        guard keys.count <= 1 else {
+            throw r.error("\(section).\(keys[1])", "set only one of \(keys.map { "\(section).\($0)" }.joined(separator: ", "))")
+        }
+        switch keys.first {
+        case "password_command": return .command(try r.requiredString("\(section).password_command"))
+        case "password_file": return .file(paths.expand(try r.requiredString("\(section).password_file")))
+        case "password": return .inline(Secret(try r.requiredString("\(section).password")))
+        default: return .systemdCredential("\(section)-password")
+        }
+    }
+
+    private static func mailbox(_ r: ConfigReader, _ key: String) throws -> String? {
+        guard let name = try r.string(key) else { return nil }
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0 == "\"" }) else {
+            throw r.error(key, "\"\(name)\" is not a usable mailbox name")
+        }
+        return name
+    }
+
+    private static func bounded(_ r: ConfigReader, _ key: String, _ fallback: TimeInterval,
+                                _ range: ClosedRange<TimeInterval>) throws -> TimeInterval {
+        let d = try r.duration(key) ?? fallback
+        guard range.contains(d) else {
+            throw r.error(key, "must be between \(ConfigDuration.format(range.lowerBound)) and \(ConfigDuration.format(range.upperBound)), found \(ConfigDuration.format(d))")
+        }
+        return d
+    }
+}
+
+/// `~` and relative paths: `~/x` is under the home directory, a relative
+/// path is relative to the config file's directory.
+struct PathExpander {
+    let home: String
+    let configPath: String
+
+    func expand(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return (home as NSString).appendingPathComponent(String(path.dropFirst(2))) }
+        if path.hasPrefix("/") { return path }
+        let dir = (configPath as NSString).deletingLastPathComponent
+        return ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(path)
+    }
+}
+
+/// A plausibility check, not RFC 5322: catches typos and anything that could
+/// inject a header or an SMTP command.
+enum EmailAddress {
+    static func isSane(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let domain = parts[1]
+        guard address.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>()[],;:\\\"".contains($0) }),
+              domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..")
+        else { return false }
+        return true
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+extension Config {
+    /// The effective config as TOML, every default filled in and every secret
+    /// masked: what `fuctl config check` prints.
+    public func effectiveDescription() -> String {
+        var out = "# effective configuration of \(path)\n"
+        func section(_ name: String, _ entries: [(String, String)]) {
+            out += "\n[\(name)]\n"
+            for (key, value) in entries { out += "\(key) = \(value)\n" }
+        }
+        func q(_ s: String) -> String { TOMLString.quote(s) }
+        func d(_ t: TimeInterval) -> String { q(ConfigDuration.format(t)) }
+        func account(_ a: MailAccount) -> [(String, String)] {
+            var e = [("url", q(a.url.absoluteString)), ("username", q(a.username))]
+            switch a.password {
+            case .command(let c): e.append(("password_command", q(c)))
+            case .file(let p): e.append(("password_file", q(p)))
+            case .inline: e.append(("password", q(Secret.mask)))
+            case .systemdCredential(let n): e.append(("# password", "from the systemd credential \(n)"))
+            }
+            e.append(("auth", q(a.auth.rawValue)))
+            if let ca = a.caFile { e.append(("ca_file", q(ca))) }
+            return e
+        }
+        section("identity", [("name", q(identity.name)), ("email", q(identity.email)),
+                             ("timezone", q(identity.timeZone)), ("signature", q(identity.signature))])
+        section("imap", account(imap.account) + [("inbox", q(imap.inbox)), ("sent", q(imap.sent)),
+                                                  ("append_sent", "\(imap.appendSent)")])
+        section("smtp", account(smtp))
+        section("daemon", [("database", q(daemon.database)), ("poll_interval", d(daemon.pollInterval)),
+                           ("fresh_check", d(daemon.freshCheck)), ("draft_lead", d(daemon.draftLead))])
+        section("policy", [("max_followups", "\(policy.maxFollowups)"), ("min_gap", d(policy.minGap)),
+                           ("send_window", q(policy.sendWindow.description)),
+                           ("ask_for_feedback", "\(policy.askForFeedback)")])
+        section("templates", [("dir", q(templates.dir))])
+        return out
+    }
+}
+
+enum TOMLString {
+    /// A TOML basic string with the escapes it requires.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += String(format: "\\u%04X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

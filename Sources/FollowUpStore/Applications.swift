@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import FollowUpCore
+
+extension FollowUpStore {
+    /// Stores a new application with its events; ids in `application` and its
+    /// events are ignored and assigned. Returns it as stored.
+    @discardableResult
+    public func addApplication(_ application: Application) throws -> Application {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [application.company, application.role, application.timeZone,
+                                       application.pace.rawValue, application.notes, application.outcome?.rawValue])
+            let id = db.lastInsertedRowID
+            try Self.writeParts(of: application, id: id, db)
+            for event in application.events { _ = try Self.insert(event, applicationID: id, db) }
+            return try Self.application(id, db)
+        }
+    }
+
+    /// Replaces an application's fields, contacts, domains and talking points.
+    /// Its events are kept: change them with `addEvent`, `updateEvent`, `deleteEvent`.
+    public func updateApplication(_ application: Application) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE applications SET company = ?, role = ?, time_zone = ?, pace = ?, notes = ?, outcome = ? WHERE id = ?",
+                           arguments: [application.company, application.role, application.timeZone,
+                                       application.pace.rawValue, application.notes, application.outcome?.rawValue,
+                                       application.id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("application", application.id) }
+            for table in ["contacts", "company_domains", "talking_points"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE application_id = ?", arguments: [application.id])
+            }
+            try Self.writeParts(of: application, id: application.id, db)
+        }
+    }
+
+    /// Deletes an application and everything recorded for it.
+    public func deleteApplication(id: ApplicationID) throws {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM applications WHERE id = ?", arguments: [id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("application", id) }
+        }
+    }
+
+    public func application(id: ApplicationID) throws -> Application? {
+        try db.read { db in try? Self.application(id, db) }
+    }
+
+    /// Every application, in id order.
+    public func applications() throws -> [Application] {
+        try db.read { db in
+            try ApplicationID.fetchAll(db, sql: "SELECT id FROM applications ORDER BY id").map { try Self.application($0, db) }
+        }
+    }
+
+    /// Adds an event (a new round) to an application; its id is assigned.
+    @discardableResult
+    public func addEvent(_ event: Event, to applicationID: ApplicationID) throws -> Event {
+        try db.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE id = ?", arguments: [applicationID]) != nil else {
+                throw StoreError.notFound("application", applicationID)
+            }
+            return try Self.insert(event, applicationID: applicationID, db)
+        }
+    }
+
+    public func updateEvent(_ event: Event) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE events SET kind = ?, start = ?, \"end\" = ?, decision_date = ? WHERE id = ?",
+                           arguments: [event.kind.rawValue, event.start.stored, event.end.stored,
+                                       event.decisionDate?.description, event.id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("event", event.id) }
+        }
+    }
+
+    /// Deletes an event and the drafts of its round.
+    public func deleteEvent(id: EventID) throws {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("event", id) }
+        }
+    }
+
+    /// Sets or clears how the hiring process ended.
+    public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE applications SET outcome = ? WHERE id = ?", arguments: [outcome?.rawValue, applicationID])
+            guard db.changesCount == 1 else { throw StoreError.notFound("application", applicationID) }
+        }
+    }
+
+    /// Marks `email` undeliverable in every application that lists it (after a bounce).
+    public func markUndeliverable(email: String) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE contacts SET undeliverable = 1 WHERE email = ? COLLATE NOCASE", arguments: [email])
+        }
+    }
+
+    // MARK: rows
+
+    static func application(_ id: ApplicationID, _ db: Database) throws -> Application {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("application", id)
+        }
+        let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contacts WHERE application_id = ? ORDER BY position", arguments: [id])
+            .map { Contact(name: $0["name"], email: $0["email"], undeliverable: $0["undeliverable"]) }
+        let domains = try String.fetchAll(db, sql: "SELECT domain FROM company_domains WHERE application_id = ? ORDER BY domain", arguments: [id])
+        let points = try String.fetchAll(db, sql: "SELECT text FROM talking_points WHERE application_id = ? ORDER BY position", arguments: [id])
+        let events = try Row.fetchAll(db, sql: "SELECT * FROM events WHERE application_id = ? ORDER BY start, id", arguments: [id])
+            .map(Event.init(row:))
+        return Application(id: id, company: row["company"], role: row["role"], contacts: contacts,
+                           companyDomains: domains, timeZone: row["time_zone"], pace: try row.value("pace"),
+                           talkingPoints: points, notes: row["notes"], events: events,
+                           outcome: try (row["outcome"] as String?).map {
+                               guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
+                               return o
+                           })
+    }
+
+    private static func writeParts(of application: Application, id: ApplicationID, _ db: Database) throws {
+        for (i, c) in application.contacts.enumerated() {
+            try db.execute(sql: "INSERT INTO contacts (application_id, position, name, email, undeliverable) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, i, c.name, c.email, c.undeliverable])
+        }
+        for domain in Set(application.companyDomains.map { $0.lowercased() }) {
+            try db.execute(sql: "INSERT INTO company_domains (application_id, domain) VALUES (?, ?)", arguments: [id, domain])
+        }
+        for (i, point) in application.talkingPoints.enumerated() {
+            try db.execute(sql: "INSERT INTO talking_points (application_id, position, text) VALUES (?, ?, ?)",
+                           arguments: [id, i, point])
+        }
+    }
+
+    private static func insert(_ event: Event, applicationID: ApplicationID, _ db: Database) throws -> Event {
+        try db.execute(sql: "INSERT INTO events (application_id, kind, start, \"end\", decision_date) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [applicationID, event.kind.rawValue, event.start.stored, event.end.stored,
+                                   event.decisionDate?.description])
+        var stored = event
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+}

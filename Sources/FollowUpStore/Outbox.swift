@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import FollowUpCore
+
+/// A draft with what the outbox keeps about it beyond the domain's `Draft`.
+public struct OutboxEntry: Hashable, Sendable {
+    public var draft: Draft
+    /// The last edit, if any (an edit withdraws approval).
+    public var editedAt: Date?
+    /// Why it was discarded or cancelled.
+    public var reason: String?
+    /// The linter's problems when it was last rendered or edited.
+    public var lintProblems: [String]
+    /// Every hand-over to SMTP and how it ended, oldest first.
+    public var attempts: [SendAttempt]
+}
+
+extension FollowUpStore {
+    /// Adds a rendered draft to the outbox as `drafted`, unapproved and unsent,
+    /// whatever state `draft` carries. Its id is assigned; its message id must be unique.
+    @discardableResult
+    public func insertDraft(_ draft: Draft, lintProblems: [String] = []) throws -> Draft {
+        try db.write { db in
+            try db.execute(sql: """
+                INSERT INTO drafts (application_id, round, kind, recipient_name, recipient_email, subject, body,
+                    due, message_id, in_reply_to, refs, state, created_at, lint_problems)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.applicationID, draft.round, draft.kind.rawValue, draft.recipientName,
+                                 draft.recipientEmail, draft.subject, draft.body, draft.due.stored, draft.messageID,
+                                 draft.inReplyTo, Lines.join(draft.references), DraftState.drafted.rawValue,
+                                 draft.createdAt.stored, Lines.join(lintProblems)])
+            return try Self.draft(db.lastInsertedRowID, db)
+        }
+    }
+
+    public func draft(id: DraftID) throws -> Draft? {
+        try db.read { db in try? Self.draft(id, db) }
+    }
+
+    /// Drafts in any of `states` (every draft when nil), by due time.
+    public func drafts(in states: Set<DraftState>? = nil) throws -> [Draft] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM drafts ORDER BY due, id").map(Draft.init(row:))
+                .filter { states?.contains($0.state) ?? true }
+        }
+    }
+
+    public func outboxEntry(id: DraftID) throws -> OutboxEntry? {
+        try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE id = ?", arguments: [id]) else { return nil }
+            return OutboxEntry(draft: try Draft(row: row), editedAt: row.optionalDate("edited_at"), reason: row["reason"],
+                               lintProblems: Lines.split(row["lint_problems"]), attempts: try Self.attempts(id, db))
+        }
+    }
+
+    /// drafted → approved. Whether the draft passes the linter is the caller's check.
+    @discardableResult
+    public func approve(draftID: DraftID, now: Date) throws -> Draft {
+        try move(draftID, action: "approve", from: [.drafted], to: .approved,
+                 set: "approved_at = ?", [now.stored], now: now)
+    }
+
+    /// Replaces subject and body; the draft goes back to `drafted` and loses
+    /// its approval (POLICY invariant 6). Allowed while it is still pending.
+    @discardableResult
+    public func edit(draftID: DraftID, subject: String, body: String, lintProblems: [String], now: Date) throws -> Draft {
+        try move(draftID, action: "edit", from: DraftTransitions.editable, to: .drafted,
+                 set: "subject = ?, body = ?, lint_problems = ?, approved_at = NULL, edited_at = ?",
+                 [subject, body, Lines.join(lintProblems), now.stored], now: now)
+    }
+
+    /// The user throws a draft away.
+    @discardableResult
+    public func discard(draftID: DraftID, reason: String, now: Date) throws -> Draft {
+        try move(draftID, action: "discard", from: DraftTransitions.discardable, to: .discarded,
+                 set: "reason = ?", [reason], now: now)
+    }
+
+    /// The policy withdraws a draft (a reply arrived, a step was superseded).
+    @discardableResult
+    public func cancel(draftID: DraftID, reason: String, now: Date) throws -> Draft {
+        try move(draftID, action: "cancel", from: DraftTransitions.cancellable, to: .cancelled,
+                 set: "reason = ?", [reason], now: now)
+    }
+
+    /// Moves one draft along an edge of the state machine in one write
+    /// transaction, refusing when it is not in one of `from`.
+    func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,
+              set assignments: String, _ arguments: StatementArguments, now: Date,
+              attempt: (outcome: String, error: String?)? = nil) throws -> Draft {
+        try db.write { db in
+            try Self.move(id, action: action, from: from, to: to, set: assignments, arguments, now: now, attempt: attempt, db)
+        }
+    }
+
+    static func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,
+                     set assignments: String, _ arguments: StatementArguments, now: Date,
+                     attempt: (outcome: String, error: String?)?, _ db: Database) throws -> Draft {
+        let current = try draft(id, db)
+        guard from.contains(current.state) else {
+            throw StoreError.invalidTransition(id, from: current.state, action: action)
+        }
+        let sets = assignments.isEmpty ? "" : assignments + ", "
+        try db.execute(sql: "UPDATE drafts SET \(sets)state = ?, state_changed_at = ? WHERE id = ?",
+                       arguments: arguments + [to.rawValue, now.stored, id])
+        if let attempt {
+            try db.execute(sql: "INSERT INTO send_attempts (draft_id, at, outcome, message_id, error) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, now.stored, attempt.outcome, current.messageID, attempt.error])
+        }
+        return try draft(id, db)
+    }
+
+    static func draft(_ id: DraftID, _ db: Database) throws -> Draft {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("draft", id)
+        }
+        return try Draft(row: row)
+    }
+}
+
+/// Which states each user or policy action may leave from.
+enum DraftTransitions {
+    /// Not yet handed to SMTP, or refused before the final dot for now.
+    static let editable: Set<DraftState> = [.drafted, .approved, .notSentRetryable]
+    static let cancellable: Set<DraftState> = [.drafted, .approved, .notSentRetryable]
+    /// A permanent refusal can only be thrown away.
+    static let discardable: Set<DraftState> = [.drafted, .approved, .notSentRetryable, .notSentPermanent]
+    /// Approved, and never handed over or refused for now: the gate decides.
+    static let sendable: Set<DraftState> = [.approved, .notSentRetryable]
+}

@@ -1,0 +1,116 @@
+import GRDB
+
+/// The schema, one migration per version. Never edit a shipped migration:
+/// add the next one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE applications (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    company TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    pace TEXT NOT NULL,
+                    notes TEXT NOT NULL DEFAULT '',
+                    outcome TEXT
+                );
+                CREATE TABLE contacts (
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    undeliverable INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (application_id, position)
+                );
+                CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE);
+                CREATE TABLE company_domains (
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    domain TEXT NOT NULL,
+                    PRIMARY KEY (application_id, domain)
+                );
+                CREATE TABLE talking_points (
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (application_id, position)
+                );
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    start REAL NOT NULL,
+                    "end" REAL NOT NULL,
+                    decision_date TEXT
+                );
+                CREATE INDEX events_application ON events(application_id);
+                CREATE TABLE drafts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    round INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    recipient_name TEXT NOT NULL,
+                    recipient_email TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    due REAL NOT NULL,
+                    message_id TEXT NOT NULL UNIQUE,
+                    in_reply_to TEXT,
+                    refs TEXT NOT NULL DEFAULT '',
+                    state TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    approved_at REAL,
+                    sent_at REAL,
+                    edited_at REAL,
+                    state_changed_at REAL,
+                    reason TEXT,
+                    lint_problems TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX drafts_application ON drafts(application_id);
+                CREATE INDEX drafts_state ON drafts(state);
+                CREATE INDEX drafts_recipient ON drafts(recipient_email COLLATE NOCASE);
+                CREATE TABLE send_attempts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+                    at REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    error TEXT
+                );
+                CREATE INDEX send_attempts_draft ON send_attempts(draft_id);
+                CREATE TABLE replies (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    received_at REAL NOT NULL,
+                    class TEXT NOT NULL,
+                    until TEXT,
+                    failed_recipient TEXT,
+                    source TEXT NOT NULL,
+                    message_id TEXT UNIQUE,
+                    from_address TEXT,
+                    subject TEXT,
+                    mailbox TEXT,
+                    uid INTEGER
+                );
+                CREATE INDEX replies_application ON replies(application_id);
+                CREATE TABLE mailbox_cursors (
+                    mailbox TEXT PRIMARY KEY,
+                    uid_validity INTEGER NOT NULL,
+                    highest_uid INTEGER NOT NULL,
+                    uid_next INTEGER
+                );
+                CREATE TABLE daemon_status (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    pid INTEGER,
+                    heartbeat REAL,
+                    last_check_at REAL,
+                    last_check_result TEXT,
+                    last_error TEXT
+                );
+                INSERT INTO daemon_status (id) VALUES (1);
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import FollowUpCore
+
+/// The policy's verdict on one send, given inside the send transaction.
+public enum SendDecision: Equatable, Sendable {
+    case send
+    /// Not now, and why (for the log and `fuctl status`).
+    case hold(String)
+}
+
+/// What `beginSend` did.
+public enum SendStart: Equatable, Sendable {
+    /// The draft is now `sending`, `sentAt` stamped: hand it to SMTP, then call `finishSend`.
+    case started(Draft)
+    /// The gate said not now; nothing changed.
+    case held(String)
+    /// The draft is not approved any more (another process is sending it or
+    /// sent it, or it was edited, discarded or cancelled); nothing changed.
+    case notSendable(DraftState)
+}
+
+/// How a hand-over to SMTP ended. Error texts must carry no secret.
+public enum SendOutcome: Equatable, Sendable {
+    /// The server accepted the final dot.
+    case sent
+    /// Refused before the final dot, for now (4xx, no connection): tried again later.
+    case notSentRetryable(error: String)
+    /// Refused before the final dot for good (5xx).
+    case notSentPermanent(error: String)
+    /// Failed after the final dot: maybe delivered. Never retried automatically.
+    case unknown(error: String)
+}
+
+/// One hand-over to SMTP, as recorded.
+public struct SendAttempt: Hashable, Sendable {
+    public var at: Date
+    /// sent, not-sent-retryable, not-sent-permanent, unknown, or interrupted.
+    public var outcome: String
+    public var messageID: String
+    public var error: String?
+}
+
+/// The gate: sees the draft as it is now, its application's full history, and
+/// every other draft to the same address, in any application, that may have
+/// been delivered (`sending`, `sent`, `unknown`; POLICY invariant 3).
+public typealias SendGate = (_ draft: Draft, _ history: ApplicationHistory, _ toSameAddress: [Draft]) throws -> SendDecision
+
+extension FollowUpStore {
+    /// The one way a draft starts sending. In ONE `BEGIN IMMEDIATE`
+    /// transaction it re-reads the draft and its history, asks `gate`, and
+    /// only on `.send` moves the draft to `sending` with `sentAt = now`. Two
+    /// processes (or threads) can therefore never both start the same draft,
+    /// and the gate never decides on stale facts.
+    ///
+    /// A draft may start from `approved`, or from `not-sent-retryable`
+    /// (its approval stands: nothing was delivered and nothing edited).
+    /// Keep `gate` quick: other writers wait while it runs.
+    public func beginSend(draftID: DraftID, now: Date, gate: SendGate) throws -> SendStart {
+        try db.writeWithoutTransaction { db in
+            var start = SendStart.notSendable(.drafted)
+            try db.inTransaction(.immediate) {
+                let draft = try Self.draft(draftID, db)
+                guard DraftTransitions.sendable.contains(draft.state), draft.approvedAt != nil else {
+                    start = .notSendable(draft.state)
+                    return .rollback
+                }
+                let history = try Self.history(draft.applicationID, db)
+                let toSameAddress = try Row.fetchAll(db, sql: """
+                    SELECT * FROM drafts WHERE recipient_email = ? COLLATE NOCASE AND id != ?
+                    AND state IN ('sending', 'sent', 'unknown') ORDER BY sent_at, id
+                    """, arguments: [draft.recipientEmail, draftID]).map(Draft.init(row:))
+                switch try gate(draft, history, toSameAddress) {
+                case .hold(let reason):
+                    start = .held(reason)
+                    return .rollback
+                case .send:
+                    start = .started(try Self.move(draftID, action: "send", from: DraftTransitions.sendable, to: .sending,
+                                                   set: "sent_at = ?", [now.stored], now: now, attempt: nil, db))
+                    return .commit
+                }
+            }
+            return start
+        }
+    }
+
+    /// Records how the hand-over ended: `sending` → `sent`, `not-sent-retryable`
+    /// (approval kept; `beginSend` may start it again), `not-sent-permanent` or
+    /// `unknown`. A refused send clears `sentAt`. Every call adds a send attempt.
+    @discardableResult
+    public func finishSend(draftID: DraftID, outcome: SendOutcome, now: Date) throws -> Draft {
+        let (state, error): (DraftState, String?) = switch outcome {
+        case .sent: (.sent, nil)
+        case .notSentRetryable(let e): (.notSentRetryable, e)
+        case .notSentPermanent(let e): (.notSentPermanent, e)
+        case .unknown(let e): (.unknown, e)
+        }
+        let clearSentAt = state == .notSentRetryable || state == .notSentPermanent
+        return try move(draftID, action: "finish sending", from: [.sending], to: state,
+                        set: clearSentAt ? "sent_at = NULL" : "", [], now: now,
+                        attempt: (state.rawValue, error))
+    }
+
+    /// At start-up: a draft still `sending` was interrupted (killed, crashed,
+    /// power lost) at an unknown point, so it becomes `unknown`. Returns those
+    /// drafts, for the daemon to look for in the Sent folder (`settle`).
+    public func recoverInterruptedSends(now: Date) throws -> [Draft] {
+        try db.write { db in
+            try Row.fetchAll(db, sql: "SELECT id FROM drafts WHERE state = 'sending' ORDER BY id").map { row in
+                try Self.move(row["id"], action: "recover", from: [.sending], to: .unknown, set: "", [], now: now,
+                              attempt: ("interrupted", "interrupted while sending"), db)
+            }
+        }
+    }
+
+    /// The daemon's verdict on an `unknown` draft after searching the Sent
+    /// folder for its Message-ID: found → `sent`; not found → stays `unknown`
+    /// (absence proves nothing: the user decides).
+    @discardableResult
+    public func settle(draftID: DraftID, foundInSent: Bool, now: Date) throws -> Draft {
+        guard foundInSent else {
+            let d = try db.read { try Self.draft(draftID, $0) }
+            guard d.state == .unknown else { throw StoreError.invalidTransition(draftID, from: d.state, action: "settle") }
+            return d
+        }
+        return try move(draftID, action: "settle", from: [.unknown], to: .sent, set: "", [], now: now)
+    }
+
+    /// The user says an `unknown` draft did reach the employer.
+    @discardableResult
+    public func markSent(draftID: DraftID, now: Date) throws -> Draft {
+        try move(draftID, action: "mark as sent", from: [.unknown], to: .sent, set: "", [], now: now)
+    }
+
+    /// The user says an `unknown` draft did not go out: `not-sent-permanent`,
+    /// never resent by itself (the planner may draft a new message).
+    @discardableResult
+    public func markNotSent(draftID: DraftID, now: Date) throws -> Draft {
+        try move(draftID, action: "mark as not sent", from: [.unknown], to: .notSentPermanent,
+                 set: "sent_at = NULL", [], now: now)
+    }
+
+    static func attempts(_ id: DraftID, _ db: Database) throws -> [SendAttempt] {
+        try Row.fetchAll(db, sql: "SELECT * FROM send_attempts WHERE draft_id = ? ORDER BY at, id", arguments: [id]).map {
+            SendAttempt(at: $0.date("at"), outcome: $0["outcome"], messageID: $0["message_id"], error: $0["error"])
+        }
+    }
+}

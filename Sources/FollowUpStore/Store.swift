@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import FollowUpCore
+
+/// The daemon's and fuctl's one database: applications, their events and
+/// replies, the outbox of drafts, mailbox cursors and the daemon's status.
+///
+/// Several processes may open the same file: every write is one
+/// `BEGIN IMMEDIATE` transaction, so a draft moves from `approved` to
+/// `sending` in exactly one of them. Safe to share between threads.
+public final class FollowUpStore: Sendable {
+    /// The database file, or nil for an in-memory store.
+    public let path: String?
+    let db: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating when absent) the database at `path`: missing parent
+    /// directories are made mode 0700 and the file 0600; migrations run.
+    public init(path: String) throws {
+        try StoreFiles.prepare(path)
+        self.path = path
+        db = try DatabaseQueue(path: path, configuration: Self.configuration(wal: true))
+        try Schema.migrator.migrate(db)
+    }
+
+    /// A private in-memory store, for other modules' tests.
+    public init() throws {
+        path = nil
+        db = try DatabaseQueue(configuration: Self.configuration(wal: false))
+        try Schema.migrator.migrate(db)
+    }
+
+    private static func configuration(wal: Bool) -> Configuration {
+        var c = Configuration()
+        c.busyMode = .timeout(busyTimeout)
+        c.foreignKeysEnabled = true
+        c.prepareDatabase { db in
+            // Set here, not with `journalMode = .wal`: GRDB's WAL set-up would
+            // lower `synchronous` to NORMAL, and a committed send must survive
+            // power loss (POLICY invariant 7).
+            if wal { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return c
+    }
+
+    /// The schema versions applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try db.read { try Schema.migrator.appliedMigrations($0) }
+    }
+}
+
+/// The database file's directory and mode: the outbox holds the user's mail.
+enum StoreFiles {
+    static func prepare(_ path: String) throws {
+        try makeDirectory((path as NSString).deletingLastPathComponent)
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot create \(path)") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw failure("cannot stat \(path)") }
+        if st.st_mode & 0o077 != 0, fchmod(fd, 0o600) != 0 {
+            throw failure("cannot make \(path) private")
+        }
+    }
+
+    private static func makeDirectory(_ dir: String) throws {
+        guard !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) else { return }
+        try makeDirectory((dir as NSString).deletingLastPathComponent)
+        guard mkdir(dir, 0o700) == 0 || errno == EEXIST else { throw failure("cannot create \(dir)") }
+    }
+
+    private static func failure(_ what: String) -> StoreError {
+        StoreError(.fileSystem, "\(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,31 @@
+import FollowUpCore
+
+/// Why the store refused an operation. A struct, so new codes don't break callers.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Code: Equatable, Sendable {
+        /// No row with that id.
+        case notFound
+        /// The draft is not in a state the operation may leave from.
+        case invalidTransition
+        /// The database file or its directory could not be prepared.
+        case fileSystem
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    static func notFound(_ what: String, _ id: Int64) -> StoreError {
+        StoreError(.notFound, "no \(what) with id \(id)")
+    }
+
+    static func invalidTransition(_ id: DraftID, from state: DraftState, action: String) -> StoreError {
+        StoreError(.invalidTransition, "draft \(id) is \(state.rawValue): cannot \(action) it")
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import GRDB
+import FollowUpCore
+@testable import FollowUpStore
+
+@Suite struct OpenTests {
+    @Test func migrationsRunOnAnEmptyFile() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        #expect(try f.store.appliedMigrations() == ["v1"])
+        // Opening again finds the schema in place.
+        #expect(try FollowUpStore(path: f.store.path!).appliedMigrations() == ["v1"])
+    }
+
+    @Test func inMemoryStoreIsMigratedAndPrivate() throws {
+        let a = try FollowUpStore()
+        let b = try FollowUpStore()
+        try a.addApplication(sampleApplication())
+        #expect(a.path == nil)
+        #expect(try a.applications().count == 1)
+        #expect(try b.applications().isEmpty)
+    }
+
+    @Test func databaseFileIs0600AndNewDirectories0700() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let old = umask(0o022)
+        defer { umask(old) }
+        let store = try FollowUpStore(path: dir + "/a/b/f.sqlite")
+        try store.addApplication(sampleApplication())
+        func mode(_ p: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as! NSNumber).intValue
+        }
+        #expect(try mode(dir + "/a") == 0o700)
+        #expect(try mode(dir + "/a/b") == 0o700)
+        #expect(try mode(dir + "/a/b/f.sqlite") == 0o600)
+        #expect(try mode(dir + "/a/b/f.sqlite-wal") == 0o600)
+    }
+
+    @Test func existingWorldReadableFileIsMadePrivate() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(FileManager.default.createFile(atPath: dir + "/f.sqlite", contents: nil, attributes: [.posixPermissions: 0o644]))
+        _ = try FollowUpStore(path: dir + "/f.sqlite")
+        let mode = (try FileManager.default.attributesOfItem(atPath: dir + "/f.sqlite")[.posixPermissions] as! NSNumber).intValue
+        #expect(mode == 0o600)
+    }
+
+    @Test func connectionUsesWALFullSyncForeignKeysAndABusyTimeout() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let pragmas = try f.store.db.read { db in
+            [try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchOne(db, sql: "PRAGMA synchronous"),
+             try String.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA busy_timeout")]
+        }
+        #expect(pragmas == ["wal", "2", "1", "5000"])
+    }
+}
+
+@Suite struct ApplicationTests {
+    @Test func applicationRoundTripsWithItsParts() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        var expected = sampleApplication()
+        expected.id = f.app.id
+        expected.events[0].id = f.app.events[0].id
+        expected.companyDomains = ["acme-jobs.example", "acme.example"]
+        #expect(try f.store.application(id: f.app.id) == expected)
+        #expect(try f.store.applications() == [expected])
+    }
+
+    @Test func updateReplacesFieldsAndKeepsEvents() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        var changed = f.app
+        changed.contacts = [Contact(name: "Lee", email: "lee@acme.example")]
+        changed.talkingPoints = []
+        changed.outcome = .offer
+        changed.events = []
+        try f.store.updateApplication(changed)
+        let read = try #require(try f.store.application(id: f.app.id))
+        #expect(read.contacts == changed.contacts)
+        #expect(read.talkingPoints.isEmpty)
+        #expect(read.outcome == .offer)
+        #expect(read.events == f.app.events)
+    }
+
+    @Test func eventsAreOrderedByStartAndCanChange() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let early = try f.store.addEvent(Event(id: 0, kind: .networking, start: t0 - 86_400, end: t0 - 80_000), to: f.app.id)
+        var later = f.app.events[0]
+        later.decisionDate = nil
+        try f.store.updateEvent(later)
+        #expect(try f.store.application(id: f.app.id)?.events == [early, later])
+        try f.store.deleteEvent(id: early.id)
+        #expect(try f.store.application(id: f.app.id)?.events == [later])
+    }
+
+    @Test func deletingAnApplicationDeletesItsRecords() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.store.deleteApplication(id: f.app.id)
+        #expect(try f.store.histories().isEmpty)
+        #expect(try f.store.draft(id: f.draft.id) == nil)
+    }
+
+    @Test func bounceMarksTheAddressUndeliverableEverywhere() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.store.markUndeliverable(email: "DANA@acme.example")
+        let contacts = try #require(try f.store.application(id: f.app.id)).contacts
+        #expect(contacts.map(\.undeliverable) == [true, false])
+    }
+
+    @Test func historyHoldsDraftsAndRepliesOfItsApplicationOnly() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let other = try f.store.addApplication(sampleApplication())
+        try f.store.insertDraft(sampleDraft(other))
+        let reply = RecordedReply(id: 0, applicationID: f.app.id, receivedAt: t0 + 10, replyClass: .needMoreTime,
+                                  until: LocalDate(year: 2027, month: 2, day: 1), messageID: "<r1@acme>",
+                                  from: "dana@acme.example", subject: "Re: Thank you")
+        let stored = try f.store.recordReply(reply, at: MailboxPosition(mailbox: "INBOX", uid: 42)).reply
+        let h = try #require(try f.store.history(for: f.app.id))
+        #expect(h.application == f.app)
+        #expect(h.drafts == [f.draft])
+        #expect(h.replies == [stored])
+        #expect(try f.store.histories().count == 2)
+        #expect(try f.store.history(for: 999) == nil)
+    }
+}
+
+@Suite struct ReplyTests {
+    @Test func recordingAReplyIsIdempotentOnMessageID() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let reply = RecordedReply(id: 0, applicationID: f.app.id, receivedAt: t0, replyClass: .rejection, messageID: "<same@acme>")
+        let first = try f.store.recordReply(reply)
+        let again = try f.store.recordReply(reply)
+        #expect(first.inserted)
+        #expect(!again.inserted)
+        #expect(again.reply == first.reply)
+        #expect(try f.store.history(for: f.app.id)?.replies.count == 1)
+        #expect(try f.store.hasReply(messageID: "<same@acme>"))
+    }
+
+    @Test func phoneRepliesWithoutMessageIDAreEachRecorded() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let call = RecordedReply(id: 0, applicationID: f.app.id, receivedAt: t0, replyClass: .nextStep, source: .phone)
+        try f.store.recordReply(call)
+        try f.store.recordReply(call)
+        #expect(try f.store.history(for: f.app.id)?.replies.count == 2)
+    }
+}
+
+@Suite struct CursorAndStatusTests {
+    @Test func cursorRoundTripsAndIsReplaced() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        #expect(try f.store.cursor(mailbox: "INBOX") == nil)
+        try f.store.setCursor(MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 7))
+        try f.store.setCursor(MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
+        try f.store.setCursor(MailboxCursor(mailbox: "Sent", uidValidity: 1, highestUID: 3, uidNext: 4))
+        #expect(try f.store.cursor(mailbox: "INBOX") == MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
+        #expect(try f.store.cursor(mailbox: "Sent")?.uidNext == 4)
+    }
+
+    @Test func statusRoundTripsAndUpdatesInPlace() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        #expect(try f.store.status() == DaemonStatus())
+        try f.store.setStatus(DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok"))
+        let s = try f.store.updateStatus { $0.lastError = "IMAP login failed" }
+        #expect(s == DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok", lastError: "IMAP login failed"))
+        #expect(try f.store.status() == s)
+    }
+}
