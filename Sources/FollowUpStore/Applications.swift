@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import FollowUpCore
 
-extension FollowUpStore {
+extension Store {
     /// Stores a new application with its events; ids in `application` and its
     /// events are ignored and assigned. Returns it as stored.
     @discardableResult

@@ -22,7 +22,7 @@ public struct DaemonStatus: Hashable, Sendable {
     }
 }
 
-extension FollowUpStore {
+extension Store {
     public func status() throws -> DaemonStatus {
         try db.read(Self.status)
     }

@@ -1,7 +1,7 @@
 import GRDB
 import FollowUpCore
 
-extension FollowUpStore {
+extension Store {
     /// Everything the policy needs, for every application, in id order.
     public func histories() throws -> [ApplicationHistory] {
         try db.read { db in

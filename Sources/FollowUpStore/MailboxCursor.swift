@@ -19,7 +19,7 @@ public struct MailboxCursor: Hashable, Sendable {
     }
 }
 
-extension FollowUpStore {
+extension Store {
     public func cursor(mailbox: String) throws -> MailboxCursor? {
         try db.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM mailbox_cursors WHERE mailbox = ?", arguments: [mailbox]).map {

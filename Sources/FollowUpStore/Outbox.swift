@@ -15,7 +15,7 @@ public struct OutboxEntry: Hashable, Sendable {
     public var attempts: [SendAttempt]
 }
 
-extension FollowUpStore {
+extension Store {
     /// Adds a rendered draft to the outbox as `drafted`, unapproved and unsent,
     /// whatever state `draft` carries. Its id is assigned; its message id must be unique.
     @discardableResult

@@ -13,7 +13,7 @@ public struct MailboxPosition: Hashable, Sendable {
     }
 }
 
-extension FollowUpStore {
+extension Store {
     /// Records a reply; its id is assigned. Idempotent on the Message-ID: a
     /// reply whose Message-ID is already recorded is not stored again, and the
     /// stored one is returned with `inserted == false`.

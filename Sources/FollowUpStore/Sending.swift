@@ -46,7 +46,7 @@ public struct SendAttempt: Hashable, Sendable {
 /// been delivered (`sending`, `sent`, `unknown`; POLICY invariant 3).
 public typealias SendGate = (_ draft: Draft, _ history: ApplicationHistory, _ toSameAddress: [Draft]) throws -> SendDecision
 
-extension FollowUpStore {
+extension Store {
     /// The one way a draft starts sending. In ONE `BEGIN IMMEDIATE`
     /// transaction it re-reads the draft and its history, asks `gate`, and
     /// only on `.send` moves the draft to `sending` with `sentAt = now`. Two

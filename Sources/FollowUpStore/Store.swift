@@ -8,7 +8,7 @@ import FollowUpCore
 /// Several processes may open the same file: every write is one
 /// `BEGIN IMMEDIATE` transaction, so a draft moves from `approved` to
 /// `sending` in exactly one of them. Safe to share between threads.
-public final class FollowUpStore: Sendable {
+public final class Store: Sendable {
     /// The database file, or nil for an in-memory store.
     public let path: String?
     let db: DatabaseQueue

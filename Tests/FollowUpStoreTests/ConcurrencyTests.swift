@@ -17,7 +17,7 @@ import FollowUpCore
         let f = try Fixture()
         defer { f.remove() }
         let racers = 4
-        let connections = try (0..<racers).map { _ in try FollowUpStore(path: f.store.path!) }
+        let connections = try (0..<racers).map { _ in try Store(path: f.store.path!) }
         let iterations = 150
         for i in 0..<iterations {
             let d = try f.store.approve(draftID: try f.store.insertDraft(sampleDraft(f.app)).id, now: t0)
@@ -53,7 +53,7 @@ import FollowUpCore
         let f = try Fixture(approved: true)
         defer { f.remove() }
         _ = try f.store.beginSend(draftID: f.draft.id, now: t0) { _, _, _ in .send }
-        let other = try FollowUpStore(path: f.store.path!)
+        let other = try Store(path: f.store.path!)
         #expect(try other.recoverInterruptedSends(now: t0 + 1).map(\.id) == [f.draft.id])
         #expect(try f.store.beginSend(draftID: f.draft.id, now: t0 + 2) { _, _, _ in .send } == .notSendable(.unknown))
     }

@@ -30,13 +30,13 @@ func sampleDraft(_ app: Application, kind: MessageKind = .thankYou, to email: St
 /// A store in a scratch directory with one application and one draft, approved when asked.
 struct Fixture {
     let dir: String
-    let store: FollowUpStore
+    let store: Store
     let app: Application
     let draft: Draft
 
     init(approved: Bool = false) throws {
         dir = try scratchDirectory()
-        store = try FollowUpStore(path: dir + "/state/f.sqlite")
+        store = try Store(path: dir + "/state/f.sqlite")
         app = try store.addApplication(sampleApplication())
         var d = try store.insertDraft(sampleDraft(app))
         if approved { d = try store.approve(draftID: d.id, now: t0) }

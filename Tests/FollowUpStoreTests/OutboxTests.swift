@@ -10,7 +10,7 @@ import FollowUpCore
     /// Runs `action` on a draft in each state; it must succeed exactly in `allowed`.
     func expectAllowed(in allowed: Set<DraftState>, ending: DraftState? = nil,
                        sourceLocation: SourceLocation = #_sourceLocation,
-                       _ action: (FollowUpStore, Draft) throws -> Draft) throws {
+                       _ action: (Store, Draft) throws -> Draft) throws {
         let f = try Fixture()
         defer { f.remove() }
         for state in DraftState.allCases {
@@ -198,7 +198,7 @@ import FollowUpCore
         let b = try draft(in: .sending, f)
         let sent = try draft(in: .sent, f)
         // A new process opens the same file, as after a crash.
-        let restarted = try FollowUpStore(path: f.store.path!)
+        let restarted = try Store(path: f.store.path!)
         let recovered = try restarted.recoverInterruptedSends(now: t0 + 100)
         #expect(recovered.map(\.id) == [a.id, b.id])
         #expect(recovered.allSatisfy { $0.state == .unknown && $0.sentAt == t0 })

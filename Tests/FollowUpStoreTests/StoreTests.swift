@@ -10,12 +10,12 @@ import FollowUpCore
         defer { f.remove() }
         #expect(try f.store.appliedMigrations() == ["v1"])
         // Opening again finds the schema in place.
-        #expect(try FollowUpStore(path: f.store.path!).appliedMigrations() == ["v1"])
+        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1"])
     }
 
     @Test func inMemoryStoreIsMigratedAndPrivate() throws {
-        let a = try FollowUpStore()
-        let b = try FollowUpStore()
+        let a = try Store()
+        let b = try Store()
         try a.addApplication(sampleApplication())
         #expect(a.path == nil)
         #expect(try a.applications().count == 1)
@@ -27,7 +27,7 @@ import FollowUpCore
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let old = umask(0o022)
         defer { umask(old) }
-        let store = try FollowUpStore(path: dir + "/a/b/f.sqlite")
+        let store = try Store(path: dir + "/a/b/f.sqlite")
         try store.addApplication(sampleApplication())
         func mode(_ p: String) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as! NSNumber).intValue
@@ -42,7 +42,7 @@ import FollowUpCore
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(FileManager.default.createFile(atPath: dir + "/f.sqlite", contents: nil, attributes: [.posixPermissions: 0o644]))
-        _ = try FollowUpStore(path: dir + "/f.sqlite")
+        _ = try Store(path: dir + "/f.sqlite")
         let mode = (try FileManager.default.attributesOfItem(atPath: dir + "/f.sqlite")[.posixPermissions] as! NSNumber).intValue
         #expect(mode == 0o600)
     }
