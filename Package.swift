@@ -10,5 +10,8 @@ let package = Package(
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+        // Reply understanding: which application an inbox message belongs to and what it means. Pure.
+        .target(name: "FollowUpReplies", dependencies: ["FollowUpCore"]),
+        .testTarget(name: "FollowUpRepliesTests", dependencies: ["FollowUpReplies", "FollowUpCore"]),
     ]
 )
