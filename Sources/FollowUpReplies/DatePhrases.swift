@@ -20,7 +20,7 @@ private func month(_ name: String?) -> Int? {
     return prefixes.firstIndex { name.hasPrefix($0) }.map { $0 + 1 }
 }
 
-private func weekday(_ name: String) -> Int {
+private func weekdayNumber(_ name: String) -> Int {
     ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex { name.hasPrefix($0) }! + 1
 }
 
@@ -87,7 +87,7 @@ extension DatePhrase {
         },
         // (next / this) Friday
         DatePhrase(pattern: Pattern("\\b(?:(next|this|coming|the coming) )?(\(weekdayNames))\\b")) { m, t, r in
-            r.next(weekday: weekday(m.capture(2, in: t)!), followingWeek: m.capture(1, in: t) == "next")
+            r.next(weekday: weekdayNumber(m.capture(2, in: t)!), followingWeek: m.capture(1, in: t) == "next")
         },
     ]
 }

@@ -6,14 +6,19 @@ enum NamedInText {
     static func names(company: String, in texts: [String], senderLocalPart: String) -> Bool {
         let core = companyCore(company)
         guard core.count >= 2 else { return false }
-        let compact = core.filter { $0.isLetter || $0.isNumber }
-        if !compact.isEmpty, senderLocalPart.filter({ $0.isLetter || $0.isNumber }) == compact { return true }
+        // Tenant mailboxes such as acmecorp@myworkday.com name the company too.
+        let local = compact(senderLocalPart)
+        if !local.isEmpty, local == compact(core) || local == compact(company) { return true }
         return texts.contains { contains(phrase: core, in: $0) }
     }
 
     static func names(role: String, in texts: [String]) -> Bool {
         let role = PlainWords.normalize(role)
         return !role.isEmpty && texts.contains { contains(phrase: role, in: $0) }
+    }
+
+    private static func compact(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     private static func contains(phrase: String, in text: String) -> Bool {

@@ -17,11 +17,13 @@ enum Phrases {
         // regret to inform
         Pattern(#"\b(?:regret to (?:inform|advise|tell|let)|we regret that|with regret)\b"#),
         // not selected / unsuccessful
-        Pattern(#"(?:\bnot|n't)(?: been)? (?:selected|successful|shortlisted|chosen)\b(?! yet)"#),
+        // passive only: "we have not chosen another candidate" is no rejection
+        Pattern(#"(?:\bnot|n't)(?: been)? (?:selected|successful|shortlisted|chosen)\b(?! (?:yet|anyone|anybody|someone|an?|any|the|another|other|between|who)\b)"#),
         Pattern(#"\b(?:application|candidacy|interview)s? (?:was|were|has been|have been|is) unsuccessful\b|\bunsuccessful (?:on this occasion|this time|at this time)\b"#),
         // unable to offer
         Pattern(#"\b(?:unable|not able|cannot|can't|could not|couldn't|won't be able|will not be able|not in a position) to (?:offer|extend|progress|proceed|move forward|continue|advance|invite|make (?:you )?an offer)\b"#),
         Pattern(#"(?:\bnot|n't)(?: be)? (?:offering|extending) (?:you )?(?:an? |the )?(?:offer|position|role|job)\b"#),
+        Pattern(#"\b(?:cannot|can't|could not|couldn't|won't|will not|are not able to|aren't able to) (?:offer you|extend (?:you )?(?:an? |the )?offer|make (?:you )?(?:an? )?offer)\b"#),
         // went with someone else
         Pattern(#"\b(?:hired|selected|chosen|chose|went with|gone with|decided on|offered the (?:position|role|job) to|given the (?:position|role|job) to) (?:an?other|a different|an internal|someone else|other)\b|\binternal candidate\b"#),
         Pattern(#"\bnot (?:the |a )?(?:right|best|good|strong|suitable|ideal|close)(?:est)? (?:fit|match)\b"#),
@@ -31,7 +33,7 @@ enum Phrases {
         Pattern(#"\bencourage you to (?:re-?apply|apply (?:again|for (?:other|future)))\b"#),
         // German, French
         Pattern(#"\b(?:für|zugunsten) (?:eine[nrs]?|andere[nrs]?) (?:[a-zäöüß]+ )?(?:kandidat|bewerber)|\bnicht (?:weiter )?berücksichtig|\banderweitig (?:besetzt|vergeben)|\babsage\b"#),
-        Pattern(#"\bne (?:pas )?(?:pouvoir )?donner (?:une )?suite|\bpas (?:été )?retenue?\b|\b(?:un |d')autres? candidat"#),
+        Pattern(#"\bne (?:[a-z]+ )?(?:pas )?donner (?:une )?suite|\ble regret de vous (?:informer|annoncer)|\bpas (?:été )?retenue?\b|\b(?:un |d')autres? candidat"#),
     ]
 
     static let nextStep: [Pattern] = [

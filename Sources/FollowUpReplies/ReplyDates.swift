@@ -12,7 +12,8 @@ import FollowUpCore
 /// - "this week" / "end of the week" is this week's Friday, "next week" next week's Friday;
 /// - "early/mid/late <month>" is its 10th / 20th / last day; a bare month its last day;
 /// - a date without a year is the next such date on or after the reply day
-///   (so "early January" written in December is next year's);
+///   (so "early January" written in December is next year's), except that a
+///   date up to 60 days back is a mention of the past and is not read at all;
 /// - "in N days/weeks/months" counts calendar days from the reply day.
 struct ReplyDates {
     let today: CivilDay
@@ -41,32 +42,41 @@ struct ReplyDates {
     // MARK: resolving
 
     /// The next `month`/`day` on or after today, or in `year` when one was named.
+    /// A day at most `pastMentionDays` back ("since we met on November 10") is
+    /// a mention of the past, not next year's date: nil.
     func next(month: Int, day: Int, year: Int?) -> CivilDay? {
-        if let year { return CivilDay.valid(year: year, month: month, day: day) }
+        next(month: month, year: year) { year, month in CivilDay.valid(year: year, month: month, day: day) }
+    }
+
+    /// A period of a month ("early" 10th, "mid" 20th, else the last day), read like `next(month:day:year:)`.
+    func next(month: Int, period: String?, year: Int?) -> CivilDay? {
+        next(month: month, year: year) { year, month in
+            let day: Int
+            switch period {
+            case let p? where p.hasPrefix("early") || p.contains("beginning") || p.contains("start"): day = 10
+            case let p? where p.hasPrefix("mid") || p.contains("middle"): day = 20
+            default: day = CivilDay.lastDay(year: year, month: month)
+            }
+            return CivilDay.valid(year: year, month: month, day: day)
+        }
+    }
+
+    static let pastMentionDays = 60
+
+    private func next(month: Int, year: Int?, day: (Int, Int) -> CivilDay?) -> CivilDay? {
+        if let year { return day(year, month) }
         let thisYear = today.localDate.year
+        if let recent = day(thisYear, month), recent < today, recent >= today.adding(days: -Self.pastMentionDays) {
+            return nil
+        }
+        // Eight years always include a February 29.
         for candidateYear in thisYear...(thisYear + 8) {
-            if let day = CivilDay.valid(year: candidateYear, month: month, day: day), day >= today { return day }
+            if let candidate = day(candidateYear, month), candidate >= today { return candidate }
         }
         return nil
     }
 
-    /// The period of a month ("early", "mid", "late", none) as its last day.
-    func next(month: Int, period: String?, year: Int?) -> CivilDay? {
-        let day: (Int, Int) -> Int = { year, month in
-            switch period {
-            case let p? where p.hasPrefix("early") || p.contains("beginning") || p.contains("start"): return 10
-            case let p? where p.hasPrefix("mid") || p.contains("middle"): return 20
-            default: return CivilDay.lastDay(year: year, month: month)
-            }
-        }
-        if let year { return CivilDay.valid(year: year, month: month, day: day(year, month)) }
-        let thisYear = today.localDate.year
-        return [thisYear, thisYear + 1].lazy
-            .compactMap { CivilDay.valid(year: $0, month: month, day: day($0, month)) }
-            .first { $0 >= today }
-    }
-
-    /// The next `weekday` strictly after today; `following` moves it into next week.
+    /// The next `weekday` strictly after today; `followingWeek` ("next Friday") moves it into next week.
     func next(weekday: Int, followingWeek: Bool) -> CivilDay {
         if followingWeek {
             let nextMonday = today.adding(days: 8 - today.weekday)
