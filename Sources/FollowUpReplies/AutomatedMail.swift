@@ -39,15 +39,15 @@ enum AutomatedMail {
     private static func isDaemon(_ sender: MailAddress) -> Bool {
         let local = sender.localPart
         let name = PlainWords.normalize(sender.displayName ?? "")
-        return ["mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster"].contains(local)
+        return ["mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "mail.delivery.system"].contains(local)
             || local.hasPrefix("microsoftexchange")
             || ["mail delivery system", "mail delivery subsystem", "mail delivery service"].contains(name)
     }
 
     private static let failureSubject = Pattern(
-        #"\b(?:undeliverable|undelivered mail|delivery status notification \(failure\)|returned mail|mail delivery failed|delivery failure|failure notice|message not delivered|could not be delivered|delivery has failed|non-?delivery|nondeliverable|unzustellbar|non remis|échec de (?:la )?(?:remise|distribution))"#)
+        #"\b(?:undeliverable|undelivered mail|delivery status notification(?: \(failure\)|:? (?:error|failed|failure))|returned mail|mail delivery failed|delivery failure|failure notice|failed delivery|failure delivery|mail failed|mail failure|message not delivered|could not be delivered|delivery has failed|non-?delivery|nondeliverable|unzustellbar|non remis|échec de (?:la )?(?:remise|distribution))"#)
     private static let delaySubject = Pattern(
-        #"\b(?:delivery status notification \(delay\)|delayed mail|still being retried|delivery delayed|delivery is delayed|warning: could not send|verzögert)"#)
+        #"\b(?:delivery status notification(?: \(delay\)|:? (?:delayed|warning))|delayed mail|still being retried|delivery delayed|delivery is delayed|warning\b.*\b(?:delayed|could not send)|verzögert)"#)
     private static let failureText = Pattern(
         #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|550[ -]5\.\d\.\d)"#)
 
