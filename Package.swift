@@ -16,6 +16,10 @@ let package = Package(
         .target(name: "FollowUpCore"),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
 
+        // Reply understanding: which application a message belongs to and what it means. Pure.
+        .target(name: "FollowUpReplies", dependencies: ["FollowUpCore"]),
+        .testTarget(name: "FollowUpRepliesTests", dependencies: ["FollowUpReplies", "FollowUpCore"]),
+
         // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
         // Pure, except TemplateLoader, which reads the shipped and the user's template files.
         .target(

@@ -1,0 +1,93 @@
+import Foundation
+
+/// One form of date phrase and how it resolves. Tried in order; each form's
+/// matches are blanked before the next form runs, so "Monday, January 4" is
+/// read once, as January 4.
+struct DatePhrase: Sendable {
+    let pattern: Pattern
+    let resolve: @Sendable (NSTextCheckingResult, String, ReplyDates) -> CivilDay?
+}
+
+private let monthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+private let fullMonthNames = "january|february|march|april|may|june|july|august|september|october|november|december"
+private let weekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri"
+private let optionalWeekday = "(?:(?:\(weekdayNames))\\.?,? (?:the )?)?"
+private let optionalYear = "(?:,? (\\d{4}))?"
+
+private func month(_ name: String?) -> Int? {
+    guard let name else { return nil }
+    let prefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return prefixes.firstIndex { name.hasPrefix($0) }.map { $0 + 1 }
+}
+
+private func weekdayNumber(_ name: String) -> Int {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex { name.hasPrefix($0) }! + 1
+}
+
+private func count(_ word: String) -> Int? {
+    let words = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2,
+                 "couple of": 2, "a few": 3, "few": 3, "several": 5]
+    return words[word] ?? Int(word)
+}
+
+extension DatePhrase {
+    static let all: [DatePhrase] = [
+        // 2026-12-18
+        DatePhrase(pattern: Pattern(#"\b(\d{4})-(\d{2})-(\d{2})\b"#)) { m, t, _ in
+            CivilDay.valid(year: Int(m.capture(1, in: t)!)!, month: Int(m.capture(2, in: t)!)!, day: Int(m.capture(3, in: t)!)!)
+        },
+        // (Friday,) December 18(th)(, 2026)
+        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\(monthNames))\\.? (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b\(optionalYear)")) { m, t, r in
+            r.next(month: month(m.capture(1, in: t))!, day: Int(m.capture(2, in: t)!)!, year: m.capture(3, in: t).flatMap { Int($0) })
+        },
+        // (Friday,) 18(th) (of) December(, 2026)
+        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\(monthNames))\\b\\.?\(optionalYear)")) { m, t, r in
+            r.next(month: month(m.capture(2, in: t))!, day: Int(m.capture(1, in: t)!)!, year: m.capture(3, in: t).flatMap { Int($0) })
+        },
+        // early / mid / late / end of December
+        DatePhrase(pattern: Pattern("\\b(early|(?:the )?(?:beginning|start) of|mid|(?:the )?middle of|late|(?:the )?end of) (\(monthNames))\\b\(optionalYear)")) { m, t, r in
+            r.next(month: month(m.capture(2, in: t))!, period: m.capture(1, in: t), year: m.capture(3, in: t).flatMap { Int($0) })
+        },
+        // in / by / until December
+        DatePhrase(pattern: Pattern("\\b(?:in|by|until|till|through|before|during) (\(fullMonthNames))\\b\(optionalYear)")) { m, t, r in
+            r.next(month: month(m.capture(1, in: t))!, period: nil, year: m.capture(2, in: t).flatMap { Int($0) })
+        },
+        // the week after next
+        DatePhrase(pattern: Pattern(#"\b(?:the )?week after next\b"#)) { _, _, r in r.friday(weeksAhead: 2) },
+        // (early / end of) next week
+        DatePhrase(pattern: Pattern(#"\b(?:(?:early|later|late|the end of|end of|mid|the middle of|middle of) )?next week\b"#)) { _, _, r in
+            r.friday(weeksAhead: 1)
+        },
+        // this week, end of the week, later this week
+        DatePhrase(pattern: Pattern(#"\b(?:this week|(?:the )?end of (?:the|this) week|later (?:this|in the) week)\b"#)) { _, _, r in
+            r.friday(weeksAhead: 0)
+        },
+        // (early / mid / end of) next month
+        DatePhrase(pattern: Pattern(#"\b(?:(early|(?:the )?(?:beginning|start) of|mid|(?:the )?middle of|late|(?:the )?end of) )?next month\b"#)) { m, t, r in
+            r.endOfMonth(monthsAhead: 1, period: m.capture(1, in: t))
+        },
+        // this month, end of the month
+        DatePhrase(pattern: Pattern(#"\b(?:this month|(?:the )?end of (?:the|this) month|later this month)\b"#)) { _, _, r in
+            r.endOfMonth(monthsAhead: 0, period: nil)
+        },
+        DatePhrase(pattern: Pattern(#"\btomorrow\b"#)) { _, _, r in r.today.adding(days: 1) },
+        DatePhrase(pattern: Pattern(#"\b(?:today|tonight|end of (?:the )?day|eod|cob)\b"#)) { _, _, r in r.today },
+        // in / within / for two weeks, a few days, 3 business days, a month
+        DatePhrase(pattern: Pattern(#"\b(?:in|within|over|after|for) (?:the next |the coming |another |about |around |roughly |approximately )?(a couple of|a couple|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (business |working )?(days?|weeks?|months?)\b"#)) { m, t, r in
+            guard let n = count(m.capture(1, in: t)!) else { return nil }
+            let unit = m.capture(3, in: t)!
+            if unit.hasPrefix("month") { return r.today.adding(months: n) }
+            if unit.hasPrefix("week") { return r.today.adding(days: 7 * n) }
+            return m.capture(2, in: t) == nil ? r.today.adding(days: n) : r.today.adding(businessDays: n)
+        },
+        // on / by the 3rd
+        DatePhrase(pattern: Pattern(#"\b(?:on|by|before|until|till|around|after|from) the (\d{1,2})(?:st|nd|rd|th)\b"#)) { m, t, r in
+            r.next(dayOfMonth: Int(m.capture(1, in: t)!)!)
+        },
+        // (next / this) Friday
+        DatePhrase(pattern: Pattern("\\b(?:(next|this|coming|the coming) )?(\(weekdayNames))\\b")) { m, t, r in
+            r.next(weekday: weekdayNumber(m.capture(2, in: t)!), followingWeek: m.capture(1, in: t) == "next")
+        },
+    ]
+}

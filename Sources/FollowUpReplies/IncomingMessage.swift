@@ -1,0 +1,138 @@
+import Foundation
+
+/// A mailbox as it appears in a header: `Jane Doe <jane@acme.com>`.
+public struct MailAddress: Hashable, Sendable {
+    /// The addr-spec, e.g. `jane@acme.com`; compared case-insensitively.
+    public var address: String
+    /// The decoded display name, when the header had one.
+    public var displayName: String?
+
+    public init(_ address: String, displayName: String? = nil) {
+        self.address = address
+        self.displayName = displayName
+    }
+
+    /// The address in lower case without surrounding angle brackets or spaces.
+    public var normalized: String {
+        address.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
+    }
+
+    /// The part after the last `@`, lower case, without a trailing dot.
+    public var domain: String { MailDomain.of(normalized) }
+
+    /// The part before the last `@`, lower case.
+    public var localPart: String {
+        let address = normalized
+        guard let at = address.lastIndex(of: "@") else { return address }
+        return String(address[..<at])
+    }
+}
+
+/// The machine-readable part of a delivery status notification
+/// (RFC 3464 `message/delivery-status`), as far as the parser found it.
+public struct DeliveryReport: Hashable, Sendable {
+    /// One per-recipient block of the report.
+    public struct Recipient: Hashable, Sendable {
+        /// `Final-Recipient` (or `Original-Recipient`), with or without the `rfc822;` type.
+        public var address: String
+        /// `Action`: failed, delayed, delivered, relayed or expanded.
+        public var action: String
+        /// `Status`, e.g. `5.1.1`.
+        public var status: String?
+
+        public init(address: String, action: String, status: String? = nil) {
+            self.address = address
+            self.action = action
+            self.status = status
+        }
+
+        /// Whether this block reports a permanent failure.
+        var failed: Bool {
+            action.lowercased().trimmingCharacters(in: .whitespaces) == "failed"
+                || (status?.trimmingCharacters(in: .whitespaces).hasPrefix("5.") ?? false)
+        }
+    }
+
+    public var recipients: [Recipient]
+    /// The `Message-ID` of the returned message (from its attached headers), if present.
+    public var originalMessageID: String?
+
+    public init(recipients: [Recipient] = [], originalMessageID: String? = nil) {
+        self.recipients = recipients
+        self.originalMessageID = originalMessageID
+    }
+}
+
+/// The facts of one message in the inbox that reply understanding needs: the
+/// headers the MIME parser extracts and the decoded plain-text body. Empty
+/// strings and empty arrays mean "absent".
+public struct IncomingMessage: Hashable, Sendable {
+    public var from: MailAddress?
+    public var to: [String]
+    public var cc: [String]
+    /// Decoded `Subject`.
+    public var subject: String
+    /// The `Date` header, when present and parseable.
+    public var date: Date?
+    /// When the server received the message (IMAP INTERNALDATE).
+    public var internalDate: Date
+    public var messageID: String?
+    /// `In-Reply-To`; usually one id, sometimes several.
+    public var inReplyTo: [String]
+    /// `References`, oldest first.
+    public var references: [String]
+    public var autoSubmitted: String?
+    public var xAutoreply: String?
+    public var xAutoResponseSuppress: String?
+    public var precedence: String?
+    /// Top-level MIME type in lower case, e.g. `multipart/report`.
+    public var contentType: String?
+    /// The `report-type` parameter of a `multipart/report`, e.g. `delivery-status`.
+    public var reportType: String?
+    public var deliveryReport: DeliveryReport?
+    /// `X-Failed-Recipients`.
+    public var failedRecipients: [String]
+    /// The decoded text/plain body (or text converted from HTML), possibly truncated.
+    public var body: String
+
+    public init(from: MailAddress? = nil, to: [String] = [], cc: [String] = [], subject: String = "",
+                date: Date? = nil, internalDate: Date, messageID: String? = nil,
+                inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
+                xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil,
+                contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
+                failedRecipients: [String] = [], body: String = "") {
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.subject = subject
+        self.date = date
+        self.internalDate = internalDate
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.autoSubmitted = autoSubmitted
+        self.xAutoreply = xAutoreply
+        self.xAutoResponseSuppress = xAutoResponseSuppress
+        self.precedence = precedence
+        self.contentType = contentType
+        self.reportType = reportType
+        self.deliveryReport = deliveryReport
+        self.failedRecipients = failedRecipients
+        self.body = body
+    }
+
+    /// The moment relative dates in the text are read from: the `Date` header,
+    /// but never later than the arrival (a sender's clock cannot date a message
+    /// after the server received it).
+    var written: Date {
+        guard let date else { return internalDate }
+        return min(date, internalDate)
+    }
+}
+
+/// Message-IDs compare without angle brackets, spaces or case.
+enum MessageIDs {
+    static func normalize(_ id: String) -> String {
+        id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n")).lowercased()
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Whether a message names a company or a role, as whole words.
+enum NamedInText {
+    /// "Acme Corp." is named by "Acme" too: legal suffixes are optional.
+    static func names(company: String, in texts: [String], senderLocalPart: String) -> Bool {
+        let core = companyCore(company)
+        guard core.count >= 2 else { return false }
+        // Tenant mailboxes such as acmecorp@myworkday.com name the company too.
+        let local = compact(senderLocalPart)
+        if !local.isEmpty, local == compact(core) || local == compact(company) { return true }
+        return texts.contains { contains(phrase: core, in: $0) }
+    }
+
+    static func names(role: String, in texts: [String]) -> Bool {
+        let role = PlainWords.normalize(role)
+        return !role.isEmpty && texts.contains { contains(phrase: role, in: $0) }
+    }
+
+    private static func compact(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    private static func contains(phrase: String, in text: String) -> Bool {
+        let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])"
+        return Pattern(pattern).isFound(in: PlainWords.normalize(text))
+    }
+
+    private static func companyCore(_ company: String) -> String {
+        var words = PlainWords.normalize(company).split(separator: " ").map(String.init)
+        while words.count > 1, let last = words.last,
+              legalSuffixes.contains(last.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+    }
+
+    private static let legalSuffixes: Set<String> = [
+        "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh",
+        "ag", "se", "sa", "s.a", "sas", "sarl", "bv", "b.v", "nv", "plc", "pty", "lp", "llp", "ab", "as", "oy", "kg",
+    ]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import FollowUpCore
+
+/// Which application a message belongs to (POLICY.md "Replies from the
+/// employer"): the strongest path that matches any application decides; a
+/// weaker path is never consulted once a stronger one matched.
+struct ReplyAttributor {
+    let context: ReplyContext
+
+    enum Outcome: Equatable {
+        case attributed(Application, MatchPath, alsoMatching: [ApplicationID])
+        case arrivedBeforeEventStart(ApplicationID)
+        case noMatch
+    }
+
+    /// - Parameter bounceRecipient: for a delivery failure, the address that
+    ///   failed; it stands in for the sender, whose address is the mail system's.
+    func attribute(_ message: IncomingMessage, authored: AuthoredText, isBounce: Bool, bounceRecipient: String?) -> Outcome {
+        let counterpart = isBounce ? bounceRecipient.map { MailAddress($0) } : message.from
+        for path in MatchPath.allCases.sorted(by: >) {
+            let candidates = applications(matching: path, message, authored: authored, isBounce: isBounce, counterpart: counterpart)
+            if !candidates.isEmpty { return choose(among: candidates, path: path, message, authored: authored) }
+        }
+        return .noMatch
+    }
+
+    private func applications(matching path: MatchPath, _ message: IncomingMessage, authored: AuthoredText,
+                              isBounce: Bool, counterpart: MailAddress?) -> [Application] {
+        switch path {
+        case .threadReference:
+            // The nearest ancestor we sent decides: In-Reply-To, then References newest first.
+            let ids = message.inReplyTo + message.references.reversed() + [message.deliveryReport?.originalMessageID].compactMap { $0 }
+            for id in ids {
+                if let owner = context.application(sent: id), let app = context.applications.first(where: { $0.id == owner }) {
+                    return [app]
+                }
+            }
+            return []
+        case .contactAddress:
+            guard let address = counterpart?.normalized else { return [] }
+            return context.applications.filter { app in app.contacts.contains { MailAddress($0.email).normalized == address } }
+        case .companyDomain:
+            guard let domain = counterpart?.domain, !domain.isEmpty, !MailDomain.isFreeMail(domain) else { return [] }
+            return context.applications.filter { app in
+                app.companyDomains.contains { !MailDomain.isFreeMail($0) && MailDomain.isWithin(domain, $0) }
+            }
+        case .applicantTrackingSystem:
+            guard !isBounce, let sender = message.from, ApplicantTrackingSystems.sends(from: sender.domain) else { return [] }
+            let texts = [message.subject, sender.displayName ?? "", authored.withSignature]
+            return context.applications.filter {
+                NamedInText.names(company: $0.company, in: texts, senderLocalPart: sender.localPart)
+            }
+        }
+    }
+
+    /// Among equally strong matches: those whose current event started before
+    /// the message arrived; then the one whose role the message names; else
+    /// the one whose current event started last, with the others listed.
+    private func choose(among candidates: [Application], path: MatchPath, _ message: IncomingMessage,
+                        authored: AuthoredText) -> Outcome {
+        let byRecency = candidates.sorted { (Self.currentStart($0) ?? .distantPast, $0.id) > (Self.currentStart($1) ?? .distantPast, $1.id) }
+        let current = byRecency.filter { app in Self.currentStart(app).map { $0 <= message.internalDate } ?? false }
+        guard let latest = current.first else { return .arrivedBeforeEventStart(byRecency[0].id) }
+        if current.count > 1 {
+            let named = current.filter { NamedInText.names(role: $0.role, in: [message.subject, authored.withSignature]) }
+            if named.count == 1 { return .attributed(named[0], path, alsoMatching: []) }
+        }
+        return .attributed(latest, path, alsoMatching: current.dropFirst().map(\.id))
+    }
+
+    /// The start of the event whose round is running: the latest one.
+    private static func currentStart(_ app: Application) -> Date? {
+        app.events.map(\.start).max()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import FollowUpCore
+
+/// Why a message in the inbox is not a reply to any application.
+public enum IgnoreReason: Hashable, Sendable {
+    /// Sent from one of the user's addresses, or carrying a Message-ID we sent.
+    case ownMessage
+    /// No thread, contact, company domain or named company points to an application.
+    case noApplicationMatches
+    /// It points to this application but arrived before the start of its current event.
+    case arrivedBeforeEventStart(ApplicationID)
+    /// A delivery report that reports no failure (delayed, relayed, delivered):
+    /// the message may still arrive, so nothing changes.
+    case deliveryNoticeWithoutFailure
+    /// A read receipt (`multipart/report; report-type=disposition-notification`).
+    case readReceipt
+}
+
+/// How a message was tied to its application, strongest last (POLICY.md
+/// "Replies from the employer": thread > contact > domain > tracking system).
+public enum MatchPath: Int, Comparable, CaseIterable, Sendable {
+    /// Sent by an applicant-tracking system, naming the company.
+    case applicantTrackingSystem = 1
+    /// Sent from the company's domain or one of its subdomains.
+    case companyDomain
+    /// Sent by one of the application's contacts (a bounce: addressed to one).
+    case contactAddress
+    /// `In-Reply-To`/`References` names a Message-ID we sent for the application.
+    case threadReference
+
+    public static func < (a: MatchPath, b: MatchPath) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What a message says, read from its headers and the text its sender wrote.
+public struct ReplyReading: Hashable, Sendable {
+    public var replyClass: ReplyClass
+    /// need-more-time: the date they named; auto-reply: the return date.
+    public var until: LocalDate?
+    /// bounce: the address that could not be delivered to.
+    public var failedRecipient: String?
+
+    public init(replyClass: ReplyClass, until: LocalDate? = nil, failedRecipient: String? = nil) {
+        self.replyClass = replyClass
+        self.until = until
+        self.failedRecipient = failedRecipient
+    }
+}
+
+/// A message tied to one application.
+public struct ReplyAttribution: Hashable, Sendable {
+    public var applicationID: ApplicationID
+    public var match: MatchPath
+    /// What the message itself says.
+    public var reading: ReplyReading
+    /// Other applications that matched just as strongly. When not empty the
+    /// message went to the application whose current event started last, and
+    /// its class is `unclear`: the user decides, nothing is guessed.
+    public var alsoMatching: [ApplicationID]
+
+    public init(applicationID: ApplicationID, match: MatchPath, reading: ReplyReading, alsoMatching: [ApplicationID] = []) {
+        self.applicationID = applicationID
+        self.match = match
+        self.reading = reading
+        self.alsoMatching = alsoMatching
+    }
+
+    /// The class the policy acts on.
+    public var replyClass: ReplyClass { alsoMatching.isEmpty ? reading.replyClass : .unclear }
+
+    /// The record the store keeps for this reply.
+    public func recordedReply(id: ReplyID, for message: IncomingMessage) -> RecordedReply {
+        let effective = replyClass
+        return RecordedReply(id: id, applicationID: applicationID, receivedAt: message.internalDate,
+                             replyClass: effective,
+                             until: effective == reading.replyClass ? reading.until : nil,
+                             failedRecipient: effective == .bounce ? reading.failedRecipient : nil,
+                             source: .mail, messageID: message.messageID,
+                             from: message.from?.normalized, subject: message.subject)
+    }
+}
+
+/// The outcome of reading one inbox message.
+public enum ReplyVerdict: Hashable, Sendable {
+    case ignored(IgnoreReason)
+    case attributed(ReplyAttribution)
+}
