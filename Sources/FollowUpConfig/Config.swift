@@ -10,7 +10,7 @@ public struct Config: Sendable, Equatable {
     public var imap: IMAPSettings
     public var smtp: MailAccount
     public var daemon: DaemonSettings
-    public var policy: PolicySettings
+    public var policy: PolicySection
     public var templates: TemplateSettings
 }
 
@@ -63,7 +63,7 @@ public struct DaemonSettings: Sendable, Equatable {
     public var draftLead: TimeInterval
 }
 
-public struct PolicySettings: Sendable, Equatable {
+public struct PolicySection: Sendable, Equatable {
     /// 0...3 (POLICY invariant 1).
     public var maxFollowups: Int
     /// At least 72 h (POLICY invariant 2).

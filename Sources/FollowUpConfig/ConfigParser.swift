@@ -49,7 +49,7 @@ extension Config {
                 throw r.error("policy.send_window", "\(error)")
             }
         }
-        let policy = PolicySettings(maxFollowups: maxFollowups, minGap: minGap, sendWindow: window,
+        let policy = PolicySection(maxFollowups: maxFollowups, minGap: minGap, sendWindow: window,
                                     askForFeedback: try r.bool("policy.ask_for_feedback") ?? true)
 
         let templates = TemplateSettings(dir: paths.expand(try r.string("templates.dir") ?? Defaults.templatesDir))
