@@ -13,11 +13,17 @@ public enum Planner {
         } catch {
             return [.needsAttention(app.id, error)]
         }
-        guard let f = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return [] }
+        guard let observed = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return [] }
         var actions: [PlanAction] = app.contacts
-            .filter { !$0.undeliverable && f.bouncedAddresses.contains($0.email.lowercased()) }
+            .filter { !$0.undeliverable && observed.bouncedAddresses.contains($0.email.lowercased()) }
             .map { .markUndeliverable(app.id, email: $0.email) }
-        let timeline = Timeline.compute(f)
+        let timeline = Timeline.compute(observed)
+        // Marking no-response closes the application now, so this same plan
+        // withdraws what that stops (planning again must find nothing to do).
+        let quiet = app.outcome == nil && timeline.noResponseAt.map { now >= $0 } == true
+        var marked = history
+        if quiet { marked.application.outcome = .noResponse }
+        let f = RoundFacts(history: marked, settings: settings, calendar: calendar, now: now)!
         var cancelled = Set<DraftID>()
         var standing: [MessageKind: DraftID] = [:]
         for draft in history.drafts.filter({ $0.state.isPending }).sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
@@ -39,9 +45,7 @@ public enum Planner {
                                                   recipient: contact, due: step.due, thread: thread(for: step.kind, f))))
             }
         }
-        if let quiet = timeline.noResponseAt, now >= quiet, app.outcome == nil {
-            actions.append(.markNoResponse(app.id))
-        }
+        if quiet { actions.append(.markNoResponse(app.id)) }
         return actions
     }
 
