@@ -133,7 +133,7 @@ struct SimulatedWorld {
     }
 
     mutating func userApproves() {
-        guard let (a, d) = pick([.drafted]) else { return }
+        guard let (a, d) = pick([.drafted, .approved]) else { return }
         apps[a].drafts[d].state = .approved
         apps[a].drafts[d].approvedAt = now
         approvedAtEdit[apps[a].drafts[d].id] = edits[apps[a].drafts[d].id, default: 0]
@@ -144,7 +144,8 @@ struct SimulatedWorld {
         guard let (a, d) = pick([.drafted, .approved, .notSentRetryable]) else { return }
         apps[a].drafts[d].body += " (edited)"
         apps[a].drafts[d].approvedAt = nil
-        apps[a].drafts[d].state = .drafted
+        // A store may move the state back or only clear the approval; the gate must catch both.
+        if Bool.random(using: &rng) { apps[a].drafts[d].state = .drafted }
         edits[apps[a].drafts[d].id, default: 0] += 1
         note("edit \(apps[a].drafts[d].id)")
     }
@@ -185,7 +186,8 @@ struct SimulatedWorld {
         } else {
             note("inbox check failed")
         }
-        for i in apps.indices {
+        // Some ticks send without planning first, so the gate alone must hold the line.
+        for i in apps.indices where Int.random(in: 0..<10, using: &rng) < 7 {
             apply(Planner.plan(history: apps[i], settings: settings, now: now), to: i)
             let again = Planner.plan(history: apps[i], settings: settings, now: now)
             if !again.isEmpty { fail("planning again is not idempotent: \(again)") }
@@ -215,7 +217,8 @@ struct SimulatedWorld {
     }
 
     mutating func sendAllowed(app i: Int) {
-        for d in apps[i].drafts.indices where [.approved, .notSentRetryable].contains(apps[i].drafts[d].state) {
+        // Every draft still on record is offered, sent ones too: only the gate decides.
+        for d in apps[i].drafts.indices where ![.cancelled, .discarded].contains(apps[i].drafts[d].state) {
             let draft = apps[i].drafts[d]
             let address = draft.recipientEmail.lowercased()
             let toAddress = apps.flatMap(\.drafts).filter { $0.recipientEmail.lowercased() == address }
