@@ -17,7 +17,8 @@ public struct ZonedCalendar: Sendable {
         guard let zone = TimeZone(identifier: timeZoneIdentifier) else {
             throw .unknownTimeZone(timeZoneIdentifier)
         }
-        guard !window.weekdays.isEmpty else { throw .emptySendWindow }
+        // Window-day searches loop until they meet a window day: there must be one.
+        guard window.weekdays.contains(where: (1...7).contains) else { throw .emptySendWindow }
         self.timeZone = zone
         self.window = window
     }

@@ -79,3 +79,13 @@ import Testing
         #expect(h.timeline(utc("2027-03-13T18:00:00Z"), every).step(.thankYou)?.due == at("2027-03-14 13:00", "America/New_York"))
     }
 }
+
+@Suite struct ZonedCalendarWindowValidationTests {
+    @Test func windowWithoutARealDayIsRejected() {
+        for days in [Set<Int>(), [0, 8]] {
+            #expect(throws: PolicyError.emptySendWindow) {
+                try ZonedCalendar(timeZoneIdentifier: "Europe/Berlin", window: SendWindow(weekdays: days, opens: 540, closes: 1020))
+            }
+        }
+    }
+}
