@@ -1,0 +1,101 @@
+import Foundation
+
+/// The policy as a pure function of one application's history and the time:
+/// it returns what to queue, cancel, reschedule and mark, and changes nothing.
+/// Applying its actions and planning again with the same `now` yields no new
+/// queueing or cancelling: planning is idempotent.
+public enum Planner {
+    public static func plan(history: ApplicationHistory, settings: PolicySettings, now: Date) -> [PlanAction] {
+        let app = history.application
+        let calendar: ZonedCalendar
+        do {
+            calendar = try ZonedCalendar(timeZoneIdentifier: app.timeZone, window: settings.sendWindow)
+        } catch {
+            return [.needsAttention(app.id, error)]
+        }
+        guard let observed = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return [] }
+        var actions: [PlanAction] = app.contacts
+            .filter { !$0.undeliverable && observed.bouncedAddresses.contains($0.email.lowercased()) }
+            .map { .markUndeliverable(app.id, email: $0.email) }
+        let timeline = Timeline.compute(observed)
+        // Marking no-response closes the application now, so this same plan
+        // withdraws what that stops (planning again must find nothing to do).
+        let quiet = app.outcome == nil && timeline.noResponseAt.map { now >= $0 } == true
+        var marked = history
+        if quiet { marked.application.outcome = .noResponse }
+        let f = RoundFacts(history: marked, settings: settings, calendar: calendar, now: now)!
+        var cancelled = Set<DraftID>()
+        var standing: [MessageKind: DraftID] = [:]
+        for draft in history.drafts.filter({ $0.state.isPending }).sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
+            if let reason = cancelReason(draft, f, timeline) ?? standing[draft.kind].map({ .duplicate(of: $0) }) {
+                actions.append(.cancel(draft.id, reason))
+                cancelled.insert(draft.id)
+                continue
+            }
+            if draft.kind != .competingOffer { standing[draft.kind] = draft.id }
+            if let step = timeline.step(draft.kind), step.kind != .rejectionReply, step.due != draft.due {
+                actions.append(.reschedule(draft.id, due: step.due))
+            }
+        }
+        if let contact = app.primaryContact, !f.isUndeliverable(contact.email) {
+            for step in timeline.steps where now >= step.due.addingTimeInterval(-settings.draftLead)
+                && f.closingOutcome(for: step.kind) == nil
+                && f.currentDrafts(of: step.kind).allSatisfy({ cancelled.contains($0.id) }) {
+                actions.append(.queue(QueuedDraft(applicationID: app.id, round: f.round, kind: step.kind,
+                                                  recipient: contact, due: step.due, thread: thread(for: step.kind, f))))
+            }
+        }
+        if quiet { actions.append(.markNoResponse(app.id)) }
+        return actions
+    }
+
+    /// Why a pending draft no longer belongs to the plan, if it does not.
+    private static func cancelReason(_ d: Draft, _ f: RoundFacts, _ timeline: RoundTimeline) -> CancelReason? {
+        if d.round != f.round { return .newRound }
+        if let outcome = f.closingOutcome(for: d.kind) { return .applicationClosed(outcome) }
+        if f.isUndeliverable(d.recipientEmail) { return .recipientUndeliverable }
+        if let late = f.humanReplies.first(where: { $0.receivedAt > d.createdAt }) {
+            return .reply(late.id, late.replyClass)
+        }
+        if let closing = f.closingReply, !(d.kind == .rejectionReply && closing.replyClass == .rejection) {
+            return .reply(closing.id, closing.replyClass)
+        }
+        if d.kind != .competingOffer, let sent = f.delivered.first(where: { $0.kind == d.kind }) {
+            return .duplicate(of: sent.id)
+        }
+        switch d.kind {
+        case .thankYou:
+            return timeline.step(.thankYou) == nil ? .thankYouDropped : nil
+        case .checkIn, .secondCheckIn:
+            guard timeline.step(d.kind) == nil else { return nil }
+            if f.capReached { return .capReached }
+            let newsHoldsSlot = f.history.drafts.contains {
+                $0.round == f.round && $0.kind == .news && ($0.state.isPending || $0.state.mayHaveBeenDelivered)
+            }
+            return newsHoldsSlot ? .replacedByNews : .timelineStopped
+        case .news, .competingOffer:
+            return f.capReached ? .capReached : nil
+        case .rejectionReply:
+            return nil
+        }
+    }
+
+    /// Follow-ups thread onto the round's last message; a rejection_reply onto the rejection.
+    private static func thread(for kind: MessageKind, _ f: RoundFacts) -> ThreadParent? {
+        if kind == .rejectionReply, let rejection = f.rejection, let id = rejection.messageID {
+            return ThreadParent(messageID: id, references: [id], subject: reSubject(rejection.subject ?? ""))
+        }
+        guard let parent = f.delivered.last else { return nil }
+        return ThreadParent(messageID: parent.messageID, references: parent.references + [parent.messageID],
+                            subject: reSubject(parent.subject))
+    }
+
+    /// "Re: " once, whatever prefixes the parent already had.
+    static func reSubject(_ subject: String) -> String {
+        var rest = Substring(subject)
+        while rest.lowercased().hasPrefix("re:") {
+            rest = rest.dropFirst(3).drop(while: { $0 == " " })
+        }
+        return "Re: " + rest
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// What one application's history says, read once for the timeline, the
+/// exceptions, the gate and the planner, so all four read it the same way.
+struct RoundFacts {
+    let history: ApplicationHistory
+    let settings: PolicySettings
+    let calendar: ZonedCalendar
+    let now: Date
+    /// The current round's event: the last event of the application.
+    let event: Event
+    /// This round's drafts that may have reached the employer, oldest send first.
+    let delivered: [Draft]
+    /// Replies received after this round's event started, oldest first.
+    let replies: [RecordedReply]
+
+    init?(history: ApplicationHistory, settings: PolicySettings, calendar: ZonedCalendar, now: Date) {
+        guard let event = history.application.events.last else { return nil }
+        self.history = history
+        self.settings = settings
+        self.calendar = calendar
+        self.now = now
+        self.event = event
+        let sentAt = { (d: Draft) in d.sentAt ?? now }
+        delivered = history.drafts
+            .filter { $0.round == event.id && $0.state.mayHaveBeenDelivered }
+            .sorted { sentAt($0) < sentAt($1) }
+        replies = history.replies
+            .filter { $0.applicationID == history.application.id && $0.receivedAt > event.start }
+            .sorted { $0.receivedAt < $1.receivedAt }
+    }
+
+    var round: EventID { event.id }
+
+    /// When a message was handed to SMTP; one in flight without a time counts
+    /// as sent now, the strictest reading for the cap and the gap.
+    func sentTime(_ draft: Draft) -> Date { draft.sentAt ?? now }
+
+    func deliveredCount(_ kind: MessageKind) -> Int { delivered.filter { $0.kind == kind }.count }
+
+    var deliveredFollowUps: [Draft] { delivered.filter { $0.kind.isFollowUp } }
+
+    var capReached: Bool { deliveredFollowUps.count >= settings.maxFollowups }
+
+    /// Replies a person wrote (or that stand for one): everything but auto-replies.
+    var humanReplies: [RecordedReply] { replies.filter { $0.replyClass != .autoReply } }
+
+    /// The first reply that ends the round: rejection, next step, unclear, bounce.
+    var closingReply: RecordedReply? {
+        humanReplies.first { $0.replyClass != .needMoreTime }
+    }
+
+    /// The reply a rejection_reply answers.
+    var rejection: RecordedReply? {
+        closingReply.flatMap { $0.replyClass == .rejection ? $0 : nil }
+    }
+
+    var latestNeedMoreTime: RecordedReply? {
+        humanReplies.last { $0.replyClass == .needMoreTime }
+    }
+
+    /// An out-of-office reply's return date: no follow-up before the window opens that day.
+    var awayUntil: Date? {
+        replies.filter { $0.replyClass == .autoReply }.compactMap(\.until).max()
+            .map { calendar.windowOpening(onOrAfter: $0) }
+    }
+
+    /// Invariant 5: the business day after the decision date the interviewer named.
+    var decisionHold: Date? {
+        event.decisionDate.map { calendar.businessDayOpening(after: $0) }
+    }
+
+    /// Invariant 2: the earliest instant the gap allows, counted from the last
+    /// message of the application in any round (rejection_replies excepted).
+    func gapFloor(excluding draftID: DraftID? = nil) -> Date? {
+        history.drafts
+            .filter { $0.state.mayHaveBeenDelivered && $0.kind != .rejectionReply && $0.id != draftID }
+            .map { sentTime($0).addingTimeInterval(settings.minGap) }
+            .max()
+    }
+
+    /// The outcome that stops `kind`: offer and withdrawn stop everything;
+    /// after rejected or no-response only a rejection_reply may still go.
+    func closingOutcome(for kind: MessageKind) -> Outcome? {
+        guard let outcome = history.application.outcome else { return nil }
+        switch outcome {
+        case .offer, .withdrawn: return outcome
+        case .rejected, .noResponse: return kind == .rejectionReply ? nil : outcome
+        }
+    }
+
+    /// Addresses a bounce or the user marked as unable to receive mail.
+    func isUndeliverable(_ email: String) -> Bool {
+        let address = email.lowercased()
+        return history.application.contacts.contains { $0.undeliverable && $0.email.lowercased() == address }
+            || bouncedAddresses.contains(address)
+    }
+
+    /// Every address a recorded bounce names (the primary contact's when it names none).
+    var bouncedAddresses: Set<String> {
+        Set(history.replies.filter { $0.replyClass == .bounce }.compactMap {
+            ($0.failedRecipient ?? history.application.primaryContact?.email)?.lowercased()
+        })
+    }
+
+    /// Drafts of this round made after the latest human reply: the ones that
+    /// belong to the schedule now in force.
+    func currentDrafts(of kind: MessageKind) -> [Draft] {
+        let since = humanReplies.last?.receivedAt
+        return history.drafts.filter { d in
+            d.round == round && d.kind == kind && d.state != .cancelled
+                && (since.map { d.createdAt >= $0 } ?? true)
+        }
+    }
+
+    /// The latest of the rule's instant and the holds on it, moved to the first send-window moment.
+    func due(_ rule: Date, holds: Date?...) -> Date {
+        calendar.firstWindowMoment(atOrAfter: holds.compactMap { $0 }.reduce(rule, max))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// One step the policy wants next in the current round, and when.
+public struct TimelineStep: Hashable, Sendable {
+    public var kind: MessageKind
+    public var due: Date
+
+    public init(kind: MessageKind, due: Date) {
+        self.kind = kind
+        self.due = due
+    }
+}
+
+/// Where the current round stands.
+public enum RoundState: Hashable, Sendable {
+    /// The policy may still plan follow-ups.
+    case open
+    /// A reply ended the round (rejection, next step, unclear, bounce).
+    case closedByReply(ReplyID, ReplyClass)
+    /// No further follow-up, ever, in this round: the second check-in, the one
+    /// follow-up after "we need more time", or the cap was reached.
+    case stopped
+}
+
+/// The current round's next due step of every kind.
+public struct RoundTimeline: Hashable, Sendable {
+    public var round: EventID
+    public var state: RoundState
+    /// Steps not yet sent, at most one per kind, in due order.
+    public var steps: [TimelineStep]
+    /// When a stopped round marks the application `no-response` (7 days after its last follow-up).
+    public var noResponseAt: Date?
+    /// The thank-you was not sent before the check-in became due, so it is dropped.
+    public var thankYouDropped: Bool
+
+    public func step(_ kind: MessageKind) -> TimelineStep? { steps.first { $0.kind == kind } }
+}
+
+/// POLICY.md's "Timeline of one round", "Replies from the employer" and
+/// "How time is counted", as one pure computation.
+public enum Timeline {
+    /// The current round's timeline; nil when the application has no event yet.
+    public static func current(history: ApplicationHistory, settings: PolicySettings,
+                               now: Date) throws(PolicyError) -> RoundTimeline? {
+        let calendar = try ZonedCalendar(timeZoneIdentifier: history.application.timeZone, window: settings.sendWindow)
+        return RoundFacts(history: history, settings: settings, calendar: calendar, now: now).map(compute)
+    }
+
+    static func compute(_ f: RoundFacts) -> RoundTimeline {
+        if let closing = f.closingReply {
+            let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0
+            let steps = f.rejection.flatMap { r in answered ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt)) }
+            return RoundTimeline(round: f.round, state: .closedByReply(closing.id, closing.replyClass),
+                                 steps: steps.map { [$0] } ?? [], noResponseAt: nil, thankYouDropped: false)
+        }
+        let followUp = nextFollowUp(f)
+        var steps: [TimelineStep] = []
+        let firstCheckInDue = f.due(firstCheckInRule(f), holds: f.gapFloor(), f.decisionHold)
+        // Dropped once the check-in is due (POLICY), and (ours) once anything
+        // else went out or the employer wrote: a late thank-you reads oddly then.
+        let thankYouSent = f.deliveredCount(.thankYou) > 0
+        let dropped = !thankYouSent && (f.now >= firstCheckInDue || !f.delivered.isEmpty || !f.humanReplies.isEmpty)
+        if !thankYouSent && !dropped {
+            steps.append(TimelineStep(kind: .thankYou, due: f.due(f.event.end.addingTimeInterval(24 * 3600), holds: f.gapFloor())))
+        }
+        var state = RoundState.open
+        var noResponseAt: Date?
+        switch followUp {
+        case .due(let step): steps.append(step)
+        case .waiting: break
+        case .stopped:
+            state = .stopped
+            noResponseAt = f.event.kind != .interview ? nil : f.deliveredFollowUps.last.map { f.calendar.adding(days: 7, to: f.sentTime($0)) }
+        }
+        return RoundTimeline(round: f.round, state: state, steps: steps.sorted { $0.due < $1.due },
+                             noResponseAt: noResponseAt, thankYouDropped: dropped)
+    }
+
+    /// The check-in rule's instant: the business day after the decision date, or end + pace.
+    static func firstCheckInRule(_ f: RoundFacts) -> Date {
+        f.decisionHold ?? f.calendar.adding(days: f.history.application.pace.checkInDays, to: f.event.end)
+    }
+
+    private enum FollowUp {
+        case due(TimelineStep)
+        /// A queued news message holds the slot; the clock restarts when it is sent.
+        case waiting
+        case stopped
+    }
+
+    /// The check-in slots are check_in then second_check_in; a news message
+    /// takes the next free one and restarts the clock from when it is sent.
+    private static let slots: [MessageKind] = [.checkIn, .secondCheckIn]
+
+    private static func nextFollowUp(_ f: RoundFacts) -> FollowUp {
+        guard f.event.kind == .interview, !f.capReached else { return .stopped }
+        let slotKinds: Set<MessageKind> = [.checkIn, .secondCheckIn, .news]
+        let filled = f.delivered.filter { slotKinds.contains($0.kind) }
+        let queuedNews = f.currentDrafts(of: .news).filter { $0.state.isPending }
+        guard filled.count + queuedNews.count < slots.count else {
+            return queuedNews.isEmpty ? .stopped : .waiting
+        }
+        guard queuedNews.isEmpty else { return .waiting }
+        let kind = slots[filled.count]
+        let rule: Date
+        if let asked = f.latestNeedMoreTime {
+            // "We need more time": one follow-up, then stop (003).
+            if filled.contains(where: { f.sentTime($0) > asked.receivedAt }) { return .stopped }
+            rule = asked.until.map { f.calendar.businessDayOpening(after: $0) }
+                ?? f.calendar.adding(days: 14, to: asked.receivedAt)
+        } else if let last = filled.last {
+            rule = f.calendar.adding(days: 7, to: f.sentTime(last))
+        } else {
+            rule = firstCheckInRule(f)
+        }
+        return .due(TimelineStep(kind: kind, due: f.due(rule, holds: f.gapFloor(), f.decisionHold, f.awayUntil)))
+    }
+}

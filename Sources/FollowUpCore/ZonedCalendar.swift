@@ -1,0 +1,142 @@
+import Foundation
+
+/// Local-time arithmetic in one application's time zone, with its send window.
+///
+/// Local dates and times of day are turned into instants by `instant(on:minute:)`,
+/// which settles daylight-saving edge cases one way, everywhere:
+/// - a local time that does not exist (the hour skipped in spring) is read with
+///   the offset in force before the change, so it lands as far after the gap as
+///   it was into it: 02:30 on a New York spring-forward day is 03:30 EDT;
+/// - a local time that happens twice (the hour repeated in autumn) is the
+///   earlier of the two instants.
+public struct ZonedCalendar: Sendable {
+    public let timeZone: TimeZone
+    public let window: SendWindow
+
+    public init(timeZoneIdentifier: String, window: SendWindow) throws(PolicyError) {
+        guard let zone = TimeZone(identifier: timeZoneIdentifier) else {
+            throw .unknownTimeZone(timeZoneIdentifier)
+        }
+        // Window-day searches loop until they meet a window day: there must be one.
+        guard window.weekdays.contains(where: (1...7).contains) else { throw .emptySendWindow }
+        self.timeZone = zone
+        self.window = window
+    }
+
+    // MARK: wall clock <-> instant
+
+    /// The local calendar day an instant falls on, and the seconds since local midnight.
+    public func local(_ instant: Date) -> (date: LocalDate, secondOfDay: Int) {
+        let wall = instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))
+        let days = (wall / 86400).rounded(.down)
+        return (LocalDate(daysSinceEpoch: Int(days)), Int(wall - days * 86400))
+    }
+
+    /// The instant at `minute` minutes after local midnight of `date` (1440 = next midnight).
+    public func instant(on date: LocalDate, minute: Int) -> Date {
+        instant(on: date, second: minute * 60)
+    }
+
+    func instant(on date: LocalDate, second: Int) -> Date {
+        let wall = Double(date.daysSinceEpoch * 86400 + second)
+        // Real zones change offset at most once within a day either side.
+        let before = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - 86400))
+        let after = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + 86400))
+        let candidates = Set([before, after]).map { wall - Double($0) }.filter {
+            Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: $0))) == wall - $0
+        }
+        guard let earliest = candidates.min() else {
+            return Date(timeIntervalSince1970: wall - Double(before)) // in a gap: see the type's comment
+        }
+        return Date(timeIntervalSince1970: earliest)
+    }
+
+    // MARK: the rules of "How time is counted"
+
+    /// "Days" are calendar days keeping the local time of day: one week after
+    /// Friday 16:00 is the next Friday 16:00, across a daylight-saving change too.
+    public func adding(days: Int, to instant: Date) -> Date {
+        let (date, second) = local(instant)
+        return self.instant(on: date.adding(days: days), second: second)
+    }
+
+    public func isInsideWindow(_ instant: Date) -> Bool {
+        let (date, _) = local(instant)
+        guard window.weekdays.contains(date.weekday) else { return false }
+        return opening(on: date) <= instant && instant < closing(on: date)
+    }
+
+    /// The first send-window moment at or after `instant` (the window is half-open).
+    public func firstWindowMoment(atOrAfter instant: Date) -> Date {
+        var day = local(instant).date
+        while true {
+            if window.weekdays.contains(day.weekday) {
+                let open = opening(on: day)
+                if instant < open { return open }
+                if instant < closing(on: day) { return instant }
+            }
+            day = day.adding(days: 1)
+        }
+    }
+
+    /// "The business day after D": the window's opening on the first window day after `date`.
+    public func businessDayOpening(after date: LocalDate) -> Date {
+        windowOpening(onOrAfter: date.adding(days: 1))
+    }
+
+    /// The window's opening on `date`, or on the first window day after it.
+    public func windowOpening(onOrAfter date: LocalDate) -> Date {
+        var day = date
+        while !window.weekdays.contains(day.weekday) { day = day.adding(days: 1) }
+        return opening(on: day)
+    }
+
+    private func opening(on date: LocalDate) -> Date { instant(on: date, minute: window.opens) }
+    private func closing(on date: LocalDate) -> Date { instant(on: date, minute: window.closes) }
+}
+
+/// Why a policy computation could not start.
+public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownTimeZone(String)
+    case emptySendWindow
+
+    public var description: String {
+        switch self {
+        case .unknownTimeZone(let id): return "unknown time zone \"\(id)\" (use an IANA name like Europe/Berlin)"
+        case .emptySendWindow: return "the send window has no days"
+        }
+    }
+}
+
+extension LocalDate {
+    /// Days since 1970-01-01 (proleptic Gregorian), exact integer arithmetic.
+    var daysSinceEpoch: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    init(daysSinceEpoch z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// 1 = Sunday … 7 = Saturday, as `SendWindow` numbers them.
+    public var weekday: Int {
+        ((daysSinceEpoch % 7 + 7) % 7 + 4) % 7 + 1 // 1970-01-01 was a Thursday (5)
+    }
+}
