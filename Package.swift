@@ -56,6 +56,11 @@ let package = Package(
         ]),
         .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore"]),
 
+        // What fuctl and followupd share: config + store + draft writer.
+        .target(name: "FollowUpWorkspace", dependencies: [
+            "FollowUpCore", "FollowUpConfig", "FollowUpStore", "FollowUpDrafts", "Spelling", "MailMessage",
+        ]),
+
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
             "FollowUpCore",

@@ -1,0 +1,70 @@
+import Foundation
+import FollowUpCore
+import FollowUpDrafts
+import MailMessage
+
+/// Turns the planner's "queue this" (or a user's news / offer) into a draft
+/// ready for the outbox: rendered from the templates, linted, with its
+/// Message-ID fixed once so a retry or a crash can never give it a second identity.
+public struct DraftWriter: Sendable {
+    public let composer: DraftComposer
+    public let speller: any Speller
+    public let sender: Sender
+    public let senderEmail: String
+    public let askForFeedback: Bool
+
+    public init(composer: DraftComposer, speller: any Speller, sender: Sender, senderEmail: String, askForFeedback: Bool) {
+        self.composer = composer
+        self.speller = speller
+        self.sender = sender
+        self.senderEmail = senderEmail
+        self.askForFeedback = askForFeedback
+    }
+
+    /// - Parameters:
+    ///   - text: the user's words for `news` (required) or `competing_offer` (optional).
+    ///   - randomBytes: at least 12 random bytes for the Message-ID.
+    public func write(_ queued: QueuedDraft, history: ApplicationHistory, text: String? = nil,
+                      now: Date, randomBytes: [UInt8]) throws -> (draft: Draft, problems: [LintProblem]) {
+        let app = history.application
+        guard let event = app.events.first(where: { $0.id == queued.round }) else {
+            throw WorkspaceError("application \(app.id) has no event \(queued.round)")
+        }
+        let request = DraftRequest(
+            kind: queued.kind, application: app, contact: queued.recipient, event: event,
+            talkingPoint: app.talkingPoints.first,
+            news: queued.kind == .news ? text : nil,
+            offer: queued.kind == .competingOffer ? text : nil,
+            sender: sender, askForFeedback: askForFeedback,
+            earlierSubject: queued.thread?.subject)
+        let rendered = try composer.render(request)
+        let domain = MailAddress(address: senderEmail).domain
+        let draft = Draft(
+            id: 0, applicationID: app.id, round: queued.round, kind: queued.kind,
+            recipientName: queued.recipient.name, recipientEmail: queued.recipient.email,
+            subject: rendered.subject, body: rendered.body, due: queued.due,
+            messageID: try MessageIDs.make(randomBytes: randomBytes, domain: domain),
+            inReplyTo: queued.thread?.messageID, references: queued.thread?.references ?? [],
+            createdAt: now)
+        return (draft, lint(draft, history: history))
+    }
+
+    /// Every rule of POLICY.md's "What a draft must be", on the draft's current text.
+    public func lint(_ draft: Draft, history: ApplicationHistory) -> [LintProblem] {
+        let app = history.application
+        let sentCheckIn = history.drafts.first {
+            $0.round == draft.round && $0.kind == .checkIn && $0.state.mayHaveBeenDelivered
+        }
+        let context = LintContext(
+            kind: draft.kind, contactName: draft.recipientName, role: app.role, company: app.company,
+            talkingPoint: draft.kind == .thankYou ? app.talkingPoints.first : nil,
+            senderName: sender.name, signature: sender.signature,
+            sentCheckInBody: sentCheckIn?.body, knownWords: [])
+        return Lint.check(subject: draft.subject, body: draft.body, context: context, speller: speller)
+    }
+}
+
+public struct WorkspaceError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import FollowUpConfig
+import FollowUpCore
+import FollowUpDrafts
+import FollowUpStore
+import Spelling
+
+/// What both programs open first: the validated config, the policy's
+/// settings, the database and the draft writer.
+public final class Workspace: Sendable {
+    public let config: Config
+    public let settings: PolicySettings
+    public let store: Store
+    public let writer: DraftWriter
+
+    public init(config: Config, store: Store, writer: DraftWriter) throws {
+        self.config = config
+        self.settings = try config.policySettings()
+        self.store = store
+        self.writer = writer
+    }
+
+    /// Opens everything the config names. `requireCredentials` is false for
+    /// commands that never log in to a mail server.
+    public static func open(configPath: String?, requireCredentials: Bool,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
+        let config = try Config.load(path: configPath, environment: environment, requireCredentials: requireCredentials)
+        let store = try Store(path: config.daemon.database)
+        return try Workspace(config: config, store: store, writer: try makeWriter(config))
+    }
+
+    static func makeWriter(_ config: Config) throws -> DraftWriter {
+        let overrides = URL(fileURLWithPath: config.templates.dir)
+        let exists = FileManager.default.fileExists(atPath: overrides.path)
+        let composer = try DraftComposer(templates: TemplateLoader.load(overrideDirectory: exists ? overrides : nil))
+        return DraftWriter(composer: composer, speller: try HunspellSpeller(dictionary: HunspellSpeller.defaultDictionary),
+                           sender: Sender(name: config.identity.name, signature: config.identity.signature),
+                           senderEmail: config.identity.email, askForFeedback: config.policy.askForFeedback)
+    }
+
+    /// Random bytes for Message-IDs, from the system's generator.
+    public static func randomBytes(_ count: Int = 16) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+}
+
+extension Config {
+    /// The core's settings: the [policy] section plus the daemon's timing.
+    public func policySettings() throws -> PolicySettings {
+        try PolicySettings(maxFollowups: policy.maxFollowups, minGap: policy.minGap, sendWindow: policy.sendWindow,
+                           askForFeedback: policy.askForFeedback, freshCheck: daemon.freshCheck,
+                           draftLead: daemon.draftLead)
+    }
+}
