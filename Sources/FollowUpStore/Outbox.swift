@@ -83,6 +83,20 @@ extension Store {
                  set: "reason = ?", [reason], now: now)
     }
 
+    /// The policy moved the step's due time (a send changed the gap, a reply
+    /// named a date). The text is unchanged, so an approval stands.
+    @discardableResult
+    public func reschedule(draftID: DraftID, due: Date, now: Date) throws -> Draft {
+        try db.write { db in
+            let current = try Self.draft(draftID, db)
+            guard current.state.isPending else {
+                throw StoreError.invalidTransition(draftID, from: current.state, action: "reschedule")
+            }
+            try db.execute(sql: "UPDATE drafts SET due = ? WHERE id = ?", arguments: [due.stored, draftID])
+            return try Self.draft(draftID, db)
+        }
+    }
+
     /// Moves one draft along an edge of the state machine in one write
     /// transaction, refusing when it is not in one of `from`.
     func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,

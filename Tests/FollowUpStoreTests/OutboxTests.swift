@@ -42,6 +42,16 @@ import FollowUpCore
         #expect(try f.store.outboxEntry(id: stored.id)?.lintProblems == ["unknown word \"Kubernetis\""])
     }
 
+    @Test func rescheduleOnlyWhilePendingAndKeepsApproval() throws {
+        let later = t0.addingTimeInterval(3 * 86400)
+        try expectAllowed(in: [.drafted, .approved, .notSentRetryable]) { store, d in
+            let moved = try store.reschedule(draftID: d.id, due: later, now: t0)
+            #expect(moved.due == later)
+            #expect(moved.state == d.state && moved.approvedAt == d.approvedAt)
+            return moved
+        }
+    }
+
     @Test func messageIDIsUniqueAcrossDrafts() throws {
         let f = try Fixture()
         defer { f.remove() }
