@@ -46,9 +46,16 @@ public struct DeliveryReport: Hashable, Sendable {
             self.status = status
         }
 
-        /// Whether this block reports a permanent failure.
+        /// Whether the block has an action or a status at all.
+        var saysWhatHappened: Bool {
+            !action.trimmingCharacters(in: .whitespaces).isEmpty
+                || !(status?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
+        }
+
+        /// Whether this block reports a permanent failure. `expired` is not
+        /// RFC 3464's, but mail systems that gave up retrying say so.
         var failed: Bool {
-            action.lowercased().trimmingCharacters(in: .whitespaces) == "failed"
+            ["failed", "expired"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
                 || (status?.trimmingCharacters(in: .whitespaces).hasPrefix("5.") ?? false)
         }
     }
