@@ -15,7 +15,7 @@ enum AutomatedMail {
     static func delivery(of message: IncomingMessage) -> Delivery? {
         let subject = PlainWords.normalize(message.subject)
         let text = PlainWords.normalize(message.body)
-        let fromDaemon = message.from.map(isDaemon) ?? false
+        let fromDaemon = isFromMailSystem(message)
         // A block with neither action nor status (a report the parser read garbled) says nothing.
         let recipients = (message.deliveryReport?.recipients ?? []).filter(\.saysWhatHappened)
         // Some mail systems put the report in a multipart/mixed or text part, or
@@ -37,7 +37,7 @@ enum AutomatedMail {
     /// `delivery(of:)` may find one once the text is read.
     static func mayBeDeliveryReport(_ message: IncomingMessage) -> Bool {
         isReport(message, type: "delivery-status") || !message.failedRecipients.isEmpty
-            || (message.from.map(isDaemon) ?? false)
+            || isFromMailSystem(message)
             || failureSubject.isFound(in: PlainWords.normalize(message.subject))
     }
 
@@ -47,6 +47,12 @@ enum AutomatedMail {
 
     private static func isReport(_ message: IncomingMessage, type: String) -> Bool {
         message.contentType?.lowercased() == "multipart/report" && message.reportType?.lowercased() == type
+    }
+
+    /// A mail daemon's sender, or the null return path (auto-replies use it
+    /// too, so it marks a bounce only together with failure words).
+    private static func isFromMailSystem(_ message: IncomingMessage) -> Bool {
+        message.from.map(isDaemon) ?? false || message.returnPath == ""
     }
 
     private static func isDaemon(_ sender: MailAddress) -> Bool {

@@ -99,6 +99,9 @@ public struct IncomingMessage: Hashable, Sendable {
     public var deliveryReport: DeliveryReport?
     /// `X-Failed-Recipients`.
     public var failedRecipients: [String]
+    /// The `Return-Path` the delivering server added, without angle brackets:
+    /// empty for the null sender that mail systems' notices use (RFC 5321 §4.5.5).
+    public var returnPath: String?
     /// The decoded text/plain body (or text converted from HTML), possibly truncated.
     public var body: String
 
@@ -107,7 +110,7 @@ public struct IncomingMessage: Hashable, Sendable {
                 inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
                 xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil,
                 contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
-                failedRecipients: [String] = [], body: String = "") {
+                failedRecipients: [String] = [], returnPath: String? = nil, body: String = "") {
         self.from = from
         self.to = to
         self.cc = cc
@@ -125,6 +128,7 @@ public struct IncomingMessage: Hashable, Sendable {
         self.reportType = reportType
         self.deliveryReport = deliveryReport
         self.failedRecipients = failedRecipients
+        self.returnPath = returnPath
         self.body = body
     }
 

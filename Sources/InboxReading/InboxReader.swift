@@ -9,9 +9,8 @@ import MailMessage
 /// bytes and the dates are the only input; a malformed message never throws.
 public enum InboxReader {
     /// Every header field the adapter reads, for `BODY.PEEK[HEADER.FIELDS (...)]`.
-    /// `Return-Path` and `Reply-To` ride along for the daemon's log of who wrote.
     public static let headerFields: [String] = [
-        "From", "To", "Cc", "Reply-To", "Return-Path", "Subject", "Date", "Message-ID",
+        "From", "To", "Cc", "Return-Path", "Subject", "Date", "Message-ID",
         "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress",
         "Precedence", "Content-Type", "X-Failed-Recipients",
     ]

@@ -29,6 +29,7 @@ extension IncomingMessage {
             deliveryReport: parsed.deliveryStatus.map(Self.report),
             failedRecipients: headers.fields(named: "X-Failed-Recipients")
                 .flatMap { AddressListParser.parseMailboxes($0.unfoldedValue) }.map(\.address),
+            returnPath: headers["Return-Path"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) },
             body: parsed.text)
     }
 

@@ -39,6 +39,14 @@ import FollowUpCore
         #expect(attribution?.reading.failedRecipient == "peter@initech.de")
     }
 
+    @Test func nullReturnPathWithFailureWordsIsABounce() {
+        var message = World.mail(from: "no-reply@mail.isp.example", subject: "Mail error notice",
+                                 body: "Your mail sent on Thu, 29 Apr 2013\n  Could not be delivered to: <peter@initech.de>\n  As their mailbox is full.")
+        #expect(context.verdict(for: message).replyClass != .bounce)
+        message.returnPath = ""
+        #expect(context.verdict(for: message).replyClass == .bounce)
+    }
+
     @Test func postMasterWithFailureWordsIsABounce() {
         let message = daemonMail(from: "post_master@vtext.example.com", subject: "Re: Thank you",
                                  body: "Error: Invalid user address\n\n550 - Requested action not taken: no such user here\n\nRCPT TO: peter@initech.de")
@@ -69,5 +77,8 @@ import FollowUpCore
         #expect(World.mail(from: "someone@example.net", subject: "Undeliverable: Thank you").textMayTieItToAnApplication)
         #expect(World.mail(from: "no-reply@us.greenhouse-mail.io", subject: "Your application").textMayTieItToAnApplication)
         #expect(!World.mail(from: "friend@example.net", subject: "Lunch?").textMayTieItToAnApplication)
+        var nullSender = World.mail(from: "no-reply@mail.isp.example", subject: "Mail error notice")
+        nullSender.returnPath = ""
+        #expect(nullSender.textMayTieItToAnApplication)
     }
 }

@@ -67,6 +67,7 @@ import MailMessage
                          DeliveryReport.Recipient(address: "bob@acme.com", action: "delayed", status: "4.4.1")],
             originalMessageID: "thanks-1@example.org"))
         #expect(message.failedRecipients == ["jane@acme.com", "old@acme.com"])
+        #expect(message.returnPath == "")
         #expect(message.body == "Delivery to jane@acme.com failed.")
     }
 
