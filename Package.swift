@@ -42,6 +42,10 @@ let package = Package(
         .target(name: "MailMessage"),
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
 
+        // The inbox's bytes -> reply verdicts, in two stages (headers, then text). Pure.
+        .target(name: "InboxReading", dependencies: ["MailMessage", "FollowUpReplies", "FollowUpCore"]),
+        .testTarget(name: "InboxReadingTests", dependencies: ["InboxReading", "MailMessage", "FollowUpReplies", "FollowUpCore"]),
+
         // TOML -> typed, validated config; secrets resolved at use time.
         .target(name: "FollowUpConfig", dependencies: [
             "FollowUpCore",

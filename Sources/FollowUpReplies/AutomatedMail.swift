@@ -15,17 +15,30 @@ enum AutomatedMail {
     static func delivery(of message: IncomingMessage) -> Delivery? {
         let subject = PlainWords.normalize(message.subject)
         let text = PlainWords.normalize(message.body)
+        let fromDaemon = isFromMailSystem(message)
+        // A block with neither action nor status (a report the parser read garbled) says nothing.
+        let recipients = (message.deliveryReport?.recipients ?? []).filter(\.saysWhatHappened)
+        // Some mail systems put the report in a multipart/mixed or text part, or
+        // leave out report-type: their report counts when a mail system sent it.
+        if !recipients.isEmpty, isReport(message, type: "delivery-status") || fromDaemon || failureSubject.isFound(in: subject) {
+            return recipients.contains(where: \.failed) ? .failed : .noticeWithoutFailure
+        }
         if isReport(message, type: "delivery-status") {
-            let recipients = message.deliveryReport?.recipients ?? []
-            if !recipients.isEmpty { return recipients.contains(where: \.failed) ? .failed : .noticeWithoutFailure }
             return delaySubject.isFound(in: subject) && !failureSubject.isFound(in: subject) ? .noticeWithoutFailure : .failed
         }
-        let fromDaemon = message.from.map(isDaemon) ?? false
         let failureWords = failureSubject.isFound(in: subject) || failureText.isFound(in: text)
         guard (fromDaemon && (failureWords || delaySubject.isFound(in: subject)))
                 || (failureSubject.isFound(in: subject) && failureText.isFound(in: text)) else { return nil }
         if delaySubject.isFound(in: subject) && !failureSubject.isFound(in: subject) { return .noticeWithoutFailure }
         return .failed
+    }
+
+    /// Whether the headers leave open that the message is a delivery report:
+    /// `delivery(of:)` may find one once the text is read.
+    static func mayBeDeliveryReport(_ message: IncomingMessage) -> Bool {
+        isReport(message, type: "delivery-status") || !message.failedRecipients.isEmpty
+            || isFromMailSystem(message)
+            || failureSubject.isFound(in: PlainWords.normalize(message.subject))
     }
 
     static func isReadReceipt(_ message: IncomingMessage) -> Bool {
@@ -36,12 +49,19 @@ enum AutomatedMail {
         message.contentType?.lowercased() == "multipart/report" && message.reportType?.lowercased() == type
     }
 
+    /// A mail daemon's sender, or the null return path (auto-replies use it
+    /// too, so it marks a bounce only together with failure words).
+    private static func isFromMailSystem(_ message: IncomingMessage) -> Bool {
+        message.from.map(isDaemon) ?? false || message.returnPath == ""
+    }
+
     private static func isDaemon(_ sender: MailAddress) -> Bool {
         let local = sender.localPart
         let name = PlainWords.normalize(sender.displayName ?? "")
-        return ["mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "mail.delivery.system"].contains(local)
+        // An empty address is the null sender (`From: MAILER-DAEMON <>`), which only mail systems use.
+        return ["", "mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master", "mail.delivery.system"].contains(local)
             || local.hasPrefix("microsoftexchange")
-            || ["mail delivery system", "mail delivery subsystem", "mail delivery service"].contains(name)
+            || ["mail delivery system", "mail delivery subsystem", "mail delivery service", "mailer-daemon", "mailer daemon"].contains(name)
     }
 
     private static let failureSubject = Pattern(
@@ -49,7 +69,7 @@ enum AutomatedMail {
     private static let delaySubject = Pattern(
         #"\b(?:delivery status notification(?: \(delay\)|:? (?:delayed|warning))|delayed mail|still being retried|delivery delayed|delivery is delayed|warning\b.*\b(?:delayed|could not send)|verzögert)"#)
     private static let failureText = Pattern(
-        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|550[ -]5\.\d\.\d)"#)
+        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5]\d[ -]5\.\d{1,3}\.\d{1,3})"#)
 
     /// The address that could not be reached: from the report, then
     /// `X-Failed-Recipients`, then the first address in the text that is one

@@ -46,9 +46,16 @@ public struct DeliveryReport: Hashable, Sendable {
             self.status = status
         }
 
-        /// Whether this block reports a permanent failure.
+        /// Whether the block has an action or a status at all.
+        var saysWhatHappened: Bool {
+            !action.trimmingCharacters(in: .whitespaces).isEmpty
+                || !(status?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
+        }
+
+        /// Whether this block reports a permanent failure. `expired` is not
+        /// RFC 3464's, but mail systems that gave up retrying say so.
         var failed: Bool {
-            action.lowercased().trimmingCharacters(in: .whitespaces) == "failed"
+            ["failed", "expired"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
                 || (status?.trimmingCharacters(in: .whitespaces).hasPrefix("5.") ?? false)
         }
     }
@@ -92,6 +99,9 @@ public struct IncomingMessage: Hashable, Sendable {
     public var deliveryReport: DeliveryReport?
     /// `X-Failed-Recipients`.
     public var failedRecipients: [String]
+    /// The `Return-Path` the delivering server added, without angle brackets:
+    /// empty for the null sender that mail systems' notices use (RFC 5321 §4.5.5).
+    public var returnPath: String?
     /// The decoded text/plain body (or text converted from HTML), possibly truncated.
     public var body: String
 
@@ -100,7 +110,7 @@ public struct IncomingMessage: Hashable, Sendable {
                 inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
                 xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil,
                 contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
-                failedRecipients: [String] = [], body: String = "") {
+                failedRecipients: [String] = [], returnPath: String? = nil, body: String = "") {
         self.from = from
         self.to = to
         self.cc = cc
@@ -118,6 +128,7 @@ public struct IncomingMessage: Hashable, Sendable {
         self.reportType = reportType
         self.deliveryReport = deliveryReport
         self.failedRecipients = failedRecipients
+        self.returnPath = returnPath
         self.body = body
     }
 

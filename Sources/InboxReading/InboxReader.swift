@@ -1,0 +1,61 @@
+import Foundation
+import FollowUpReplies
+import MailMessage
+
+/// Reads the inbox in two stages so the daemon downloads the text only of
+/// messages that may be replies: first the header fields in `headerFields`
+/// (with the server's INTERNALDATE) for every new message, then the first
+/// `textFetchBytes` bytes of the whole message for the candidates. Pure: the
+/// bytes and the dates are the only input; a malformed message never throws.
+public enum InboxReader {
+    /// Every header field the adapter reads, for `BODY.PEEK[HEADER.FIELDS (...)]`.
+    public static let headerFields: [String] = [
+        "From", "To", "Cc", "Return-Path", "Subject", "Date", "Message-ID",
+        "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress",
+        "Precedence", "Content-Type", "X-Failed-Recipients",
+    ]
+
+    /// How much of a candidate message is fetched: enough for the text a
+    /// person writes and a delivery report, bounded for the IMAP response size.
+    public static let textFetchBytes = 65_536
+
+    /// The IMAP fetch item of the first stage.
+    public static var headerFetchItem: String {
+        "BODY.PEEK[HEADER.FIELDS (\(headerFields.map { $0.uppercased() }.joined(separator: " ")))]"
+    }
+
+    /// The IMAP fetch item of the second stage.
+    public static var textFetchItem: String { "BODY.PEEK[]<0.\(textFetchBytes)>" }
+
+    /// First stage: decides from the headers alone whether the message's text
+    /// is needed. The text is fetched for a message that matches an
+    /// application, and for one whose text may still tie it to one (a possible
+    /// delivery report, a message from an applicant-tracking system).
+    public static func screen(headerBytes: some Collection<UInt8>, internalDate: Date,
+                              context: ReplyContext) -> Screening {
+        let parsed = ParsedMessage(headerBytes)
+        let message = IncomingMessage(parsed, internalDate: internalDate)
+        let decision: Screening.Decision
+        switch context.verdict(for: message) {
+        case .attributed, .ignored(.deliveryNoticeWithoutFailure):
+            // A notice's per-recipient lines in the text may still report a failure.
+            decision = .fetchText
+        case .ignored(.ownMessage):
+            decision = .ignore(.ownMessage)
+        case .ignored(.readReceipt):
+            decision = .ignore(.readReceipt)
+        case .ignored(let reason):
+            decision = message.textMayTieItToAnApplication ? .fetchText : .ignore(reason)
+        }
+        return Screening(decision: decision, message: message, defects: parsed.defects)
+    }
+
+    /// Second stage: the verdict on the whole message, or its first
+    /// `textFetchBytes` bytes.
+    public static func read(fullBytes: some Collection<UInt8>, internalDate: Date,
+                            context: ReplyContext) -> InboxReading {
+        let parsed = ParsedMessage(fullBytes)
+        let message = IncomingMessage(parsed, internalDate: internalDate)
+        return InboxReading(verdict: context.verdict(for: message), message: message, defects: parsed.defects)
+    }
+}
