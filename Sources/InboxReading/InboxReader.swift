@@ -53,9 +53,9 @@ public enum InboxReader {
     /// Second stage: the verdict on the whole message, or its first
     /// `textFetchBytes` bytes.
     public static func read(fullBytes: some Collection<UInt8>, internalDate: Date,
-                            context: ReplyContext) -> InboxReading {
+                            context: ReplyContext) -> MessageReading {
         let parsed = ParsedMessage(fullBytes)
         let message = IncomingMessage(parsed, internalDate: internalDate)
-        return InboxReading(verdict: context.verdict(for: message), message: message, defects: parsed.defects)
+        return MessageReading(verdict: context.verdict(for: message), message: message, defects: parsed.defects)
     }
 }

@@ -30,7 +30,7 @@ public struct Screening: Hashable, Sendable {
 }
 
 /// The second stage's answer: the verdict on the whole (possibly truncated) message.
-public struct InboxReading: Hashable, Sendable {
+public struct MessageReading: Hashable, Sendable {
     public var verdict: ReplyVerdict
     /// The facts the verdict was read from; a reply is recorded with
     /// `ReplyAttribution.recordedReply(id:for:)` on this message.

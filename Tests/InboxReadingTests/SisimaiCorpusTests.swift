@@ -13,7 +13,7 @@ import MailMessage
     struct Outcome {
         var file: String
         var screening: Screening
-        var reading: InboxReading?
+        var reading: MessageReading?
 
         /// The file's label: its name without the number, e.g. `lhost-postfix`.
         var label: String {

@@ -37,7 +37,7 @@ enum World {
     }
 
     /// Both stages as the daemon runs them: the header fetch, then (for a candidate) the first 64 KB.
-    static func read(_ raw: [UInt8], at arrival: Date = arrival) -> (Screening, InboxReading?) {
+    static func read(_ raw: [UInt8], at arrival: Date = arrival) -> (Screening, MessageReading?) {
         let screening = InboxReader.screen(headerBytes: HeaderFetch.of(raw, fields: InboxReader.headerFields),
                                            internalDate: arrival, context: context)
         guard screening.decision == .fetchText else { return (screening, nil) }
