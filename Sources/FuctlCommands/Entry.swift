@@ -18,10 +18,20 @@ public enum FuctlMain {
         } catch {
             return report(parseError: error, console: context.console)
         }
-        guard let runnable = command as? FuctlCommand else {
-            // The bare root: show the help.
-            context.console.print(Fuctl.helpMessage())
+        if command is Fuctl {
+            // No subcommand: a usage error that shows what there is.
+            context.console.error(Fuctl.helpMessage())
             return usage
+        }
+        guard let runnable = command as? FuctlCommand else {
+            // ArgumentParser's own commands (`help SUBCOMMAND`) end by throwing what to print.
+            var builtIn = command
+            do {
+                try builtIn.run()
+                return ok
+            } catch {
+                return report(parseError: error, console: context.console)
+            }
         }
         do {
             try runnable.run(in: context)
@@ -40,7 +50,7 @@ public enum FuctlMain {
         }
     }
 
-    /// Help and version go to standard output with 0; anything else is a usage error.
+    /// Help and completion scripts go to standard output with 0; anything else is a usage error.
     private static func report(parseError error: Error, console: Console) -> Int32 {
         let message = Fuctl.fullMessage(for: error)
         let code = Fuctl.exitCode(for: error)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import FollowUpCore
 import FollowUpStore
 import FollowUpWorkspace
@@ -58,11 +59,24 @@ struct Fixture {
         return Outcome(code: code, output: console.output, errors: console.errors)
     }
 
+    /// Runs `fuctl ARGS` with no `--config`: root-level flags and parse errors.
+    func runBare(_ arguments: [String]) -> Outcome {
+        let console = Console.captured()
+        let code = FuctlMain.run(arguments: arguments, context: Context(now: Self.afterInterview, environment: environment, console: console))
+        return Outcome(code: code, output: console.output, errors: console.errors)
+    }
+
+    /// The 1-based line of the config that starts with `prefix`.
+    func configLine(startingWith prefix: String) throws -> Int {
+        let lines = try String(contentsOfFile: configPath, encoding: .utf8).components(separatedBy: "\n")
+        return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
+    }
+
     /// `fuctl add` for Acme with the worked example's interview; returns the id.
     func addApplication(email: String = "dana@acme.example", extra: [String] = []) throws -> ApplicationID {
         let r = run(["add", "--company", "Acme", "--role", "Platform Engineer", "--contact-name", "Dana Reyes",
                      "--contact-email", email, "--interview", Self.interview, "--duration", "1h",
-                     "--tz", "America/Los_Angeles", "--talking-point", "the migration to Kubernetes"] + extra)
+                     "--tz", "America/Los_Angeles", "--talking-point", "the move to a new build system"] + extra)
         guard r.code == 0, let id = ApplicationID(r.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw FixtureError("add failed: \(r.code) \(r.errors)")
         }
