@@ -32,8 +32,8 @@ struct Approve: FuctlCommand {
             }
             let blocking = try workspace.currentProblems(of: draft).filter { !(overrideSpelling && $0.kind.isOverridable) }
             if !blocking.isEmpty {
-                let reasons = blocking.map { "  \($0)" + ($0.kind.isOverridable ? " (may be overridden with --override-spelling)" : "") }
-                refusals.append((["draft \(id) has problems; edit it (fuctl edit \(id)) first:"] + reasons).joined(separator: "\n"))
+                refusals.append((["draft \(id) has problems; edit it (fuctl edit \(id)) first:"] + blocking.map(\.listed))
+                    .joined(separator: "\n"))
             }
         }
         guard refusals.isEmpty else {

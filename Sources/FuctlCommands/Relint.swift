@@ -14,8 +14,13 @@ extension Workspace {
 extension Console {
     /// One problem a line, indented under what they belong to.
     func printProblems(_ problems: [LintProblem]) {
-        for problem in problems {
-            print("  \(problem)\(problem.kind.isOverridable ? " (may be overridden with --override-spelling)" : "")")
-        }
+        for problem in problems { print(problem.listed) }
+    }
+}
+
+extension LintProblem {
+    /// Indented, and saying when it may be overridden.
+    var listed: String {
+        "  \(self)" + (kind.isOverridable ? " (may be overridden with --override-spelling)" : "")
     }
 }
