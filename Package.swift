@@ -4,12 +4,15 @@ import PackageDescription
 let package = Package(
     name: "followupd",
     platforms: [.macOS(.v14)],
-    products: [],
+    products: [
+        .executable(name: "fuctl", targets: ["fuctl"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
@@ -63,6 +66,18 @@ let package = Package(
         // What fuctl and followupd share: config + store + draft writer.
         .target(name: "FollowUpWorkspace", dependencies: [
             "FollowUpCore", "FollowUpConfig", "FollowUpStore", "FollowUpDrafts", "Spelling", "MailMessage",
+        ]),
+
+        // fuctl's subcommands, one file each; a library so tests run them with a temp store and captured output.
+        .target(name: "FuctlCommands", dependencies: [
+            "FollowUpWorkspace", "FollowUpCore", "FollowUpConfig", "FollowUpStore", "FollowUpDrafts",
+            "FollowUpReplies", "MailMessage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The user's command line: thin entry point.
+        .executableTarget(name: "fuctl", dependencies: ["FuctlCommands"]),
+        .testTarget(name: "FuctlTests", dependencies: [
+            "FuctlCommands", "FollowUpWorkspace", "FollowUpCore", "FollowUpStore", "FollowUpDrafts",
         ]),
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.

@@ -2,10 +2,11 @@ import Foundation
 
 /// Durations as the config writes them: "90s", "5m", "24h", "7d", "1h30m".
 /// Units go from largest to smallest, each at most once; "d" is 24 elapsed hours.
-enum ConfigDuration {
+public enum ConfigDuration {
     private static let units: [(Character, TimeInterval)] = [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
 
-    static func parse(_ text: String) -> TimeInterval? {
+    /// Seconds, or nil when `text` is not a duration.
+    public static func parse(_ text: String) -> TimeInterval? {
         var total: TimeInterval = 0
         var digits = ""
         var nextUnit = 0
@@ -27,7 +28,7 @@ enum ConfigDuration {
 
     /// Hours, minutes and seconds only: the config's hours are elapsed time,
     /// and printing 72h as "3d" would read like calendar days.
-    static func format(_ interval: TimeInterval) -> String {
+    public static func format(_ interval: TimeInterval) -> String {
         var rest = Int(interval.rounded())
         if rest == 0 { return "0s" }
         var out = ""

@@ -5,11 +5,14 @@ public struct DueStep: Hashable, Sendable {
     public var kind: MessageKind
     public var round: EventID
     public var due: Date
+    /// What the message threads onto, as the planner would thread it (nil: a new thread).
+    public var thread: ThreadParent?
 
-    public init(kind: MessageKind, round: EventID, due: Date) {
+    public init(kind: MessageKind, round: EventID, due: Date, thread: ThreadParent? = nil) {
         self.kind = kind
         self.round = round
         self.due = due
+        self.thread = thread
     }
 }
 
@@ -77,7 +80,8 @@ public enum Exceptions {
         guard let rejection = f.rejection else { return .failure(.noRejection) }
         guard f.deliveredCount(.rejectionReply) == 0 else { return .failure(.alreadyRepliedToRejection) }
         guard f.currentDrafts(of: .rejectionReply).isEmpty else { return .failure(.alreadyQueued(.rejectionReply)) }
-        return .success(DueStep(kind: .rejectionReply, round: f.round, due: f.due(max(now, rejection.receivedAt))))
+        return .success(DueStep(kind: .rejectionReply, round: f.round, due: f.due(max(now, rejection.receivedAt)),
+                                thread: Planner.thread(for: .rejectionReply, f)))
     }
 
     private static func followUp(_ kind: MessageKind, history: ApplicationHistory, settings: PolicySettings,
@@ -92,7 +96,8 @@ public enum Exceptions {
         let queued = [MessageKind.news, .competingOffer].flatMap { f.currentDrafts(of: $0).filter { $0.state.isPending } }
         if queued.contains(where: { $0.kind == kind }) { return .failure(.alreadyQueued(kind)) }
         if f.deliveredFollowUps.count + queued.count >= settings.maxFollowups { return .failure(.capReached) }
-        return .success(DueStep(kind: kind, round: f.round, due: f.due(now, holds: f.gapFloor(), f.awayUntil)))
+        return .success(DueStep(kind: kind, round: f.round, due: f.due(now, holds: f.gapFloor(), f.awayUntil),
+                                thread: Planner.thread(for: kind, f)))
     }
 
     private static func facts(_ history: ApplicationHistory, _ settings: PolicySettings, _ now: Date,

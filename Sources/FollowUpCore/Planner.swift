@@ -81,7 +81,7 @@ public enum Planner {
     }
 
     /// Follow-ups thread onto the round's last message; a rejection_reply onto the rejection.
-    private static func thread(for kind: MessageKind, _ f: RoundFacts) -> ThreadParent? {
+    static func thread(for kind: MessageKind, _ f: RoundFacts) -> ThreadParent? {
         if kind == .rejectionReply, let rejection = f.rejection, let id = rejection.messageID {
             return ThreadParent(messageID: id, references: [id], subject: reSubject(rejection.subject ?? ""))
         }

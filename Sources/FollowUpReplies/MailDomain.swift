@@ -1,5 +1,5 @@
 /// Domain names as reply matching compares them.
-enum MailDomain {
+public enum MailDomain {
     /// The domain of an address: after the last `@`, lower case, no trailing dot.
     static func of(_ address: String) -> String {
         let lower = address.lowercased()
@@ -18,7 +18,7 @@ enum MailDomain {
 
     /// Providers anyone can get an address at: a sender there says nothing
     /// about the company they work for.
-    static func isFreeMail(_ domain: String) -> Bool {
+    public static func isFreeMail(_ domain: String) -> Bool {
         let domain = of(domain)
         if freeMailDomains.contains(where: { isWithin(domain, $0) }) { return true }
         // Families registered under many country suffixes: hotmail.co.uk, yahoo.com.br, gmx.at.

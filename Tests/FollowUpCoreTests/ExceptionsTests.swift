@@ -22,6 +22,14 @@ import Testing
                 == local("2027-01-18 09:00"))
     }
 
+    @Test func exceptionsThreadOntoTheRoundsLastMessage() throws {
+        var h = interview()
+        #expect(try Exceptions.competingOffer(history: h, settings: settings, now: local("2027-01-12 12:00")).get().thread == nil)
+        h.send(.thankYou, at: local("2027-01-13 11:00"))
+        let thread = try #require(try Exceptions.news(history: h, settings: settings, now: local("2027-01-14 12:00")).get().thread)
+        #expect(thread == ThreadParent(messageID: "<m1@me.example>", references: ["<m1@me.example>"], subject: "Re: Thank you"))
+    }
+
     @Test func newsAllowedOncePerRound() {
         var h = interview()
         h.send(.thankYou, at: local("2027-01-13 11:00"))

@@ -189,6 +189,21 @@ import FollowUpCore
         }
     }
 
+    @Test func sendLogListsEveryAttemptOldestFirstWithItsDraft() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        #expect(try f.store.sendLog().isEmpty)
+        let a = try draft(in: .sending, f)
+        let b = try draft(in: .sending, f)
+        try f.store.finishSend(draftID: b.id, outcome: .unknown(error: "timeout after DATA"), now: t0 + 5)
+        try f.store.finishSend(draftID: a.id, outcome: .sent, now: t0 + 9)
+        let log = try f.store.sendLog()
+        #expect(log.map(\.draft.id) == [b.id, a.id])
+        #expect(log.map(\.attempt.outcome) == ["unknown", "sent"])
+        #expect(log.first?.attempt.error == "timeout after DATA")
+        #expect(log.last?.draft.state == .sent)
+    }
+
     @Test func retryableDraftKeepsApprovalAndMayStartAgain() throws {
         let f = try Fixture()
         defer { f.remove() }

@@ -1,0 +1,54 @@
+import FollowUpCore
+import FollowUpDrafts
+import Foundation
+
+/// A draft as JSON shows it, in `show` and `queue`.
+struct DraftRow: Encodable {
+    var id: DraftID
+    var applicationId: ApplicationID
+    var kind: MessageKind
+    var state: DraftState
+    var due: Date
+    var to: String
+    var recipientName: String
+    var subject: String
+    var messageId: String
+    var approvedAt: Date?
+    var sentAt: Date?
+    var problems: [Problem]?
+
+    struct Problem: Encodable {
+        var kind: String
+        var message: String
+        var part: String
+        var line: Int?
+        var column: Int?
+        var overridable: Bool
+        var text: String
+
+        init(_ problem: LintProblem) {
+            kind = problem.kind.rawValue
+            message = problem.message
+            part = problem.part.rawValue
+            line = problem.location?.line
+            column = problem.location?.column
+            overridable = problem.kind.isOverridable
+            text = problem.description
+        }
+    }
+
+    init(_ draft: Draft, problems: [LintProblem]? = nil) {
+        id = draft.id
+        applicationId = draft.applicationID
+        kind = draft.kind
+        state = draft.state
+        due = draft.due
+        to = draft.recipientEmail
+        recipientName = draft.recipientName
+        subject = draft.subject
+        messageId = draft.messageID
+        approvedAt = draft.approvedAt
+        sentAt = draft.sentAt
+        self.problems = problems.map { $0.map(Problem.init) }
+    }
+}

@@ -1,0 +1,4 @@
+import FuctlCommands
+import Foundation
+
+exit(FuctlMain.run(arguments: Array(CommandLine.arguments.dropFirst()), context: .live()))

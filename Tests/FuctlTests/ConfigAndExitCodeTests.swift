@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import FuctlCommands
+
+/// config check, exit codes, help and completions, human times.
+@Suite struct ConfigAndExitCodeTests {
+    @Test func configCheckPrintsTheEffectiveConfigWithSecretsMasked() throws {
+        let f = try Fixture { $0.replacingOccurrences(of: "password_command = \"echo x\"\n\n[daemon]", with: "password = \"hunter2\"\n\n[daemon]") }
+        defer { f.remove() }
+        chmod(f.configPath, 0o600)
+        let r = f.run(["config", "check"])
+        #expect(r.code == 0, "\(r.errors)")
+        #expect(r.output.contains("[policy]"))
+        #expect(r.output.contains("max_followups = 2"))
+        #expect(!r.output.contains("hunter2"))
+        #expect(r.output.contains("password = \"••••\""))
+    }
+
+    @Test func configErrorsExit78WithFileLineKeyMessage() throws {
+        let f = try Fixture { $0 + "\n\n[policy]\nmax_followups = 9\n" }
+        defer { f.remove() }
+        let line = try f.configLine(startingWith: "max_followups")
+        for command in [["config", "check"], ["list"], ["queue", "--json"]] {
+            let r = f.run(command)
+            #expect(r.code == FuctlMain.configError)
+            #expect(r.errors.hasPrefix("\(f.configPath):\(line): policy.max_followups: "), "\(r.errors)")
+            #expect(r.output.isEmpty)
+        }
+    }
+
+    @Test func usageErrorsExit2AndHelpExits0() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        #expect(f.runBare(["frobnicate"]).code == FuctlMain.usage)
+        #expect(f.run(["show"]).code == FuctlMain.usage)
+        #expect(f.run(["show", "one"]).code == FuctlMain.usage)
+        let help = f.runBare(["--help"])
+        #expect(help.code == 0)
+        #expect(help.output.contains("--generate-completion-script"))
+        let approveHelp = f.runBare(["help", "approve"])
+        #expect(approveHelp.code == 0)
+        #expect(approveHelp.output.contains("--override-spelling"))
+        #expect(f.runBare([]).code == FuctlMain.usage)
+    }
+
+    @Test func completionScriptsAreGenerated() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        for shell in ["bash", "zsh", "fish"] {
+            let r = f.runBare(["--generate-completion-script", shell])
+            #expect(r.code == 0)
+            #expect(r.output.contains("approve"), "\(shell)")
+        }
+    }
+
+    @Test func humanTimesAreInTheUsersZoneWithARelativeHint() {
+        let now = iso("2027-01-17T19:00:00Z")
+        let times = TimeText(zoneIdentifier: "America/Los_Angeles", now: now)
+        #expect(times.human(iso("2027-01-19T19:00:00Z")) == "Tue 19 Jan 11:00 (in 2 days)")
+        #expect(times.human(iso("2027-01-17T16:00:00Z")) == "Sun 17 Jan 08:00 (3 hours ago)")
+        #expect(times.human(iso("2028-01-17T19:00:00Z")) == "Mon 17 Jan 2028 11:00 (in 365 days)")
+        #expect(times.relative(now) == "now")
+    }
+
+    @Test func theBinaryExitsWith78OnAConfigErrorAnd2OnAUsageError() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/fuctl").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("no fuctl binary at \(binary)") }
+            print("skipped: no fuctl binary at \(binary); run swift build first")
+            return
+        }
+        let f = try Fixture { $0 + "\n\n[polcy]\n" }
+        defer { f.remove() }
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.environment = f.environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let (config, message) = try run(["list", "--config", f.configPath])
+        #expect(config == 78)
+        #expect(message.hasPrefix("\(f.configPath):\(try f.configLine(startingWith: "[polcy]")): polcy: "), "\(message)")
+        #expect(try run(["list", "--bogus"]).0 == 2)
+    }
+}
