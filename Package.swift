@@ -14,6 +14,6 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // IMAP and SMTP over libcurl; the IMAP response parser. Raw bytes in and out.
         .target(name: "MailTransport", dependencies: ["CCurl"]),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"]),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl"]),
     ]
 )

@@ -24,7 +24,8 @@ final class CurlHandle {
 
     private let curl: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
-    private var lists: [UnsafeMutablePointer<curl_slist>] = []
+    /// The string list set for each option; replaced lists are freed.
+    private var lists: [CURLoption.RawValue: UnsafeMutablePointer<curl_slist>] = [:]
     private var secrets: [String] = []
 
     /// Every line the server sent during the last perform, in order. libcurl
@@ -78,7 +79,7 @@ final class CurlHandle {
 
     deinit {
         curl_easy_cleanup(curl)
-        lists.forEach { curl_slist_free_all($0) }
+        lists.values.forEach { curl_slist_free_all($0) }
         errorBuffer.deallocate()
     }
 
@@ -97,7 +98,7 @@ final class CurlHandle {
         try value.withCString { try check(fu_curl_setopt_string(curl, option, $0)) }
     }
 
-    /// libcurl keeps the list itself, so it lives until the handle is freed.
+    /// libcurl uses the list in place, so it lives until replaced or the handle is freed.
     func set(_ option: CURLoption, list: [String]) throws {
         var head: UnsafeMutablePointer<curl_slist>?
         for item in list {
@@ -107,8 +108,10 @@ final class CurlHandle {
             }
             head = next
         }
-        if let head { lists.append(head) }
-        try check(fu_curl_setopt_slist(curl, option, head))
+        let result = fu_curl_setopt_slist(curl, option, head)
+        if let old = lists.removeValue(forKey: option.rawValue) { curl_slist_free_all(old) }
+        if let head { lists[option.rawValue] = head }
+        try check(result)
     }
 
     /// The bytes the next perform uploads (APPEND, SMTP DATA); empty for none.
