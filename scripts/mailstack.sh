@@ -6,8 +6,8 @@
 #                  Dovecot's auth socket, delivering into Dovecot's Maildirs
 # Usage: scripts/mailstack.sh {start|stop|env} [DIR]
 # DIR defaults to $FOLLOWUPD_MAILSTACK, then ./.mailstack. Ports are DIR-derived so two
-# stacks don't clash; FOLLOWUPD_MAILSTACK_PORT_BASE overrides (20 ports from the base;
-# base+10..base+19 are left for the tests' own listeners). Works as root: mail processes
+# stacks don't clash; FOLLOWUPD_MAILSTACK_PORT_BASE overrides (40 ports from the base;
+# base+10..base+39 are left for the tests' own listeners). Works as root: mail processes
 # run as user `mail`.
 set -euo pipefail
 
@@ -19,7 +19,7 @@ DIR=$(cd "$DIR" && pwd)
 port_base() {
     if [ -n "${FOLLOWUPD_MAILSTACK_PORT_BASE:-}" ]; then echo "$FOLLOWUPD_MAILSTACK_PORT_BASE"; return; fi
     local crc; crc=$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
-    echo $(( 20000 + (crc % 2000) * 20 ))
+    echo $(( 20000 + (crc % 1000) * 40 ))
 }
 
 load_ports() {

@@ -36,8 +36,9 @@ final class CurlHandle {
     private var upload: [UInt8] = []
     private var uploadOffset = 0
     /// True once the read callback has handed libcurl every byte of the upload
-    /// and signalled its end: from here on the message may have been taken.
-    private(set) var uploadHandedOver = false
+    /// (with INFILESIZE set libcurl never asks for the end): from here on the
+    /// message may have been taken.
+    var uploadHandedOver: Bool { !upload.isEmpty && uploadOffset == upload.count }
 
     init() throws {
         guard CurlHandle.globalInit, let curl = curl_easy_init() else {
@@ -65,10 +66,7 @@ final class CurlHandle {
         try check(fu_curl_setopt_read_cb(curl) { ptr, size, count, ctx in
             let handle = Unmanaged<CurlHandle>.fromOpaque(ctx!).takeUnretainedValue()
             let n = min(size * count, handle.upload.count - handle.uploadOffset)
-            if n == 0 {
-                handle.uploadHandedOver = true
-                return 0
-            }
+            if n == 0 { return 0 }
             handle.upload.withUnsafeBytes { src in
                 UnsafeMutableRawPointer(ptr!).copyMemory(from: src.baseAddress! + handle.uploadOffset, byteCount: n)
             }
@@ -125,7 +123,6 @@ final class CurlHandle {
         serverStream.removeAll(keepingCapacity: true)
         bodyStream.removeAll(keepingCapacity: true)
         uploadOffset = 0
-        uploadHandedOver = false
         errorBuffer[0] = 0
         try check(curl_easy_perform(curl))
     }

@@ -51,7 +51,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     /// The one place a `CURLcode` becomes a Swift error.
     static func curl(_ code: CURLcode, message: String, redacting secrets: [String]) -> TransportError {
         var detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
-        for secret in secrets where !secret.isEmpty {
+        // A secret of a few letters would garble every message that contains them.
+        for secret in secrets where secret.count >= 4 {
             detail = detail.replacingOccurrences(of: secret, with: "<redacted>")
         }
         return TransportError(category: category(of: code), curlCode: Int(code.rawValue), detail: detail)

@@ -34,3 +34,31 @@ struct IMAPCheckTests {
         #expect(flags?.contains("\\Seen") == false)
     }
 }
+
+@Suite("IMAP check after UIDVALIDITY changed")
+struct UIDValidityTests {
+    @Test func aChangedUIDValidityRescansByDateAndFindsTheReply() throws {
+        guard let stack = try MailStack.required() else { return }
+        let imap = try stack.imap(MailStack.hr)
+        let before = try imap.check(MailboxCursor(), rescanSince: Date()).cursor
+        let newValidity = (before.uidValidity ?? 1) &+ 1000
+        let doveadm = Process()
+        doveadm.executableURL = URL(fileURLWithPath: "/usr/bin/doveadm")
+        doveadm.arguments = ["-c", stack.dir + "/dovecot/dovecot.conf", "mailbox", "update", "-u", MailStack.hr,
+                             "--uid-validity", "\(newValidity)", "INBOX"]
+        try doveadm.run()
+        doveadm.waitUntilExit()
+        #expect(doveadm.terminationStatus == 0)
+
+        let messageID = "<\(UUID().uuidString)@employer.test>"
+        let reply = rawMessage(from: MailStack.recruiter, to: MailStack.hr, subject: "Re: Thank you", messageID: messageID)
+        #expect(try stack.smtp(MailStack.recruiter).send(reply, from: MailStack.recruiter, to: [MailStack.hr]) == .delivered)
+        _ = try waitForDelivery(stack, user: MailStack.hr, messageID: messageID)
+
+        let after = try stack.imap(MailStack.hr).check(before, rescanSince: Date(timeIntervalSinceNow: -86400))
+        #expect(after.rescanned)
+        #expect(after.cursor.uidValidity == newValidity)
+        #expect(after.messages.contains { headerValue("Message-ID", in: $0.header) == messageID })
+        #expect(try stack.imap(MailStack.hr).check(after.cursor, rescanSince: Date()).messages.isEmpty)
+    }
+}
