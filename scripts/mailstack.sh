@@ -15,6 +15,8 @@ cmd=${1:-}
 DIR=${2:-${FOLLOWUPD_MAILSTACK:-$PWD/.mailstack}}
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
+# Dovecot and Postfix run parts of themselves as other users: they must reach inside.
+chmod 755 "$DIR"
 
 port_base() {
     if [ -n "${FOLLOWUPD_MAILSTACK_PORT_BASE:-}" ]; then echo "$FOLLOWUPD_MAILSTACK_PORT_BASE"; return; fi
@@ -130,8 +132,6 @@ service auth {
   }
 }
 EOF
-    # With ssl = no, Dovecot refuses an ssl listener: drop it.
-    if [ "$2" = no ]; then sed -i '/inet_listener imaps/,/^  }/d' "$d/dovecot.conf"; fi
 }
 
 postfix_conf() {
@@ -220,16 +220,17 @@ EOF
     mkdir -p "$DIR/mail"
     chown mail:mail "$DIR/mail"
     dovecot_conf dovecot required leaf "$IMAP_PORT" "$IMAPS_PORT"
-    # Port 0 for the unused imaps listener of the plain server is dropped by dovecot_conf.
+    # Port 0 turns a listener off (leaving it out would keep Dovecot's default port).
     dovecot_conf dovecot-notls no leaf "$IMAP_NOTLS_PORT" 0
     dovecot_conf dovecot-wronghost yes wronghost 0 "$IMAPS_WRONGHOST_PORT"
-    sed -i '/inet_listener imap {/,/^  }/d' "$DIR/dovecot-wronghost/dovecot.conf"
     postfix_conf
     for d in dovecot dovecot-notls dovecot-wronghost; do
+        local pid=$DIR/$d/run/master.pid
+        [ -f "$pid" ] && kill -0 "$(cat "$pid")" 2>/dev/null && continue
         dovecot -c "$DIR/$d/dovecot.conf" </dev/null >/dev/null 2>&1
     done
     postfix -c "$DIR/postfix" check >/dev/null 2>&1 || postfix -c "$DIR/postfix" check
-    postfix -c "$DIR/postfix" start >/dev/null 2>&1
+    postfix -c "$DIR/postfix" status >/dev/null 2>&1 || postfix -c "$DIR/postfix" start >/dev/null 2>&1
     wait_ports open "$IMAP_PORT" "$IMAPS_PORT" "$IMAP_NOTLS_PORT" "$IMAPS_WRONGHOST_PORT" \
         "$SMTP_PORT" "$SUBMISSION_PORT" "$SMTPS_PORT"
     touch "$DIR/running"

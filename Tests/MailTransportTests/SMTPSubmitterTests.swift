@@ -17,7 +17,7 @@ struct SMTPSubmitterTests {
 
     @Test func aWrongPasswordIsNotSentPermanently() throws {
         guard let stack = try MailStack.required() else { return }
-        let server = stack.server("SUBMISSION_PORT", .startTLS, interface: "127.0.0.2")
+        let server = stack.server("SUBMISSION_PORT", .startTLS, interface: MailStack.freshLoopbackAddress())
         let smtp = try SMTPSubmitter(server: server, credentials: .password(user: MailStack.candidate, password: "not-it"),
                                      heloName: "candidate.example.test")
         let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "x"),

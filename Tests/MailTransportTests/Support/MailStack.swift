@@ -51,6 +51,12 @@ struct MailStack {
     var imaps: MailServer { server("IMAPS_PORT", .implicitTLS) }
     var submission: MailServer { server("SUBMISSION_PORT", .startTLS) }
 
+    /// A loopback address of its own for a test that fails a login: Dovecot
+    /// delays every later login from an address that failed (for minutes).
+    static func freshLoopbackAddress() -> String {
+        "127.\(Int.random(in: 1...254)).\(Int.random(in: 1...254)).\(Int.random(in: 2...254))"
+    }
+
     /// A port for a test's own listener; each test uses its own offset.
     func testPort(_ offset: Int) -> Int { (ports["TEST_PORT_BASE"] ?? 0) + offset }
 
