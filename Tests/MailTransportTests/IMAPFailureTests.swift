@@ -26,13 +26,13 @@ struct IMAPFailureTests {
         let port = stack.testPort(offset)
         let proxy = try Helper.proxy(port: port, target: target, extra: ["--record", record])
         defer { proxy.stop() }
-        var server = MailServer(host: "localhost", port: port, security: security, caFile: caFile,
+        let server = MailServer(host: "localhost", port: port, security: security, caFile: caFile,
                                 timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
-        server.caFile = caFile
         let failure = category {
             _ = try IMAPClient(server: server, credentials: stack.login(MailStack.candidate)).check(MailboxCursor(), rescanSince: week)
         }
         let sent = (try? String(contentsOfFile: record, encoding: .isoLatin1)) ?? ""
+        try? FileManager.default.removeItem(atPath: record)
         return (failure, sent)
     }
 
