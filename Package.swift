@@ -80,6 +80,12 @@ let package = Package(
             "FuctlCommands", "FollowUpWorkspace", "FollowUpCore", "FollowUpStore", "FollowUpDrafts",
         ]),
 
+        // The system libcurl, with typed wrappers for its variadic setopt/getinfo.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // IMAP and SMTP over libcurl; the IMAP response parser. Raw bytes in and out.
+        .target(name: "MailTransport", dependencies: ["CCurl"]),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl"]),
+
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
             "FollowUpCore",

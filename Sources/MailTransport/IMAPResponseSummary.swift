@@ -1,0 +1,106 @@
+import Foundation
+
+/// One `* n FETCH (…)` response, its items keyed by upper-case name
+/// (`UID`, `FLAGS`, `INTERNALDATE`, `BODY[HEADER.FIELDS (FROM TO)]`, `BODY[TEXT]<0>`).
+public struct IMAPFetch: Hashable, Sendable {
+    public var sequence: UInt32
+    public var items: [String: IMAPValue]
+
+    public init(sequence: UInt32, values: [IMAPValue]) {
+        self.sequence = sequence
+        var items: [String: IMAPValue] = [:]
+        let pairs = values.first?.list ?? []
+        var index = 0
+        while index + 1 < pairs.count {
+            if let key = pairs[index].text { items[key.uppercased()] = pairs[index + 1] }
+            index += 2
+        }
+        self.items = items
+    }
+
+    public var uid: UInt32? { items["UID"]?.number }
+
+    public var flags: [String]? { items["FLAGS"]?.list?.compactMap(\.text) }
+
+    public var internalDate: String? { items["INTERNALDATE"]?.text }
+
+    /// The bytes of `BODY[section]`, partial or not (`section` as sent, e.g. "TEXT", "").
+    public func body(section: String) -> [UInt8]? {
+        let name = "BODY[\(section.uppercased())]"
+        for (key, value) in items where key == name || key.hasPrefix(name + "<") {
+            return value.bytes ?? []
+        }
+        return nil
+    }
+
+    /// The bytes of the first `BODY[HEADER.FIELDS (…)]` item.
+    public var headerFields: [UInt8]? {
+        items.first { $0.key.hasPrefix("BODY[HEADER.FIELDS") }.map { $0.value.bytes ?? [] }
+    }
+}
+
+/// What a command's responses say, unsolicited ones included.
+public struct IMAPResponseSummary: Hashable, Sendable {
+    public var responses: [IMAPResponse]
+
+    public init(_ responses: [IMAPResponse]) {
+        self.responses = responses
+    }
+
+    /// The last UIDVALIDITY seen, from `* OK [UIDVALIDITY n]` or `* STATUS`.
+    public var uidValidity: UInt32? { codeOrStatus("UIDVALIDITY") }
+
+    /// The last UIDNEXT seen, from `* OK [UIDNEXT n]` or `* STATUS`.
+    public var uidNext: UInt32? { codeOrStatus("UIDNEXT") }
+
+    /// The last `* n EXISTS`.
+    public var exists: UInt32? {
+        responses.reversed().lazy.compactMap { response -> UInt32? in
+            if case .data(let number, "EXISTS", _) = response { return number }
+            return nil
+        }.first
+    }
+
+    public var fetches: [IMAPFetch] {
+        responses.compactMap { response in
+            if case .data(let number?, "FETCH", let values) = response {
+                return IMAPFetch(sequence: number, values: values)
+            }
+            return nil
+        }
+    }
+
+    /// The numbers of every `* SEARCH` response.
+    public var searchResults: [UInt32] {
+        responses.flatMap { response -> [UInt32] in
+            if case .data(nil, "SEARCH", let values) = response { return values.compactMap(\.number) }
+            return []
+        }
+    }
+
+    /// The last tagged completion: the outcome of the command.
+    public var completion: IMAPStatus? {
+        responses.reversed().lazy.compactMap { response -> IMAPStatus? in
+            if case .tagged(_, let status) = response { return status }
+            return nil
+        }.first
+    }
+
+    private func codeOrStatus(_ name: String) -> UInt32? {
+        for response in responses.reversed() {
+            switch response {
+            case .status(let status), .tagged(_, let status):
+                if status.code == name, let number = status.codeValues.first?.number { return number }
+            case .data(nil, "STATUS", let values):
+                let pairs = values.dropFirst().first?.list ?? []
+                if let index = pairs.firstIndex(where: { $0.text?.uppercased() == name }),
+                   index + 1 < pairs.count, let number = pairs[index + 1].number {
+                    return number
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}

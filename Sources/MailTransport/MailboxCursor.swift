@@ -1,0 +1,56 @@
+import Foundation
+
+/// How far an incremental check has read a mailbox. Persist it between checks.
+public struct MailboxCursor: Codable, Hashable, Sendable {
+    public var mailbox: String
+    /// nil before the first check: the first check scans by date.
+    public var uidValidity: UInt32?
+    /// The highest UID already reported.
+    public var highestUID: UInt32
+
+    public init(mailbox: String = "INBOX", uidValidity: UInt32? = nil, highestUID: UInt32 = 0) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.highestUID = highestUID
+    }
+}
+
+/// A new message as a check saw it: its UID, arrival time and the header
+/// fields that matter for matching replies (`IMAPClient.summaryHeaderFields`).
+public struct MessageSummary: Hashable, Sendable {
+    public var uid: UInt32
+    public var internalDate: Date?
+    /// The raw header fields, as the server sent them (CRLF line ends).
+    public var header: [UInt8]
+
+    public init(uid: UInt32, internalDate: Date?, header: [UInt8]) {
+        self.uid = uid
+        self.internalDate = internalDate
+        self.header = header
+    }
+}
+
+/// What a check found and the cursor to store once the caller has recorded it.
+public struct CheckResult: Hashable, Sendable {
+    public var cursor: MailboxCursor
+    public var messages: [MessageSummary]
+    /// True when the mailbox was scanned by date (first check, or UIDVALIDITY
+    /// changed): messages reported before may come again; dedupe by Message-ID.
+    public var rescanned: Bool
+}
+
+/// The Sent folder's position before an APPEND, to find the copy afterwards
+/// when the APPEND's outcome was not seen.
+public struct AppendMark: Codable, Hashable, Sendable {
+    public var mailbox: String
+    public var uidValidity: UInt32
+    public var uidNext: UInt32
+}
+
+/// How much of a message a partial fetch returns.
+public enum MessagePart: String, Sendable {
+    /// The body after the header (`BODY.PEEK[TEXT]`).
+    case text = "TEXT"
+    /// Header and body (`BODY.PEEK[]`).
+    case whole = ""
+}

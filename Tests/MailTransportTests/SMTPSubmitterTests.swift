@@ -1,0 +1,65 @@
+import Foundation
+import MailTransport
+import Testing
+
+@Suite("SMTP submission and its outcomes")
+struct SMTPSubmitterTests {
+    @Test func implicitTLSOn465Delivers() throws {
+        guard let stack = try MailStack.required() else { return }
+        let messageID = "<\(UUID().uuidString)@example.test>"
+        let smtp = try SMTPSubmitter(server: stack.server("SMTPS_PORT", .implicitTLS), credentials: stack.login(MailStack.candidate),
+                                     heloName: "candidate.example.test")
+        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.recruiter, subject: "465", messageID: messageID),
+                                from: MailStack.candidate, to: [MailStack.recruiter])
+        #expect(outcome == .delivered)
+        _ = try waitForDelivery(stack, user: MailStack.recruiter, messageID: messageID)
+    }
+
+    @Test func aWrongPasswordIsNotSentPermanently() throws {
+        guard let stack = try MailStack.required() else { return }
+        let server = stack.server("SUBMISSION_PORT", .startTLS, interface: MailStack.freshLoopbackAddress())
+        let smtp = try SMTPSubmitter(server: server, credentials: .password(user: MailStack.candidate, password: "not-it"),
+                                     heloName: "candidate.example.test")
+        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "x"),
+                                from: MailStack.candidate, to: [MailStack.hr])
+        guard case .notSent(.permanent, let detail) = outcome else {
+            Issue.record("expected permanent, got \(outcome)")
+            return
+        }
+        #expect(detail.contains("authentication"))
+        #expect(!detail.contains("not-it"))
+    }
+
+    /// smtp-sink injects the fault (-a: no AUTH offered, so none is tried); the
+    /// proxy gives it the TLS our client requires.
+    @Test(arguments: [
+        (["-r", "MAIL"], "temporary"),
+        (["-f", "RCPT"], "permanent"),
+        (["-Q", "DATA"], "temporary"),
+        (["-f", "."], "permanent"),
+        (["-q", "."], "unknown"),
+    ] as [([String], String)])
+    func aFailureIsClassifiedByWhenAndHowItHappened(fault: [String], expected: String) throws {
+        guard let stack = try MailStack.required() else { return }
+        let slot = ["MAIL", "RCPT", "DATA", ".-f", ".-q"].firstIndex(of: fault[1] == "." ? ".\(fault[0])" : fault[1])!
+        let sinkPort = stack.testPort(10 + 2 * slot)
+        let proxyPort = stack.testPort(11 + 2 * slot)
+        let sink = try Helper(["smtp-sink", "-a", "-u", "mail"] + fault + ["127.0.0.1:\(sinkPort)", "10"], port: sinkPort)
+        defer { sink.stop() }
+        let proxy = try Helper.proxy(port: proxyPort, target: sinkPort,
+                                     extra: ["--tls-cert", stack.dir + "/tls/leaf.pem", "--tls-key", stack.dir + "/tls/leaf.key"])
+        defer { proxy.stop() }
+        let server = MailServer(host: "localhost", port: proxyPort, security: .implicitTLS, caFile: stack.caFile,
+                                timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
+        let smtp = try SMTPSubmitter(server: server, credentials: .password(user: "user", password: "sink-password"), heloName: "candidate.example.test")
+        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "Fault"),
+                                from: MailStack.candidate, to: [MailStack.hr])
+        let kind: String
+        switch outcome {
+        case .delivered: kind = "delivered"
+        case .notSent(let reason, _): kind = reason.rawValue
+        case .unknown: kind = "unknown"
+        }
+        #expect(kind == expected, "\(fault): \(outcome)")
+    }
+}

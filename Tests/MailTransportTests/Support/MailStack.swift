@@ -1,0 +1,96 @@
+import Foundation
+import MailTransport
+import Testing
+
+/// The stack `scripts/mailstack.sh start` runs, found through $FOLLOWUPD_MAILSTACK.
+struct MailStack {
+    let dir: String
+    let ports: [String: Int]
+    let caFile: String
+    private let passwords: [String: String]
+
+    static let candidate = "candidate@example.test"
+    static let hr = "hr@employer.test"
+    static let recruiter = "recruiter@employer.test"
+
+    /// The stack, or nil after printing why it is absent; in CI its absence fails the test.
+    static func required() throws -> MailStack? {
+        let env = ProcessInfo.processInfo.environment
+        guard let dir = env["FOLLOWUPD_MAILSTACK"], let text = try? String(contentsOfFile: dir + "/stack.env", encoding: .utf8) else {
+            let reason = "mail stack absent: run `scripts/mailstack.sh start` and export `scripts/mailstack.sh env`"
+            if env["CI"] == "true" { throw StackMissing(reason: reason) }
+            print("skipped: \(reason)")
+            return nil
+        }
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let kv = line.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv.count == 2 { values[kv[0]] = kv[1] }
+        }
+        var passwords: [String: String] = [:]
+        for line in try String(contentsOfFile: dir + "/passwords", encoding: .utf8).split(separator: "\n") {
+            let parts = line.split(separator: " ").map(String.init)
+            if parts.count == 2 { passwords[parts[0]] = parts[1] }
+        }
+        return MailStack(dir: dir, ports: values.compactMapValues(Int.init),
+                         caFile: values["CA_FILE"] ?? dir + "/tls/ca.pem", passwords: passwords)
+    }
+
+    struct StackMissing: Error { let reason: String }
+
+    func password(_ user: String) -> String { passwords[user] ?? "" }
+
+    func login(_ user: String) -> MailCredentials { .password(user: user, password: password(user)) }
+
+    func server(_ portName: String, _ security: MailServer.Security, host: String = "localhost",
+                interface: String? = nil, timeouts: TransportTimeouts = TransportTimeouts(connect: 5, stall: 5, total: 30)) -> MailServer {
+        MailServer(host: host, port: ports[portName] ?? 0, security: security, caFile: caFile,
+                   interface: interface, timeouts: timeouts)
+    }
+
+    var imaps: MailServer { server("IMAPS_PORT", .implicitTLS) }
+    var submission: MailServer { server("SUBMISSION_PORT", .startTLS) }
+
+    /// A loopback address of its own for a test that fails a login: Dovecot
+    /// delays every later login from an address that failed (for minutes).
+    static func freshLoopbackAddress() -> String {
+        "127.\(Int.random(in: 1...254)).\(Int.random(in: 1...254)).\(Int.random(in: 2...254))"
+    }
+
+    /// A port for a test's own listener; each test uses its own offset.
+    func testPort(_ offset: Int) -> Int { (ports["TEST_PORT_BASE"] ?? 0) + offset }
+
+    func imap(_ user: String) throws -> IMAPClient { try IMAPClient(server: imaps, credentials: login(user)) }
+
+    func smtp(_ user: String) throws -> SMTPSubmitter {
+        try SMTPSubmitter(server: submission, credentials: login(user), heloName: "candidate.example.test")
+    }
+}
+
+/// A message as raw bytes with a unique Message-ID.
+func rawMessage(from: String, to: String, subject: String, body: String = "Thank you for your time today.",
+                messageID: String = "<\(UUID().uuidString)@example.test>", date: String = "Sat, 21 Nov 2026 10:00:00 +0000") -> [UInt8] {
+    let text = "From: Candidate <\(from)>\r\nTo: <\(to)>\r\nSubject: \(subject)\r\nDate: \(date)\r\n" +
+        "Message-ID: \(messageID)\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
+    return Array(text.utf8)
+}
+
+func headerValue(_ name: String, in header: [UInt8]) -> String? {
+    let text = String(decoding: header, as: UTF8.self)
+    for line in text.components(separatedBy: "\r\n") where line.lowercased().hasPrefix(name.lowercased() + ":") {
+        return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
+    }
+    return nil
+}
+
+/// Waits until delivery puts a message with `messageID` into the user's INBOX.
+func waitForDelivery(_ stack: MailStack, user: String, messageID: String) throws -> UInt32 {
+    let imap = try stack.imap(user)
+    for _ in 0..<50 {
+        if let uid = try imap.find(messageID: messageID, in: "INBOX") { return uid }
+        Thread.sleep(forTimeInterval: 0.1)
+    }
+    throw StackTimeout()
+}
+
+struct StackTimeout: Error {}

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""A small TCP proxy that injects network faults for the transport tests
+(tc netem is not available here).
+
+  faultproxy.py --listen PORT --target PORT [--fault MODE] [--faulty N]
+                [--record FILE] [--tls-cert PEM --tls-key PEM]
+
+MODE (applies to the first N connections, default 1; later ones pass through):
+  pass            forward both ways
+  stall           accept and never answer
+  close-on:TEXT   forward until the server sends TEXT, then close both sides
+--record FILE     append every byte the client sends to FILE
+--tls-cert/key    terminate TLS towards the client (implicit TLS) and talk
+                  plain to the target, e.g. to put TLS in front of smtp-sink
+--ready FILE      created once the proxy listens (probing the port would use
+                  up a faulty connection)
+"""
+import argparse
+import socket
+import ssl
+import threading
+
+
+def pump(src, dst, record=None, close_on=None):
+    seen = b""
+    try:
+        while True:
+            data = src.recv(65536)
+            if not data:
+                break
+            if record:
+                with open(record, "ab") as f:
+                    f.write(data)
+            if close_on is not None:
+                seen = (seen + data)[-65536:]
+                cut = seen.find(close_on)
+                if cut >= 0:
+                    dst.sendall(data[: max(0, len(data) - (len(seen) - cut - len(close_on)))])
+                    break
+            dst.sendall(data)
+    except OSError:
+        pass
+    for s in (src, dst):
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        s.close()
+
+
+def serve(client, args, context, faulty):
+    if context:
+        try:
+            client = context.wrap_socket(client, server_side=True)
+        except (OSError, ssl.SSLError):
+            client.close()
+            return
+    mode = args.fault if faulty else "pass"
+    if mode == "stall":
+        threading.Event().wait()
+    try:
+        upstream = socket.create_connection(("127.0.0.1", args.target))
+    except OSError:
+        client.close()
+        return
+    close_on = mode[len("close-on:"):].encode() if mode.startswith("close-on:") else None
+    threading.Thread(target=pump, args=(client, upstream, args.record), daemon=True).start()
+    pump(upstream, client, None, close_on)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--listen", type=int, required=True)
+    p.add_argument("--target", type=int, required=True)
+    p.add_argument("--fault", default="pass")
+    p.add_argument("--faulty", type=int, default=1)
+    p.add_argument("--record")
+    p.add_argument("--tls-cert")
+    p.add_argument("--tls-key")
+    p.add_argument("--ready", help="file created once listening")
+    args = p.parse_args()
+    context = None
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", args.listen))
+    server.listen(16)
+    if args.ready:
+        open(args.ready, "w").close()
+    count = 0
+    while True:
+        client, _ = server.accept()
+        count += 1
+        threading.Thread(target=serve, args=(client, args, context, count <= args.faulty), daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()
