@@ -5,6 +5,7 @@ let package = Package(
     name: "followupd",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "followupd", targets: ["followupd"]),
         .executable(name: "fuctl", targets: ["fuctl"]),
     ],
     dependencies: [
@@ -88,9 +89,18 @@ let package = Package(
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
-            "FollowUpCore",
+            "FollowUpCore", "FollowUpWorkspace", "FollowUpReplies", "FollowUpStore", "InboxReading",
+            "MailMessage", "MailTransport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "FollowUpDaemonTests", dependencies: ["FollowUpDaemon"]),
+        .executableTarget(name: "followupd", dependencies: [
+            "FollowUpDaemon", "FollowUpWorkspace", "FollowUpConfig",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "FollowUpDaemonTests", dependencies: [
+            "FollowUpDaemon", "FollowUpConfig", "FollowUpCore", "FollowUpDrafts", "FollowUpStore", "FollowUpWorkspace",
+            "MailTransport", .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )

@@ -2,7 +2,7 @@
 # Installs the Debian packages followupd builds and tests with. Idempotent.
 set -euo pipefail
 packages=(libcurl4-openssl-dev libsqlite3-dev libhunspell-dev hunspell-en-us
-          dovecot-imapd postfix openssl faketime python3 systemd)
+          dovecot-imapd postfix openssl faketime python3 curl systemd)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

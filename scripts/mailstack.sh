@@ -55,13 +55,16 @@ make_tls() {
     local t=$DIR/tls
     [ -f "$t/leaf.pem" ] && return
     mkdir -p "$t"
-    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=followupd test CA" \
+    # Valid from 90 days ago: tests and the demo move followupd's clock back
+    # with faketime, and a certificate "not yet valid" would fail them.
+    openssl() { faketime '90 days ago' "$(type -P openssl)" "$@"; }
+    openssl req -x509 -newkey rsa:2048 -nodes -days 400 -subj "/CN=followupd test CA" \
         -keyout "$t/ca.key" -out "$t/ca.pem" 2>/dev/null
     leaf() { # name san
         openssl req -newkey rsa:2048 -nodes -subj "/CN=$1" -keyout "$t/$1.key" -out "$t/$1.csr" 2>/dev/null
         printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' "$2" > "$t/$1.ext"
         openssl x509 -req -in "$t/$1.csr" -CA "$t/ca.pem" -CAkey "$t/ca.key" -CAcreateserial \
-            -days 30 -extfile "$t/$1.ext" -out "$t/$1.pem" 2>/dev/null
+            -days 400 -extfile "$t/$1.ext" -out "$t/$1.pem" 2>/dev/null
     }
     leaf wronghost "DNS:wrong.example"
     leaf leaf "DNS:localhost,IP:127.0.0.1"

@@ -6,4 +6,4 @@ stack=$(mktemp -d /tmp/followupd-mailstack.XXXXXX)
 scripts/mailstack.sh start "$stack"
 trap 'scripts/mailstack.sh stop "$stack"; rm -rf "$stack"' EXIT
 eval "$(scripts/mailstack.sh env "$stack")"
-swift test
+swift test "$@"

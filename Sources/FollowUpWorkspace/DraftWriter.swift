@@ -59,8 +59,14 @@ public struct DraftWriter: Sendable {
             kind: draft.kind, contactName: draft.recipientName, role: app.role, company: app.company,
             talkingPoint: draft.kind == .thankYou ? app.talkingPoints.first : nil,
             senderName: sender.name, signature: sender.signature,
-            sentCheckInBody: sentCheckIn?.body, knownWords: [])
+            sentCheckInBody: sentCheckIn?.body, knownWords: Self.knownWords(app))
         return Lint.check(subject: draft.subject, body: draft.body, context: context, speller: speller)
+    }
+
+    /// The user's own words (talking points) and the company's domains are
+    /// theirs to spell, not the dictionary's. Lint splits them into words.
+    static func knownWords(_ app: Application) -> Set<String> {
+        Set(app.talkingPoints + app.companyDomains)
     }
 }
 

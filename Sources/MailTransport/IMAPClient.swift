@@ -7,12 +7,6 @@ import Foundation
 /// the one write is APPEND to the Sent folder.
 /// Not thread-safe: use one client from one task at a time.
 public final class IMAPClient {
-    /// The header fields a check fetches for every new message.
-    public static let summaryHeaderFields = [
-        "From", "To", "Cc", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
-        "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress", "Precedence",
-        "Content-Type", "Return-Path", "Reply-To",
-    ]
     /// UIDs per header FETCH: Debian's libcurl 7.88.1 fails a response over
     /// ~300 KB (FIELD-NOTES), so keep each well below.
     static let headerBatch = 50
@@ -33,7 +27,9 @@ public final class IMAPClient {
     /// Reports the messages that arrived in `cursor.mailbox` since the cursor.
     /// When the mailbox's UIDVALIDITY is not the cursor's (or the cursor is
     /// new), scans by date instead: every message since `rescanSince`.
-    public func check(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+    /// `headerFields` are the fields fetched for each new message: the
+    /// reader of the inbox says which it needs.
+    public func check(_ cursor: MailboxCursor, rescanSince: Date, headerFields: [String]) throws -> CheckResult {
         let status = try examine(cursor.mailbox)
         guard let validity = status.uidValidity else {
             throw TransportError(category: .protocolViolation, detail: "EXAMINE \(cursor.mailbox) gave no UIDVALIDITY")
@@ -50,7 +46,7 @@ public final class IMAPClient {
                 .filter { $0 > cursor.highestUID }
         }
         uids.sort()
-        let messages = try fetchSummaries(uids)
+        let messages = try fetchSummaries(uids, headerFields: headerFields)
         let floor = rescanned ? (status.uidNext ?? 1) - 1 : cursor.highestUID
         let cursor = MailboxCursor(mailbox: cursor.mailbox, uidValidity: validity,
                                    highestUID: max(floor, uids.last ?? 0))
@@ -125,8 +121,8 @@ public final class IMAPClient {
         try command("EXAMINE \(try Self.quoted(mailbox))")
     }
 
-    private func fetchSummaries(_ uids: [UInt32]) throws -> [MessageSummary] {
-        let fields = Self.summaryHeaderFields.joined(separator: " ")
+    private func fetchSummaries(_ uids: [UInt32], headerFields: [String]) throws -> [MessageSummary] {
+        let fields = headerFields.joined(separator: " ")
         var summaries: [MessageSummary] = []
         for chunk in uids.chunked(Self.headerBatch) {
             let fetch = "UID FETCH \(Self.uidSet(chunk)) (UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(fields))])"

@@ -16,7 +16,7 @@ public struct MailboxCursor: Codable, Hashable, Sendable {
 }
 
 /// A new message as a check saw it: its UID, arrival time and the header
-/// fields that matter for matching replies (`IMAPClient.summaryHeaderFields`).
+/// fields the check was asked for.
 public struct MessageSummary: Hashable, Sendable {
     public var uid: UInt32
     public var internalDate: Date?
@@ -37,6 +37,12 @@ public struct CheckResult: Hashable, Sendable {
     /// True when the mailbox was scanned by date (first check, or UIDVALIDITY
     /// changed): messages reported before may come again; dedupe by Message-ID.
     public var rescanned: Bool
+
+    public init(cursor: MailboxCursor, messages: [MessageSummary], rescanned: Bool) {
+        self.cursor = cursor
+        self.messages = messages
+        self.rescanned = rescanned
+    }
 }
 
 /// The Sent folder's position before an APPEND, to find the copy afterwards
@@ -45,6 +51,12 @@ public struct AppendMark: Codable, Hashable, Sendable {
     public var mailbox: String
     public var uidValidity: UInt32
     public var uidNext: UInt32
+
+    public init(mailbox: String, uidValidity: UInt32, uidNext: UInt32) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uidNext = uidNext
+    }
 }
 
 /// How much of a message a partial fetch returns.

@@ -160,12 +160,12 @@ import FollowUpCore
     @Test func cursorRoundTripsAndIsReplaced() throws {
         let f = try Fixture()
         defer { f.remove() }
-        #expect(try f.store.cursor(mailbox: "INBOX") == nil)
-        try f.store.setCursor(MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 7))
-        try f.store.setCursor(MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
-        try f.store.setCursor(MailboxCursor(mailbox: "Sent", uidValidity: 1, highestUID: 3, uidNext: 4))
-        #expect(try f.store.cursor(mailbox: "INBOX") == MailboxCursor(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
-        #expect(try f.store.cursor(mailbox: "Sent")?.uidNext == 4)
+        #expect(try f.store.bookmark(mailbox: "INBOX") == nil)
+        try f.store.setBookmark(MailboxBookmark(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 7))
+        try f.store.setBookmark(MailboxBookmark(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
+        try f.store.setBookmark(MailboxBookmark(mailbox: "Sent", uidValidity: 1, highestUID: 3, uidNext: 4))
+        #expect(try f.store.bookmark(mailbox: "INBOX") == MailboxBookmark(mailbox: "INBOX", uidValidity: 4_000_000_000, highestUID: 9))
+        #expect(try f.store.bookmark(mailbox: "Sent")?.uidNext == 4)
     }
 
     @Test func statusRoundTripsAndUpdatesInPlace() throws {

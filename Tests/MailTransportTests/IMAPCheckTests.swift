@@ -7,7 +7,7 @@ struct IMAPCheckTests {
     @Test func aMessageSentOverSMTPIsReportedOnceAndLeftUnread() throws {
         guard let stack = try MailStack.required() else { return }
         let imap = try stack.imap(MailStack.recruiter)
-        let start = try imap.check(MailboxCursor(), rescanSince: Date(timeIntervalSinceNow: -86400)).cursor
+        let start = try imap.check(MailboxCursor(), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: MailStack.headerFields).cursor
 
         let messageID = "<\(UUID().uuidString)@example.test>"
         let message = rawMessage(from: MailStack.candidate, to: MailStack.recruiter, subject: "Thank you", messageID: messageID)
@@ -18,11 +18,11 @@ struct IMAPCheckTests {
         _ = try waitForDelivery(stack, user: MailStack.recruiter, messageID: messageID)
 
         let began = Date()
-        let first = try imap.check(start, rescanSince: Date())
+        let first = try imap.check(start, rescanSince: Date(), headerFields: MailStack.headerFields)
         let checkSeconds = Date().timeIntervalSince(began)
-        let second = try imap.check(first.cursor, rescanSince: Date())
+        let second = try imap.check(first.cursor, rescanSince: Date(), headerFields: MailStack.headerFields)
         let coldBegan = Date()
-        let cold = try stack.imap(MailStack.recruiter).check(first.cursor, rescanSince: Date())
+        let cold = try stack.imap(MailStack.recruiter).check(first.cursor, rescanSince: Date(), headerFields: MailStack.headerFields)
         let coldSeconds = Date().timeIntervalSince(coldBegan)
         print("measured: one SMTP send (new connection, TLS, AUTH) \(Int(sendSeconds * 1000)) ms; incremental check with one new message " +
               "on a reused connection \(Int(checkSeconds * 1000)) ms; \"nothing new\" check on a new connection \(Int(coldSeconds * 1000)) ms")
@@ -45,7 +45,7 @@ struct UIDValidityTests {
     @Test func aChangedUIDValidityRescansByDateAndFindsTheReply() throws {
         guard let stack = try MailStack.required() else { return }
         let imap = try stack.imap(MailStack.hr)
-        let before = try imap.check(MailboxCursor(), rescanSince: Date()).cursor
+        let before = try imap.check(MailboxCursor(), rescanSince: Date(), headerFields: MailStack.headerFields).cursor
         let newValidity = (before.uidValidity ?? 1) &+ 1000
         let doveadm = Process()
         doveadm.executableURL = URL(fileURLWithPath: "/usr/bin/doveadm")
@@ -60,10 +60,10 @@ struct UIDValidityTests {
         #expect(try stack.smtp(MailStack.recruiter).send(reply, from: MailStack.recruiter, to: [MailStack.hr]) == .delivered)
         _ = try waitForDelivery(stack, user: MailStack.hr, messageID: messageID)
 
-        let after = try stack.imap(MailStack.hr).check(before, rescanSince: Date(timeIntervalSinceNow: -86400))
+        let after = try stack.imap(MailStack.hr).check(before, rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: MailStack.headerFields)
         #expect(after.rescanned)
         #expect(after.cursor.uidValidity == newValidity)
         #expect(after.messages.contains { headerValue("Message-ID", in: $0.header) == messageID })
-        #expect(try stack.imap(MailStack.hr).check(after.cursor, rescanSince: Date()).messages.isEmpty)
+        #expect(try stack.imap(MailStack.hr).check(after.cursor, rescanSince: Date(), headerFields: MailStack.headerFields).messages.isEmpty)
     }
 }

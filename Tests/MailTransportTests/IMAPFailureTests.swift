@@ -29,7 +29,7 @@ struct IMAPFailureTests {
         let server = MailServer(host: "localhost", port: port, security: security, caFile: caFile,
                                 timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
         let failure = category {
-            _ = try IMAPClient(server: server, credentials: stack.login(MailStack.candidate)).check(MailboxCursor(), rescanSince: week)
+            _ = try IMAPClient(server: server, credentials: stack.login(MailStack.candidate)).check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields)
         }
         let sent = (try? String(contentsOfFile: record, encoding: .isoLatin1)) ?? ""
         try? FileManager.default.removeItem(atPath: record)
@@ -66,7 +66,7 @@ struct IMAPFailureTests {
     @Test func STARTTLSOnTheRealServerWorks() throws {
         guard let stack = try MailStack.required() else { return }
         let imap = try IMAPClient(server: stack.server("IMAP_PORT", .startTLS), credentials: stack.login(MailStack.candidate))
-        #expect(try imap.check(MailboxCursor(), rescanSince: week).cursor.uidValidity != nil)
+        #expect(try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields).cursor.uidValidity != nil)
     }
 
     @Test func aWrongPasswordIsAnAuthenticationErrorWithoutThePassword() throws {
@@ -75,7 +75,7 @@ struct IMAPFailureTests {
         let wrong = "wrong-\(UUID().uuidString)"
         do {
             _ = try IMAPClient(server: server, credentials: .password(user: MailStack.candidate, password: wrong))
-                .check(MailboxCursor(), rescanSince: week)
+                .check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields)
             Issue.record("login with a wrong password succeeded")
         } catch let error as TransportError {
             #expect(error.category == .authentication)
@@ -96,9 +96,9 @@ struct IMAPFailureTests {
                                      extra: ["--tls-cert", stack.dir + "/tls/leaf.pem", "--tls-key", stack.dir + "/tls/leaf.key"])
         defer { proxy.stop() }
         let imap = try IMAPClient(server: stack.imaps.with(port: port), credentials: stack.login(MailStack.candidate))
-        let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week) }
+        let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields) }
         #expect(failure == .connection)
-        let recovered = try imap.check(MailboxCursor(), rescanSince: week)
+        let recovered = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields)
         #expect(recovered.messages.contains { headerValue("Message-ID", in: $0.header) == messageID })
     }
 
@@ -111,11 +111,11 @@ struct IMAPFailureTests {
         let imap = try IMAPClient(server: stack.server("IMAPS_PORT", .implicitTLS, timeouts: timeouts).with(port: port),
                                   credentials: stack.login(MailStack.candidate))
         let began = Date()
-        let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week) }
+        let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields) }
         let waited = Date().timeIntervalSince(began)
         #expect(failure == .timeout)
         #expect(waited < 5, "gave up after \(waited) s")
-        #expect(try imap.check(MailboxCursor(), rescanSince: week).cursor.uidValidity != nil)
+        #expect(try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields).cursor.uidValidity != nil)
     }
 }
 

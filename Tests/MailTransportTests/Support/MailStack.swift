@@ -12,6 +12,8 @@ struct MailStack {
     static let candidate = "candidate@example.test"
     static let hr = "hr@employer.test"
     static let recruiter = "recruiter@employer.test"
+    /// What a check fetches of each new message (the daemon asks for InboxReader.headerFields).
+    static let headerFields = ["From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References"]
 
     /// The stack, or nil after printing why it is absent; in CI its absence fails the test.
     static func required() throws -> MailStack? {

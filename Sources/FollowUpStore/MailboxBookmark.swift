@@ -3,7 +3,7 @@ import GRDB
 
 /// How far the daemon has read a mailbox. A changed UIDVALIDITY means the
 /// UIDs were renumbered: start over.
-public struct MailboxCursor: Hashable, Sendable {
+public struct MailboxBookmark: Hashable, Sendable {
     public var mailbox: String
     public var uidValidity: UInt32
     /// The highest UID already looked at.
@@ -20,25 +20,25 @@ public struct MailboxCursor: Hashable, Sendable {
 }
 
 extension Store {
-    public func cursor(mailbox: String) throws -> MailboxCursor? {
+    public func bookmark(mailbox: String) throws -> MailboxBookmark? {
         try db.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM mailbox_cursors WHERE mailbox = ?", arguments: [mailbox]).map {
-                MailboxCursor(mailbox: $0["mailbox"], uidValidity: UInt32($0["uid_validity"] as Int64),
+                MailboxBookmark(mailbox: $0["mailbox"], uidValidity: UInt32($0["uid_validity"] as Int64),
                               highestUID: UInt32($0["highest_uid"] as Int64),
                               uidNext: ($0["uid_next"] as Int64?).map { UInt32($0) })
             }
         }
     }
 
-    /// Stores the cursor, replacing the mailbox's previous one.
-    public func setCursor(_ cursor: MailboxCursor) throws {
+    /// Stores the bookmark, replacing the mailbox's previous one.
+    public func setBookmark(_ bookmark: MailboxBookmark) throws {
         try db.write { db in
             try db.execute(sql: """
                 INSERT INTO mailbox_cursors (mailbox, uid_validity, highest_uid, uid_next) VALUES (?, ?, ?, ?)
                 ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity,
                     highest_uid = excluded.highest_uid, uid_next = excluded.uid_next
-                """, arguments: [cursor.mailbox, Int64(cursor.uidValidity), Int64(cursor.highestUID),
-                                 cursor.uidNext.map { Int64($0) }])
+                """, arguments: [bookmark.mailbox, Int64(bookmark.uidValidity), Int64(bookmark.highestUID),
+                                 bookmark.uidNext.map { Int64($0) }])
         }
     }
 }

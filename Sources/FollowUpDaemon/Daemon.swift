@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import Logging
+import FollowUpWorkspace
+
+/// followupd's life: start-up recovery, a tick at every poll interval (with
+/// jitter, so many users' daemons don't hit a provider in step), systemd
+/// notifications, and signals. Every tick runs on one serial queue, so a
+/// stop or a reload waits for the tick in flight to finish.
+public final class Daemon: @unchecked Sendable {
+    private let engine: Engine
+    private let reload: () throws -> Workspace
+    private let logger: Logger
+    private let notifier: SystemdNotifier
+    private let queue = DispatchQueue(label: "followupd.tick")
+    private var timer: DispatchSourceTimer?
+    private var watchdogTimer: DispatchSourceTimer?
+    private var signals: SignalWatcher?
+
+    /// `reload` opens the workspace again from the config file (SIGHUP).
+    public init(engine: Engine, logger: Logger, notifier: SystemdNotifier, reload: @escaping () throws -> Workspace) {
+        self.engine = engine
+        self.logger = logger
+        self.notifier = notifier
+        self.reload = reload
+    }
+
+    /// `--once`: recovery and one tick. True when the tick succeeded.
+    public func runOnce() -> Bool {
+        do {
+            try engine.recoverInterruptedSends()
+            let report = try engine.tick()
+            logger.info("tick done", metadata: Self.metadata(report))
+            return true
+        } catch {
+            logger.error("tick failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Runs until SIGTERM or SIGINT, then exits the process with status 0.
+    public func runForever() throws -> Never {
+        try engine.recoverInterruptedSends()
+        let interval = engine.workspace.config.daemon.pollInterval
+        signals = SignalWatcher(queue: DispatchQueue(label: "followupd.signals"), onStop: { [self] sig in
+            logger.notice("stopping", metadata: ["signal": "\(sig)"])
+            notifier.stopping()
+            engine.requestStop()
+            // Queued behind the tick in flight, which ends after its current send.
+            queue.async { exit(0) }
+        }, onReload: { [self] in
+            queue.async { self.reloadConfig() }
+        })
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: .seconds(Int(interval)), leeway: .seconds(Int(max(1, interval / 10))))
+        timer.setEventHandler { [self] in
+            // Jitter: up to a tenth of the interval.
+            let delay = Double.random(in: 0...(interval / 10))
+            if delay >= 1 { Thread.sleep(forTimeInterval: delay) }
+            runTick()
+        }
+        self.timer = timer
+        if let watchdog = notifier.watchdogInterval {
+            // Pinged from the tick queue: a hung tick stops the pings and systemd restarts us.
+            let ping = DispatchSource.makeTimerSource(queue: queue)
+            ping.schedule(deadline: .now() + watchdog, repeating: watchdog)
+            ping.setEventHandler { [notifier] in notifier.watchdog() }
+            ping.resume()
+            watchdogTimer = ping
+        }
+        notifier.ready(status: "checking every \(Int(interval / 60)) min")
+        logger.notice("followupd started", metadata: ["poll_interval": "\(Int(interval))s"])
+        timer.resume()
+        dispatchMain()
+    }
+
+    private func runTick() {
+        if engine.stopRequested { return }
+        do {
+            let report = try engine.tick()
+            logger.info("tick done", metadata: Self.metadata(report))
+            notifier.status("last check \(Date().formatted(.iso8601)): ok, \(report.sent) sent, \(report.queued) queued")
+        } catch {
+            logger.error("tick failed", metadata: ["error": "\(error)"])
+            notifier.status("last tick failed: \(error)")
+        }
+    }
+
+    private func reloadConfig() {
+        notifier.reloading()
+        do {
+            let workspace = try reload()
+            engine.replace(workspace: workspace)
+            let interval = workspace.config.daemon.pollInterval
+            timer?.schedule(deadline: .now() + interval, repeating: .seconds(Int(interval)),
+                            leeway: .seconds(Int(max(1, interval / 10))))
+            logger.notice("config reloaded")
+        } catch {
+            logger.error("config reload failed; keeping the old one", metadata: ["error": "\(error)"])
+        }
+        notifier.ready(status: "config reloaded")
+    }
+
+    static func metadata(_ r: Engine.TickReport) -> Logger.Metadata {
+        ["new": "\(r.newMessages)", "replies": "\(r.repliesRecorded)", "queued": "\(r.queued)",
+         "cancelled": "\(r.cancelled)", "sent": "\(r.sent)", "held": "\(r.held)", "failed": "\(r.failed)",
+         "unknown": "\(r.unknown)"]
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import MailTransport
+
+/// The mail servers as one tick sees them. `LiveMailSession` talks to the
+/// real ones through libcurl; unit tests of the tick use a small fake.
+/// A session lives for one tick, so its connections are reused within it.
+public protocol MailSession: AnyObject {
+    /// The messages that arrived in the inbox since `cursor`.
+    func checkInbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult
+    /// The first bytes of each chosen inbox message (never marks them read).
+    func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]]
+    /// Where the next message filed in the Sent folder will land.
+    func sentMark() throws -> AppendMark
+    func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome
+    func appendToSent(_ message: [UInt8]) throws
+    /// Whether the Sent folder holds a message with this Message-ID, looking from `mark` on.
+    func sentFolderContains(messageID: String, from mark: AppendMark?) throws -> Bool
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Logging
+import FollowUpConfig
+import FollowUpDaemon
+import FollowUpWorkspace
+
+/// followupd: checks the inbox for the employer's replies, queues follow-up
+/// drafts for approval on time, and sends the approved ones by the policy.
+struct Followupd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followupd",
+        abstract: "Drafts interview follow-ups on time and sends the ones you approve.")
+
+    @Option(name: .long, help: "The config file (default: $XDG_CONFIG_HOME/followupd/config.toml, then /etc/followupd/config.toml).")
+    var config: String?
+
+    @Flag(name: .long, help: "Run one tick and exit: 0 when it succeeded.")
+    var once = false
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    func run() throws {
+        JournalLogHandler.bootstrap(level: logLevel)
+        let logger = Logger(label: "followupd")
+        let path = config
+        let workspace: Workspace
+        do {
+            workspace = try Workspace.open(configPath: path, requireCredentials: true)
+        } catch let error as ConfigError {
+            logger.critical("\(error)")
+            throw ExitCode(78)
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode.failure
+        }
+        let engine = Engine(workspace: workspace, logger: logger) { LiveMailSession(config: $0.config) }
+        let daemon = Daemon(engine: engine, logger: logger, notifier: SystemdNotifier()) {
+            try Workspace.open(configPath: path, requireCredentials: true)
+        }
+        if once {
+            if !daemon.runOnce() { throw ExitCode.failure }
+            return
+        }
+        try daemon.runForever()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+Followupd.main()

@@ -1,0 +1,236 @@
+import Foundation
+import Logging
+import Testing
+import FollowUpConfig
+import FollowUpCore
+import FollowUpDrafts
+import FollowUpStore
+import FollowUpWorkspace
+import MailTransport
+@testable import FollowUpDaemon
+
+/// The tick's wiring, with the mail servers replaced by a fake behind
+/// `MailSession` (the end-to-end tests use the real Dovecot and Postfix).
+@Suite struct EngineTests {
+    // POLICY worked example 1: interview Tue 2027-01-12 10:00-11:00 Los Angeles.
+    static let interviewStart = utc("2027-01-12T18:00:00Z")
+
+    @Test func aRoundGoesThankYouThenThreadedCheckInAndTheEmployersReplyStopsIt() throws {
+        let w = try World()
+        w.clock.now = utc("2027-01-12T20:00:00Z")            // Tue 12:00 PST: thank-you due in < 24 h
+        var report = try w.engine.tick()
+        #expect(report.queued == 1)
+        let thankYou = try #require(try w.store.drafts(in: [.drafted]).first)
+        #expect(thankYou.kind == .thankYou && thankYou.due == utc("2027-01-13T19:00:00Z"))
+
+        try w.store.approve(draftID: thankYou.id, now: w.clock.now)
+        w.clock.now = utc("2027-01-13T19:05:00Z")            // Wed 11:05 PST: due, inside the window
+        report = try w.engine.tick()
+        #expect(report.sent == 1)
+        #expect(w.mail.sent.count == 1 && w.mail.sentFolder.count == 1)
+        #expect(w.mail.sent[0].bytes == w.mail.sentFolder[0], "the Sent copy is the exact bytes sent")
+        #expect(try w.store.draft(id: thankYou.id)?.state == .sent)
+
+        w.clock.now = utc("2027-01-18T20:00:00Z")            // Mon: check-in due Tue 11:00 is queued
+        report = try w.engine.tick()
+        let checkIn = try #require(try w.store.drafts(in: [.drafted]).first)
+        #expect(checkIn.kind == .checkIn)
+        #expect(checkIn.inReplyTo == thankYou.messageID && checkIn.subject.hasPrefix("Re: "))
+        try w.store.approve(draftID: checkIn.id, now: w.clock.now)
+
+        // POLICY worked example 8: the reply arrives minutes before the approved check-in is due.
+        w.clock.now = utc("2027-01-19T18:55:00Z")
+        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
+                       body: "Thanks Morgan, we are still talking to candidates and will be in touch.", at: w.clock.now)
+        report = try w.engine.tick()
+        #expect(report.repliesRecorded == 1)
+        w.clock.now = utc("2027-01-19T19:05:00Z")
+        report = try w.engine.tick()
+        #expect(report.sent == 0)
+        #expect(try w.store.draft(id: checkIn.id)?.state == .cancelled)
+        #expect(w.mail.sent.count == 1, "nothing after the employer replied")
+    }
+
+    @Test func aFailedInboxCheckMeansNothingIsSent() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        w.mail.inboxDown = true
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(w.mail.sent.isEmpty)
+        #expect(try w.store.draft(id: draft.id)?.state == .approved)
+        #expect(try w.store.status().lastCheckResult == "failed")
+    }
+
+    @Test func aStaleCheckIsRepeatedRightBeforeSending() throws {
+        let w = try World()
+        _ = try w.approvedThankYou()
+        w.mail.afterCheck = { [clock = w.clock] in clock.now += 11 * 60 }   // each check "takes" 11 minutes
+        try w.engine.tick()
+        #expect(w.mail.checks == 2, "the first check was older than fresh_check (10 min) at send time")
+        #expect(w.mail.sent.count == 1)
+    }
+
+    @Test func anUnknownOutcomeIsNeverRetried() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        w.mail.nextOutcome = .unknown(detail: "connection dropped after the final dot")
+        var report = try w.engine.tick()
+        #expect(report.unknown == 1)
+        w.clock.now += 3600
+        report = try w.engine.tick()
+        #expect(w.mail.sent.count == 1, "one attempt only")
+        #expect(try w.store.draft(id: draft.id)?.state == .unknown)
+    }
+
+    @Test func aTemporaryFailureIsRetriedOnALaterTick() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        w.mail.nextOutcome = .notSent(.temporary, detail: "451 try again later")
+        try w.engine.tick()
+        #expect(try w.store.draft(id: draft.id)?.state == .notSentRetryable)
+        w.clock.now += 300
+        try w.engine.tick()
+        #expect(try w.store.draft(id: draft.id)?.state == .sent)
+        #expect(w.mail.sent.count == 2)
+    }
+
+    @Test func anInterruptedSendIsSettledFromTheSentFolderAndNeverSentAgain() throws {
+        for inSent in [true, false] {
+            let w = try World()
+            let draft = try w.approvedThankYou()
+            // The daemon died after moving the draft to `sending`.
+            _ = try w.store.beginSend(draftID: draft.id, now: w.clock.now) { _, _, _ in .send }
+            if inSent { w.mail.sentFolder.append(Array("Message-ID: <\(draft.messageID)>\r\n\r\nx".utf8)) }
+            let restarted = w.newEngine()
+            try restarted.recoverInterruptedSends()
+            try restarted.tick()
+            #expect(try w.store.draft(id: draft.id)?.state == (inSent ? .sent : .unknown))
+            #expect(w.mail.sent.isEmpty, "no second copy")
+        }
+    }
+
+    @Test func ourOwnMessageInTheInboxIsNotAReply() throws {
+        let w = try World()
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        w.mail.deliver(from: "morgan@example.com", subject: "Thank you", inReplyTo: nil,
+                       body: "Unfortunately I sent this to myself.", at: w.clock.now)
+        let report = try w.engine.tick()
+        #expect(report.repliesRecorded == 0 && report.queued == 1)
+    }
+}
+
+// MARK: - The world of one test
+
+func utc(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
+
+final class TestClock: @unchecked Sendable {
+    var now = EngineTests.interviewStart
+}
+
+/// A permissive speller: these tests are about the tick, not proofreading.
+struct AcceptingSpeller: Speller {
+    func isCorrect(_ word: String) -> Bool { true }
+    func suggestions(for word: String) -> [String] { [] }
+}
+
+final class FakeMail: MailSession {
+    struct Sent { var bytes: [UInt8]; var from: String; var to: [String] }
+    var inbox: [(uid: UInt32, date: Date, bytes: [UInt8])] = []
+    var sentFolder: [[UInt8]] = []
+    var sent: [Sent] = []
+    var inboxDown = false
+    var checks = 0
+    var afterCheck: () -> Void = {}
+    var nextOutcome: SMTPOutcome?
+
+    func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date) {
+        var header = "From: \(from)\r\nTo: morgan@example.com\r\nSubject: \(subject)\r\n"
+        header += "Date: \(date.formatted(Date.VerbatimFormatStyle(format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000", timeZone: .gmt, calendar: Calendar(identifier: .gregorian))))\r\n"
+        header += "Message-ID: <\(UUID().uuidString)@acme.example>\r\n"
+        if let inReplyTo { header += "In-Reply-To: <\(inReplyTo)>\r\nReferences: <\(inReplyTo)>\r\n" }
+        inbox.append((UInt32(inbox.count + 1), date, Array((header + "\r\n" + body + "\r\n").utf8)))
+    }
+
+    func checkInbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+        checks += 1
+        defer { afterCheck() }
+        if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
+        let fresh = inbox.filter { $0.uid > cursor.highestUID }
+        let summaries = fresh.map { m -> MessageSummary in
+            let text = String(decoding: m.bytes, as: UTF8.self)
+            let header = text.components(separatedBy: "\r\n\r\n")[0] + "\r\n\r\n"
+            return MessageSummary(uid: m.uid, internalDate: m.date, header: Array(header.utf8))
+        }
+        return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: 7,
+                                                 highestUID: inbox.last?.uid ?? cursor.highestUID),
+                           messages: summaries, rescanned: cursor.uidValidity != 7)
+    }
+
+    func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: inbox.filter { uids.contains($0.uid) }.map { ($0.uid, $0.bytes) })
+    }
+
+    func sentMark() throws -> AppendMark { AppendMark(mailbox: "Sent", uidValidity: 1, uidNext: UInt32(sentFolder.count + 1)) }
+
+    func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome {
+        sent.append(Sent(bytes: message, from: sender, to: recipients))
+        defer { nextOutcome = nil }
+        return nextOutcome ?? .delivered
+    }
+
+    func appendToSent(_ message: [UInt8]) throws { sentFolder.append(message) }
+
+    func sentFolderContains(messageID: String, from mark: AppendMark?) throws -> Bool {
+        sentFolder.contains { String(decoding: $0, as: UTF8.self).contains("<\(messageID)>") }
+    }
+}
+
+final class World {
+    let clock = TestClock()
+    let mail = FakeMail()
+    let store: Store
+    let workspace: Workspace
+    let engine: Engine
+    let app: Application
+
+    init() throws {
+        let config = try Config.parse(text: """
+            [identity]
+            name = "Morgan Lee"
+            email = "morgan@example.com"
+            timezone = "America/Los_Angeles"
+            [imap]
+            url = "imaps://127.0.0.1:993"
+            password_command = "echo unused"
+            [smtp]
+            url = "smtp://127.0.0.1:587"
+            password_command = "echo unused"
+            """, path: "/test/config.toml", home: "/nonexistent")
+        store = try Store()
+        let writer = DraftWriter(composer: try DraftComposer(templates: TemplateLoader.load()), speller: AcceptingSpeller(),
+                                 sender: Sender(name: "Morgan Lee"), senderEmail: "morgan@example.com", askForFeedback: true)
+        workspace = try Workspace(config: config, store: store, writer: writer)
+        app = try store.addApplication(Application(
+            id: 0, company: "Acme", role: "Platform Engineer",
+            contacts: [Contact(name: "Dana Roe", email: "dana@acme.example")], companyDomains: ["acme.example"],
+            timeZone: "America/Los_Angeles", talkingPoints: ["the new billing system"],
+            events: [Event(id: 0, start: EngineTests.interviewStart, end: EngineTests.interviewStart + 3600)]))
+        engine = Engine(workspace: workspace, logger: Logger(label: "test"), clock: { [clock] in clock.now },
+                        openSession: { [mail] _ in mail })
+    }
+
+    func newEngine() -> Engine {
+        Engine(workspace: workspace, logger: Logger(label: "test"), clock: { [clock] in clock.now },
+               openSession: { [mail] _ in mail })
+    }
+
+    /// Queues the thank-you, approves it, and moves the clock to when it is due.
+    func approvedThankYou() throws -> Draft {
+        clock.now = utc("2027-01-12T20:00:00Z")
+        try engine.tick()
+        let draft = try #require(try store.drafts(in: [.drafted]).first)
+        try store.approve(draftID: draft.id, now: clock.now)
+        clock.now = utc("2027-01-13T19:05:00Z")
+        return draft
+    }
+}
