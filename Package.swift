@@ -85,7 +85,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // IMAP and SMTP over libcurl; the IMAP response parser. Raw bytes in and out.
         .target(name: "MailTransport", dependencies: ["CCurl"]),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl"]),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "MailMessage"]),
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
