@@ -53,9 +53,11 @@ public final class Daemon: @unchecked Sendable {
         })
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now(), repeating: .seconds(Int(interval)), leeway: .seconds(Int(max(1, interval / 10))))
+        var first = true
         timer.setEventHandler { [self] in
-            // Jitter: up to a tenth of the interval.
-            let delay = Double.random(in: 0...(interval / 10))
+            // Jitter after the first tick: up to a tenth of the interval.
+            let delay = first ? 0 : Double.random(in: 0...(interval / 10))
+            first = false
             if delay >= 1 { Thread.sleep(forTimeInterval: delay) }
             runTick()
         }
