@@ -1,7 +1,0 @@
-.PHONY: build test demo
-build:
-	swift build
-test:
-	scripts/test.sh
-demo:
-	scripts/demo.sh
