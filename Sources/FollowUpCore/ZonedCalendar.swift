@@ -110,7 +110,7 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension LocalDate {
     /// Days since 1970-01-01 (proleptic Gregorian), exact integer arithmetic.
-    var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -121,7 +121,7 @@ extension LocalDate {
         return era * 146097 + doe - 719468
     }
 
-    init(daysSinceEpoch z0: Int) {
+    public init(daysSinceEpoch z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -8,16 +8,7 @@ struct CivilDay: Comparable {
 
     init(number: Int) { self.number = number }
 
-    /// Days from civil (proleptic Gregorian), after Howard Hinnant's algorithm.
-    init(_ date: LocalDate) {
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (date.month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + date.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        number = era * 146097 + doe - 719468
-    }
+    init(_ date: LocalDate) { number = date.daysSinceEpoch }
 
     /// The day `instant` falls on in `zone`.
     init(_ instant: Date, in zone: TimeZone) {
@@ -27,17 +18,7 @@ struct CivilDay: Comparable {
         self.init(LocalDate(year: parts.year!, month: parts.month!, day: parts.day!))
     }
 
-    var localDate: LocalDate {
-        let z = number + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return LocalDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
+    var localDate: LocalDate { LocalDate(daysSinceEpoch: number) }
 
     /// ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
     var weekday: Int { ((number % 7 + 7 + 3) % 7) + 1 }
@@ -69,10 +50,7 @@ struct CivilDay: Comparable {
         return CivilDay(LocalDate(year: year, month: month, day: day))
     }
 
-    static func lastDay(year: Int, month: Int) -> Int {
-        let next = month == 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: month + 1, day: 1)
-        return CivilDay(next).adding(days: -1).localDate.day
-    }
+    static func lastDay(year: Int, month: Int) -> Int { LocalDate.daysIn(month: month, year: year) }
 
     static func < (a: CivilDay, b: CivilDay) -> Bool { a.number < b.number }
 }
