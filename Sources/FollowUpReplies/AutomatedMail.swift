@@ -69,7 +69,7 @@ enum AutomatedMail {
     private static let delaySubject = Pattern(
         #"\b(?:delivery status notification(?: \(delay\)|:? (?:delayed|warning))|delayed mail|still being retried|delivery delayed|delivery is delayed|warning\b.*\b(?:delayed|could not send)|verzögert)"#)
     private static let failureText = Pattern(
-        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5]\d[ -]5\.\d{1,3}\.\d{1,3})"#)
+        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5][0-9][ -]5\.[0-9]{1,3}\.[0-9]{1,3})"#)
 
     /// The address that could not be reached: from the report, then
     /// `X-Failed-Recipients`, then the first address in the text that is one

@@ -12,7 +12,7 @@ private let monthNames = "january|february|march|april|may|june|july|august|sept
 private let fullMonthNames = "january|february|march|april|may|june|july|august|september|october|november|december"
 private let weekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri"
 private let optionalWeekday = "(?:(?:\(weekdayNames))\\.?,? (?:the )?)?"
-private let optionalYear = "(?:,? (\\d{4}))?"
+private let optionalYear = "(?:,? ([0-9]{4}))?"
 
 private func month(_ name: String?) -> Int? {
     guard let name else { return nil }
@@ -20,8 +20,14 @@ private func month(_ name: String?) -> Int? {
     return prefixes.firstIndex { name.hasPrefix($0) }.map { $0 + 1 }
 }
 
-private func weekdayNumber(_ name: String) -> Int {
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex { name.hasPrefix($0) }! + 1
+private func weekdayNumber(_ name: String?) -> Int? {
+    guard let name else { return nil }
+    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex { name.hasPrefix($0) }.map { $0 + 1 }
+}
+
+/// A captured number; nil rather than a trap on anything unexpected.
+private func number(_ m: NSTextCheckingResult, _ group: Int, _ t: String) -> Int? {
+    m.capture(group, in: t).flatMap { Int($0) }
 }
 
 private func count(_ word: String) -> Int? {
@@ -34,24 +40,29 @@ private func count(_ word: String) -> Int? {
 extension DatePhrase {
     static let all: [DatePhrase] = [
         // 2026-12-18
-        DatePhrase(pattern: Pattern(#"\b(\d{4})-(\d{2})-(\d{2})\b"#)) { m, t, _ in
-            CivilDay.valid(year: Int(m.capture(1, in: t)!)!, month: Int(m.capture(2, in: t)!)!, day: Int(m.capture(3, in: t)!)!)
+        DatePhrase(pattern: Pattern(#"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b"#)) { m, t, _ in
+            guard let y = number(m, 1, t), let mo = number(m, 2, t), let d = number(m, 3, t) else { return nil }
+            return CivilDay.valid(year: y, month: mo, day: d)
         },
         // (Friday,) December 18(th)(, 2026)
-        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\(monthNames))\\.? (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b\(optionalYear)")) { m, t, r in
-            r.next(month: month(m.capture(1, in: t))!, day: Int(m.capture(2, in: t)!)!, year: m.capture(3, in: t).flatMap { Int($0) })
+        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\(monthNames))\\.? (?:the )?([0-9]{1,2})(?:st|nd|rd|th)?\\b\(optionalYear)")) { m, t, r in
+            guard let mo = month(m.capture(1, in: t)), let d = number(m, 2, t) else { return nil }
+            return r.next(month: mo, day: d, year: number(m, 3, t))
         },
         // (Friday,) 18(th) (of) December(, 2026)
-        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\(monthNames))\\b\\.?\(optionalYear)")) { m, t, r in
-            r.next(month: month(m.capture(2, in: t))!, day: Int(m.capture(1, in: t)!)!, year: m.capture(3, in: t).flatMap { Int($0) })
+        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?(\(monthNames))\\b\\.?\(optionalYear)")) { m, t, r in
+            guard let mo = month(m.capture(2, in: t)), let d = number(m, 1, t) else { return nil }
+            return r.next(month: mo, day: d, year: number(m, 3, t))
         },
         // early / mid / late / end of December
         DatePhrase(pattern: Pattern("\\b(early|(?:the )?(?:beginning|start) of|mid|(?:the )?middle of|late|(?:the )?end of) (\(monthNames))\\b\(optionalYear)")) { m, t, r in
-            r.next(month: month(m.capture(2, in: t))!, period: m.capture(1, in: t), year: m.capture(3, in: t).flatMap { Int($0) })
+            guard let mo = month(m.capture(2, in: t)) else { return nil }
+            return r.next(month: mo, period: m.capture(1, in: t), year: number(m, 3, t))
         },
         // in / by / until December
         DatePhrase(pattern: Pattern("\\b(?:in|by|until|till|through|before|during) (\(fullMonthNames))\\b\(optionalYear)")) { m, t, r in
-            r.next(month: month(m.capture(1, in: t))!, period: nil, year: m.capture(2, in: t).flatMap { Int($0) })
+            guard let mo = month(m.capture(1, in: t)) else { return nil }
+            return r.next(month: mo, period: nil, year: number(m, 2, t))
         },
         // the week after next
         DatePhrase(pattern: Pattern(#"\b(?:the )?week after next\b"#)) { _, _, r in r.friday(weeksAhead: 2) },
@@ -74,20 +85,19 @@ extension DatePhrase {
         DatePhrase(pattern: Pattern(#"\btomorrow\b"#)) { _, _, r in r.today.adding(days: 1) },
         DatePhrase(pattern: Pattern(#"\b(?:today|tonight|end of (?:the )?day|eod|cob)\b"#)) { _, _, r in r.today },
         // in / within / for two weeks, a few days, 3 business days, a month
-        DatePhrase(pattern: Pattern(#"\b(?:in|within|over|after|for) (?:the next |the coming |another |about |around |roughly |approximately )?(a couple of|a couple|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (business |working )?(days?|weeks?|months?)\b"#)) { m, t, r in
-            guard let n = count(m.capture(1, in: t)!) else { return nil }
-            let unit = m.capture(3, in: t)!
+        DatePhrase(pattern: Pattern(#"\b(?:in|within|over|after|for) (?:the next |the coming |another |about |around |roughly |approximately )?(a couple of|a couple|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2}) (business |working )?(days?|weeks?|months?)\b"#)) { m, t, r in
+            guard let n = m.capture(1, in: t).flatMap(count), let unit = m.capture(3, in: t) else { return nil }
             if unit.hasPrefix("month") { return r.today.adding(months: n) }
             if unit.hasPrefix("week") { return r.today.adding(days: 7 * n) }
             return m.capture(2, in: t) == nil ? r.today.adding(days: n) : r.today.adding(businessDays: n)
         },
         // on / by the 3rd
-        DatePhrase(pattern: Pattern(#"\b(?:on|by|before|until|till|around|after|from) the (\d{1,2})(?:st|nd|rd|th)\b"#)) { m, t, r in
-            r.next(dayOfMonth: Int(m.capture(1, in: t)!)!)
+        DatePhrase(pattern: Pattern(#"\b(?:on|by|before|until|till|around|after|from) the ([0-9]{1,2})(?:st|nd|rd|th)\b"#)) { m, t, r in
+            number(m, 1, t).flatMap { r.next(dayOfMonth: $0) }
         },
         // (next / this) Friday
         DatePhrase(pattern: Pattern("\\b(?:(next|this|coming|the coming) )?(\(weekdayNames))\\b")) { m, t, r in
-            r.next(weekday: weekdayNumber(m.capture(2, in: t)!), followingWeek: m.capture(1, in: t) == "next")
+            weekdayNumber(m.capture(2, in: t)).flatMap { r.next(weekday: $0, followingWeek: m.capture(1, in: t) == "next") }
         },
     ]
 }

@@ -31,11 +31,12 @@ extension NSTextCheckingResult {
     }
 }
 
-/// Text as the classifiers read it: lower case, straight quotes, plain
+/// Text as the classifiers read it: compatibility-normalized (full-width
+/// digits become ASCII, "ſ" becomes "s"), lower case, straight quotes, plain
 /// hyphens, single spaces.
 enum PlainWords {
     static func normalize(_ text: String) -> String {
-        var out = text.lowercased()
+        var out = text.precomposedStringWithCompatibilityMapping.lowercased()
         for (from, to) in [("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{201C}", "\""), ("\u{201D}", "\""),
                            ("\u{2013}", "-"), ("\u{2014}", "-"), ("\u{00A0}", " ")] {
             out = out.replacingOccurrences(of: from, with: to)

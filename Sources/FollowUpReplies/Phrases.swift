@@ -50,7 +50,7 @@ enum Phrases {
         Pattern(#"\b(?:select|choose|pick|book|grab) (?:a |an |your )?(?:time|slot|time slot)\b|\bcalendly\b|\bscheduling link\b"#),
         // documents, references, assessments
         Pattern(#"\b(?:send|provide|share|forward|submit|upload)(?: us| me)? (?:(?:your|a|the|two|three|some|a few|any|copies of|a copy of) )*(?:professional )?(?:references?|referees?|reference contacts?|transcripts?|portfolio|work samples?|writing samples?|code samples?|diplomas?|degree certificates?|certificates?|identification|passport|proof of [a-z]+|right[- ]to[- ]work|salary expectations|documents?|paperwork)\b"#),
-        Pattern(#"\b(?:reference|background) checks?\b|\b(?:contact details|details) (?:of|for) (?:two|three|\d|your) (?:references|referees)\b"#),
+        Pattern(#"\b(?:reference|background) checks?\b|\b(?:contact details|details) (?:of|for) (?:two|three|[0-9]|your) (?:references|referees)\b"#),
         Pattern(#"\b(?:take-home|take home|coding|technical) (?:assignment|exercise|test|challenge|assessment|task)\b|\bcomplete (?:the|a|an|our) (?:[a-z-]+ )?(?:assessment|assignment|questionnaire|exercise)\b"#),
         // German, French
         Pattern(#"\beinladen|\beinladung zu|\bvorstellungsgespräch|\bvous inviter|\bentretien\b"#),

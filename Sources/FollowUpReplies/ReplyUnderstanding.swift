@@ -60,5 +60,5 @@ extension ReplyContext {
         replyOrForwardSubject.isFound(in: message.subject) ? authored.message : message.subject + "\n\n" + authored.message
     }
 
-    private static let replyOrForwardSubject = Pattern(#"^\s*(re|aw|sv|vs|antw|réf|rif|tr|fwd?|wg)\s*(\[\d+\])?\s*:"#)
+    private static let replyOrForwardSubject = Pattern(#"^\s*(re|aw|sv|vs|antw|réf|rif|tr|fwd?|wg)\s*(\[[0-9]+\])?\s*:"#)
 }
