@@ -4,6 +4,7 @@
 
   faultproxy.py --listen PORT --target PORT [--fault MODE] [--faulty N]
                 [--record FILE] [--tls-cert PEM --tls-key PEM]
+                [--source ADDR] [--target-tls]
 
 MODE (applies to the first N connections, default 1; later ones pass through):
   pass            forward both ways
@@ -12,6 +13,11 @@ MODE (applies to the first N connections, default 1; later ones pass through):
 --record FILE     append every byte the client sends to FILE
 --tls-cert/key    terminate TLS towards the client (implicit TLS) and talk
                   plain to the target, e.g. to put TLS in front of smtp-sink
+--source ADDR     connect to the target from this loopback address: Dovecot
+                  slows every later login from an address that failed one
+--target-tls      speak TLS to the target (implicit TLS, certificate not
+                  checked: the target is the test's own server on loopback);
+                  with --tls-cert this records the decrypted client bytes
 --ready FILE      created once the proxy listens (probing the port would use
                   up a faulty connection)
 """
@@ -59,8 +65,14 @@ def serve(client, args, context, faulty):
     if mode == "stall":
         threading.Event().wait()
     try:
-        upstream = socket.create_connection(("127.0.0.1", args.target))
-    except OSError:
+        upstream = socket.create_connection(("127.0.0.1", args.target),
+                                            source_address=(args.source, 0) if args.source else None)
+        if args.target_tls:
+            to_target = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            to_target.check_hostname = False
+            to_target.verify_mode = ssl.CERT_NONE
+            upstream = to_target.wrap_socket(upstream)
+    except (OSError, ssl.SSLError):
         client.close()
         return
     close_on = mode[len("close-on:"):].encode() if mode.startswith("close-on:") else None
@@ -77,6 +89,8 @@ def main():
     p.add_argument("--record")
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
+    p.add_argument("--source")
+    p.add_argument("--target-tls", action="store_true")
     p.add_argument("--ready", help="file created once listening")
     args = p.parse_args()
     context = None

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway mail stack on 127.0.0.1 for the transport tests:
 #   Dovecot        IMAP (STARTTLS) + IMAPS, users in a passwd-file, Maildirs in DIR/mail
-#   Dovecot "bad"  IMAP without STARTTLS + IMAPS with a certificate for the wrong host name
+#   Dovecot "bad"  IMAP without STARTTLS (offers XOAUTH2 only) + IMAPS with a certificate
+#                  for the wrong host name
 #   Postfix        inbound SMTP, submission (STARTTLS required) and smtps, SASL through
 #                  Dovecot's auth socket, delivering into Dovecot's Maildirs
 # Usage: scripts/mailstack.sh {start|stop|env} [DIR]
@@ -81,7 +82,7 @@ make_users() {
     umask 022
 }
 
-dovecot_conf() { # name ssl-mode cert plain-port tls-port
+dovecot_conf() { # name ssl-mode cert plain-port tls-port auth-mechanisms
     local d=$DIR/$1
     mkdir -p "$d"
     umask 077
@@ -99,7 +100,7 @@ ssl = $2
 ssl_cert = <$DIR/tls/$3.pem
 ssl_key = <$DIR/tls/$3.key
 disable_plaintext_auth = $([ "$2" = no ] && echo no || echo yes)
-auth_mechanisms = plain login
+auth_mechanisms = $6
 passdb {
   driver = passwd-file
   args = scheme=PLAIN $d/users
@@ -222,10 +223,14 @@ EOF
     make_users
     mkdir -p "$DIR/mail"
     chown mail:mail "$DIR/mail"
-    dovecot_conf dovecot required leaf "$IMAP_PORT" "$IMAPS_PORT"
+    # OAuth 2.0 mechanisms check the bearer token as the user's password (Dovecot 2.3
+    # with a passwd-file): enough to see what a client sends and that a wrong token
+    # is refused. The main server offers both, like Gmail; the plain one offers
+    # only XOAUTH2, like Outlook.
+    dovecot_conf dovecot required leaf "$IMAP_PORT" "$IMAPS_PORT" "plain login oauthbearer xoauth2"
     # Port 0 turns a listener off (leaving it out would keep Dovecot's default port).
-    dovecot_conf dovecot-notls no leaf "$IMAP_NOTLS_PORT" 0
-    dovecot_conf dovecot-wronghost yes wronghost 0 "$IMAPS_WRONGHOST_PORT"
+    dovecot_conf dovecot-notls no leaf "$IMAP_NOTLS_PORT" 0 "plain login xoauth2"
+    dovecot_conf dovecot-wronghost yes wronghost 0 "$IMAPS_WRONGHOST_PORT" "plain login"
     postfix_conf
     for d in dovecot dovecot-notls dovecot-wronghost; do
         local pid=$DIR/$d/run/master.pid

@@ -43,9 +43,20 @@ final class Helper {
                            "--fault", fault, "--ready", ready] + extra, port: port, readyFile: ready)
     }
 
+    /// Probes from 127.0.0.2: the test ports lie in the ephemeral range, and a
+    /// probe from 127.0.0.1 to a port nobody listens on yet can connect to
+    /// itself (source port = target port), which fakes a listener and then
+    /// holds the port in TIME-WAIT for a minute.
     static func accepts(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
+        var source = sockaddr_in()
+        source.sin_family = sa_family_t(AF_INET)
+        source.sin_addr.s_addr = inet_addr("127.0.0.2")
+        let bound = withUnsafePointer(to: &source) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard bound else { return false }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

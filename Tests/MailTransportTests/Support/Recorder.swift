@@ -1,0 +1,38 @@
+import Foundation
+
+/// The fault proxy recording every byte the client sends: with `--tls-cert` it
+/// terminates the client's TLS, so the record is what the client said inside it.
+final class Recorder {
+    private let file = NSTemporaryDirectory() + "client-\(UUID().uuidString)"
+    private let proxy: Helper
+
+    init(port: Int, target: Int, extra: [String] = []) throws {
+        proxy = try Helper.proxy(port: port, target: target, extra: ["--record", file] + extra)
+    }
+
+    /// What the client sent so far (bytes as Latin-1, so nothing is lost).
+    var clientBytes: String { (try? String(contentsOfFile: file, encoding: .isoLatin1)) ?? "" }
+
+    /// The client's lines, without their CRLF.
+    var clientLines: [String] { clientBytes.components(separatedBy: "\r\n") }
+
+    func stop() {
+        proxy.stop()
+        try? FileManager.default.removeItem(atPath: file)
+    }
+
+    deinit { stop() }
+}
+
+extension MailStack {
+    /// The proxy arguments that make it terminate TLS with one of the stack's
+    /// certificates ("leaf" for localhost, "wronghost" for another name).
+    func tlsTermination(_ certificate: String = "leaf") -> [String] {
+        ["--tls-cert", "\(dir)/tls/\(certificate).pem", "--tls-key", "\(dir)/tls/\(certificate).key"]
+    }
+
+    /// The SASL PLAIN blob for this user's real password: never on the wire in clear.
+    func plainBlob(_ user: String) -> String {
+        Data("\u{0}\(user)\u{0}\(password(user))".utf8).base64EncodedString()
+    }
+}
