@@ -25,11 +25,10 @@ let package = Package(
         .testTarget(name: "FollowUpRepliesTests", dependencies: ["FollowUpReplies", "FollowUpCore"]),
 
         // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
-        // Pure, except TemplateLoader, which reads the shipped and the user's template files.
+        // Pure, except TemplateLoader, which reads the user's template files.
         .target(
             name: "FollowUpDrafts",
-            dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")]
+            dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
 

@@ -1,13 +1,18 @@
 import Foundation
 
-/// Reads the templates: the shipped ones (package resources, also visible in
-/// the repository as `config/templates`), each replaced by the user's file of
-/// the same name when the override directory has one. The only file I/O of
-/// this module; `DraftComposer` works on the strings it returns.
+/// Reads the templates: the shipped ones (compiled in from `config/templates`,
+/// so an installed binary needs no files beside it), each replaced by the
+/// user's file of the same name when the override directory has one. The
+/// only file I/O of this module; `DraftComposer` works on the strings it returns.
 public enum TemplateLoader {
-    /// The folder of the shipped templates inside the resource bundle.
-    public static var shippedDirectory: URL? {
-        Bundle.module.url(forResource: "Templates", withExtension: nil)
+    /// The shipped templates, by name.
+    public static var shipped: TemplateSet {
+        var set = TemplateSet(sources: [:])
+        for name in TemplateName.allCases {
+            set.sources[name] = ShippedTemplates.sources[name.rawValue]
+            set.origins[name] = "shipped \(name.fileName)"
+        }
+        return set
     }
 
     /// Every template, from `overrideDirectory/<name>.mustache` when that file
@@ -15,18 +20,12 @@ public enum TemplateLoader {
     /// directory that names no template is an error (a misspelt file name
     /// would otherwise be ignored silently); other files are ignored.
     public static func load(overrideDirectory: URL? = nil) throws -> TemplateSet {
-        guard let shipped = shippedDirectory else {
-            throw TemplateError(origin: "shipped templates", reason: "resource folder Templates is missing from the bundle")
-        }
-        if let overrideDirectory {
-            try rejectUnknownFiles(in: overrideDirectory)
-        }
-        var set = TemplateSet(sources: [:])
+        var set = shipped
+        guard let overrideDirectory else { return set }
+        try rejectUnknownFiles(in: overrideDirectory)
         for name in TemplateName.allCases {
-            let candidates = [overrideDirectory, shipped].compactMap { $0?.appendingPathComponent(name.fileName) }
-            guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-                throw TemplateError(origin: shipped.appendingPathComponent(name.fileName).path, reason: "shipped template is missing")
-            }
+            let file = overrideDirectory.appendingPathComponent(name.fileName)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
             do {
                 set.sources[name] = try String(contentsOf: file, encoding: .utf8)
             } catch {

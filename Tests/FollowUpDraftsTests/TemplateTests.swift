@@ -14,19 +14,20 @@ import Testing
         return dir
     }
 
-    @Test func everyTemplateShipsAsAResource() throws {
+    @Test func everyTemplateShipsInTheBinary() throws {
         let set = try TemplateLoader.load()
         #expect(Set(set.sources.keys) == Set(TemplateName.allCases))
         _ = try DraftComposer(templates: set)
     }
 
-    @Test func configTemplatesIsTheShippedFolder() throws {
+    /// The compiled-in copies are generated from config/templates: they must not drift.
+    @Test func theShippedTemplatesAreThoseInConfigTemplates() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let config = root.appendingPathComponent("config/templates")
         let shipped = try shippedSources()
         for name in TemplateName.allCases {
             let text = try String(contentsOf: config.appendingPathComponent(name.fileName), encoding: .utf8)
-            #expect(text == shipped[name], "config/templates/\(name.fileName) differs from the shipped one")
+            #expect(text == shipped[name], "config/templates/\(name.fileName) changed: run scripts/embed-templates.sh")
         }
     }
 
