@@ -35,6 +35,14 @@ struct Followupd: ParsableCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode.failure
         }
+        let lock: InstanceLock
+        do {
+            lock = try InstanceLock(database: workspace.config.daemon.database)
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode.failure
+        }
+        defer { withExtendedLifetime(lock) {} }
         let engine = Engine(workspace: workspace, logger: logger) { LiveMailSession(config: $0.config) }
         let daemon = Daemon(engine: engine, logger: logger, notifier: SystemdNotifier()) {
             try Workspace.open(configPath: path, requireCredentials: true)

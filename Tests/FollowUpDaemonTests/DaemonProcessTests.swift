@@ -147,3 +147,20 @@ import Glibc
         #expect(log.contains("\(config):\(line): policy.max_followups:"), "\(log)")
     }
 }
+
+extension DaemonProcessTests {
+    @Test func aSecondDaemonOnTheSameDatabaseRefusesToStart() throws {
+        guard let binary = Self.binary() else { return }
+        let (dir, config) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let notify = NotifySocket(dir: dir)
+        let (first, _) = try Self.start(binary, ["--config", config], environment: ["NOTIFY_SOCKET": notify.path])
+        defer { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() }
+        #expect(notify.await("READY=1").last?.contains("READY=1") == true)
+        let (second, stderr) = try Self.start(binary, ["--config", config, "--once"])
+        second.waitUntilExit()
+        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(second.terminationStatus == 1)
+        #expect(log.contains("another followupd is running"), "\(log)")
+    }
+}
