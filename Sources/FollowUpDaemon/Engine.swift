@@ -87,11 +87,21 @@ public final class Engine: @unchecked Sendable {
         let store = workspace.store
         let inbox = workspace.config.imap.inbox
         let saved = try store.bookmark(mailbox: inbox)
-        let cursor = MailboxCursor(mailbox: inbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
         let histories = try store.histories()
-        let result = try session.checkInbox(cursor, rescanSince: rescanStart(histories))
+        let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
+        var cursor = MailboxCursor(mailbox: inbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
+        var since = rescanStart(histories)
+        if let saved, let backfill = backfillStart(histories, eventsSeen: saved.eventsSeen) {
+            // An event recorded after the last check may have had its reply
+            // read (and skipped) already: read again from the event's start.
+            cursor.uidValidity = nil
+            since = backfill
+        }
+        let result = try session.checkInbox(cursor, rescanSince: since)
         if result.rescanned {
-            logger.notice("inbox scanned by date", metadata: ["mailbox": "\(inbox)", "messages": "\(result.messages.count)"])
+            logger.notice("inbox read again by date", metadata: [
+                "mailbox": "\(inbox)", "since": "\(since.formatted(.iso8601))", "messages": "\(result.messages.count)",
+            ])
         }
         report.newMessages = result.messages.count
         let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
@@ -127,8 +137,8 @@ public final class Engine: @unchecked Sendable {
         guard let validity = result.cursor.uidValidity else {
             throw TickFailure(description: "the server gave no UIDVALIDITY for \(inbox)")
         }
-        try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity,
-                                                        highestUID: result.cursor.highestUID, uidNext: saved?.uidNext))
+        try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity, highestUID: result.cursor.highestUID,
+                                              uidNext: saved?.uidNext, eventsSeen: newestEvent))
         let finished = clock()
         lastCheck = finished
         _ = try store.updateStatus {
@@ -143,6 +153,16 @@ public final class Engine: @unchecked Sendable {
         let starts = histories.filter { $0.application.outcome == nil }
             .compactMap { $0.application.events.last?.start }
         return starts.min() ?? clock().addingTimeInterval(-30 * 86400)
+    }
+
+    /// The earliest start of the events recorded since the last check that
+    /// have already begun, in applications still open; nil when there are none.
+    func backfillStart(_ histories: [ApplicationHistory], eventsSeen: EventID) -> Date? {
+        let now = clock()
+        return histories.filter { $0.application.outcome == nil }
+            .flatMap(\.application.events)
+            .filter { $0.id > eventsSeen && $0.start <= now }
+            .map(\.start).min()
     }
 
     private func recordCheckFailure(_ error: Error) throws {

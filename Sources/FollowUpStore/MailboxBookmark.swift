@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FollowUpCore
 
 /// How far the daemon has read a mailbox. A changed UIDVALIDITY means the
 /// UIDs were renumbered: start over.
@@ -10,12 +11,16 @@ public struct MailboxBookmark: Hashable, Sendable {
     public var highestUID: UInt32
     /// For the Sent folder: UIDNEXT before our last APPEND, where to look for it.
     public var uidNext: UInt32?
+    /// For the inbox: the newest event whose replies the inbox has been read
+    /// for. A newer event may have been recorded after its reply arrived.
+    public var eventsSeen: EventID
 
-    public init(mailbox: String, uidValidity: UInt32, highestUID: UInt32, uidNext: UInt32? = nil) {
+    public init(mailbox: String, uidValidity: UInt32, highestUID: UInt32, uidNext: UInt32? = nil, eventsSeen: EventID = 0) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.highestUID = highestUID
         self.uidNext = uidNext
+        self.eventsSeen = eventsSeen
     }
 }
 
@@ -25,7 +30,7 @@ extension Store {
             try Row.fetchOne(db, sql: "SELECT * FROM mailbox_cursors WHERE mailbox = ?", arguments: [mailbox]).map {
                 MailboxBookmark(mailbox: $0["mailbox"], uidValidity: UInt32($0["uid_validity"] as Int64),
                               highestUID: UInt32($0["highest_uid"] as Int64),
-                              uidNext: ($0["uid_next"] as Int64?).map { UInt32($0) })
+                              uidNext: ($0["uid_next"] as Int64?).map { UInt32($0) }, eventsSeen: $0["events_seen"])
             }
         }
     }
@@ -34,11 +39,11 @@ extension Store {
     public func setBookmark(_ bookmark: MailboxBookmark) throws {
         try db.write { db in
             try db.execute(sql: """
-                INSERT INTO mailbox_cursors (mailbox, uid_validity, highest_uid, uid_next) VALUES (?, ?, ?, ?)
+                INSERT INTO mailbox_cursors (mailbox, uid_validity, highest_uid, uid_next, events_seen) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity,
-                    highest_uid = excluded.highest_uid, uid_next = excluded.uid_next
+                    highest_uid = excluded.highest_uid, uid_next = excluded.uid_next, events_seen = excluded.events_seen
                 """, arguments: [bookmark.mailbox, Int64(bookmark.uidValidity), Int64(bookmark.highestUID),
-                                 bookmark.uidNext.map { Int64($0) }])
+                                 bookmark.uidNext.map { Int64($0) }, bookmark.eventsSeen])
         }
     }
 }

@@ -111,6 +111,12 @@ enum Schema {
                 INSERT INTO daemon_status (id) VALUES (1);
                 """)
         }
+        // The newest event the inbox has been read for: an event recorded
+        // after its reply arrived makes the daemon read the inbox again since
+        // the event's start.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE mailbox_cursors ADD COLUMN events_seen INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

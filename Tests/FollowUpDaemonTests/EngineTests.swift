@@ -109,6 +109,32 @@ import MailTransport
         }
     }
 
+    @Test func aReplyThatArrivedBeforeTheApplicationWasRecordedIsStillSeen() throws {
+        let w = try World()
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        try w.engine.tick()
+        // Globex answers an interview the user has not recorded yet.
+        let globexInterview = utc("2027-01-11T17:00:00Z")
+        w.mail.deliver(from: "kim@globex.example", subject: "Your application",
+                       inReplyTo: nil, body: "Unfortunately we have decided to move forward with other candidates.",
+                       at: utc("2027-01-12T21:00:00Z"))
+        w.clock.now = utc("2027-01-12T22:00:00Z")
+        var report = try w.engine.tick()
+        #expect(report.repliesRecorded == 0, "no application matches yet")
+
+        let globex = try w.store.addApplication(Application(
+            id: 0, company: "Globex", role: "SRE", contacts: [Contact(name: "Kim Poe", email: "kim@globex.example")],
+            companyDomains: ["globex.example"], timeZone: "America/Los_Angeles",
+            events: [Event(id: 0, start: globexInterview, end: globexInterview + 3600)]))
+        w.clock.now = utc("2027-01-12T22:05:00Z")
+        report = try w.engine.tick()
+        #expect(report.repliesRecorded == 1)
+        let history = try #require(try w.store.history(for: globex.id))
+        #expect(history.replies.map(\.replyClass) == [.rejection])
+        #expect(!history.drafts.contains { $0.kind == .thankYou || $0.kind == .checkIn },
+                "no follow-up to an employer who already said no")
+    }
+
     @Test func ourOwnMessageInTheInboxIsNotAReply() throws {
         let w = try World()
         w.clock.now = utc("2027-01-12T20:00:00Z")
@@ -155,7 +181,9 @@ final class FakeMail: MailSession {
         checks += 1
         defer { afterCheck() }
         if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
-        let fresh = inbox.filter { $0.uid > cursor.highestUID }
+        // A cursor without UIDVALIDITY asks for a scan by date, as IMAPClient does.
+        let fresh = cursor.uidValidity == 7 ? inbox.filter { $0.uid > cursor.highestUID }
+                                           : inbox.filter { $0.date >= rescanSince }
         let summaries = fresh.map { m -> MessageSummary in
             let text = String(decoding: m.bytes, as: UTF8.self)
             let header = text.components(separatedBy: "\r\n\r\n")[0] + "\r\n\r\n"
