@@ -69,7 +69,8 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What the planner asks the daemon to do; the daemon applies them in order, in one transaction.
+/// What the planner asks the daemon to do, in the order it applies them. Planning is
+/// idempotent, so a tick cut off halfway is completed by the next one.
 public enum PlanAction: Hashable, Sendable {
     case queue(QueuedDraft)
     case cancel(DraftID, CancelReason)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The configurable numbers of POLICY.md, within the bounds it allows.
 /// Built only through `init`, which rejects values the policy forbids.
-public struct PolicySettings: Hashable, Codable, Sendable {
+public struct PolicySettings: Hashable, Sendable {
     /// Follow-ups per round (POLICY invariant 1): 0–3.
     public let maxFollowups: Int
     /// Least time between two messages of one application (invariant 2); never below 72 h.

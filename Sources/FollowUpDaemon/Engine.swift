@@ -110,7 +110,9 @@ public final class Engine: @unchecked Sendable {
             let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? clock(),
                                                context: context)
             if let reason = screening.skipReason {
-                logger.debug("skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reason)"])
+                // Malformed mail is worth a line at the default level; ordinary mail is not.
+                let level: Logger.Level = screening.defects.isEmpty ? .debug : .info
+                logger.log(level: level, "skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reason)"])
             } else {
                 candidates.append(summary)
             }
@@ -240,6 +242,10 @@ public final class Engine: @unchecked Sendable {
         }
         for draft in due {
             if stopRequested { return }
+            if draft.state == .notSentRetryable, let wait = retryWait(draft), wait > clock() {
+                logger.debug("retry waits", metadata: ["draft": "\(draft.id)", "until": "\(wait.formatted(.iso8601))"])
+                continue
+            }
             do {
                 try send(draft, session, &report)
             } catch {
@@ -248,6 +254,16 @@ public final class Engine: @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// A temporary failure is retried after 5 minutes, then after twice as
+    /// long each time, up to 6 hours, so a server that is down is not hammered.
+    func retryWait(_ draft: Draft) -> Date? {
+        guard let attempts = try? workspace.store.outboxEntry(id: draft.id)?.attempts,
+              let last = attempts.last else { return nil }
+        let failures = attempts.reversed().prefix { $0.outcome == DraftState.notSentRetryable.rawValue }.count
+        let delay = min(6 * 3600, 300 * pow(2, Double(max(0, failures - 1))))
+        return last.at.addingTimeInterval(delay)
     }
 
     private func send(_ draft: Draft, _ session: any MailSession, _ report: inout TickReport) throws {

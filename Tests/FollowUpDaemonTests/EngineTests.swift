@@ -88,10 +88,17 @@ import MailTransport
         w.mail.nextOutcome = .notSent(.temporary, detail: "451 try again later")
         try w.engine.tick()
         #expect(try w.store.draft(id: draft.id)?.state == .notSentRetryable)
+        w.mail.nextOutcome = .notSent(.temporary, detail: "451 try again later")
+        w.clock.now += 300
+        try w.engine.tick()
+        #expect(w.mail.sent.count == 2, "retried after 5 minutes")
+        w.clock.now += 300
+        try w.engine.tick()
+        #expect(w.mail.sent.count == 2, "the second retry waits 10 minutes")
         w.clock.now += 300
         try w.engine.tick()
         #expect(try w.store.draft(id: draft.id)?.state == .sent)
-        #expect(w.mail.sent.count == 2)
+        #expect(w.mail.sent.count == 3)
     }
 
     @Test func anInterruptedSendIsSettledFromTheSentFolderAndNeverSentAgain() throws {
