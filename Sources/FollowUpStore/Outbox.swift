@@ -53,11 +53,19 @@ extension Store {
         }
     }
 
-    /// drafted → approved. Whether the draft passes the linter is the caller's check.
+    /// drafted → approved. Whether the draft passes the linter is the caller's
+    /// check; `checked` is the text it checked, and an edit since then (by
+    /// another process) refuses the approval rather than approving unseen text.
     @discardableResult
-    public func approve(draftID: DraftID, now: Date) throws -> Draft {
-        try move(draftID, action: "approve", from: [.drafted], to: .approved,
-                 set: "approved_at = ?", [now.stored], now: now)
+    public func approve(draftID: DraftID, checked: (subject: String, body: String)? = nil, now: Date) throws -> Draft {
+        try db.write { db in
+            let current = try Self.draft(draftID, db)
+            if let checked, checked.subject != current.subject || checked.body != current.body {
+                throw StoreError.invalidTransition(draftID, from: current.state, action: "approve a draft edited since it was checked")
+            }
+            return try Self.move(draftID, action: "approve", from: [.drafted], to: .approved,
+                                 set: "approved_at = ?", [now.stored], now: now, attempt: nil, db)
+        }
     }
 
     /// Replaces subject and body; the draft goes back to `drafted` and loses

@@ -24,8 +24,10 @@ struct Approve: FuctlCommand {
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         var refusals: [String] = []
+        var checked: [DraftID: Draft] = [:]
         for id in ids {
             let draft = try workspace.store.existingDraft(id)
+            checked[id] = draft
             guard draft.state == .drafted else {
                 refusals.append("draft \(id) is \(draft.state.rawValue): only drafted drafts can be approved")
                 continue
@@ -40,7 +42,8 @@ struct Approve: FuctlCommand {
             throw CommandFailure("nothing approved\n" + refusals.joined(separator: "\n"))
         }
         for id in ids {
-            let draft = try workspace.store.approve(draftID: id, now: context.now)
+            let draft = try workspace.store.approve(draftID: id, checked: checked[id].map { ($0.subject, $0.body) },
+                                                    now: context.now)
             context.console.print("draft \(id) approved (\(draft.kind.rawValue) to \(draft.recipientEmail))")
         }
     }

@@ -62,6 +62,19 @@ import FollowUpCore
         try expectAllowed(in: [.drafted], ending: .approved) { s, d in try s.approve(draftID: d.id, now: t0 + 5) }
     }
 
+    @Test func approvalOfTextEditedSinceItWasCheckedIsRefused() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let seen = f.draft
+        try f.store.edit(draftID: seen.id, subject: seen.subject, body: seen.body + " ASAP!!", lintProblems: [], now: t0)
+        #expect(throws: StoreError.self) {
+            try f.store.approve(draftID: seen.id, checked: (seen.subject, seen.body), now: t0)
+        }
+        #expect(try f.store.draft(id: seen.id)?.state == .drafted)
+        let current = try #require(try f.store.draft(id: seen.id))
+        #expect(try f.store.approve(draftID: seen.id, checked: (current.subject, current.body), now: t0).state == .approved)
+    }
+
     @Test func approvalStampsApprovedAt() throws {
         let f = try Fixture(approved: true)
         defer { f.remove() }
