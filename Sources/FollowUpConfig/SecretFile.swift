@@ -16,7 +16,7 @@ enum SecretFile {
         }
     }
 
-    /// The first line's content without its trailing newline; an empty secret is an error.
+    /// The file's content without its final line break; an empty secret is an error.
     static func read(_ path: String, what: String) throws -> Secret {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SecretError(message: "\(what): cannot read \(path)")
@@ -34,9 +34,10 @@ enum SecretFile {
 
     /// Only the final line break goes: a password may end in spaces.
     static func trimmingTrailingNewline(_ s: String) -> String {
-        var s = s
-        if s.hasSuffix("\n") { s.removeLast() }
-        if s.hasSuffix("\r") { s.removeLast() }
-        return s
+        // By scalars: "\r\n" is one Character, which hasSuffix("\n") would not see.
+        var scalars = Substring(s).unicodeScalars
+        if scalars.last == "\n" { scalars.removeLast() }
+        if scalars.last == "\r" { scalars.removeLast() }
+        return String(scalars)
     }
 }

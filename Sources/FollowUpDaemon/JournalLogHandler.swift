@@ -1,5 +1,8 @@
 import Foundation
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A swift-log handler for stderr that reads well in journald: under systemd
 /// (`JOURNAL_STREAM` set) each line starts with a syslog priority prefix
@@ -21,8 +24,18 @@ public struct JournalLogHandler: LogHandler {
     }
 
     public static func bootstrap(level: Logger.Level, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let journal = environment["JOURNAL_STREAM"] != nil
+        let journal = stderrIsJournal(environment["JOURNAL_STREAM"])
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level, underJournal: journal) }
+    }
+
+    /// systemd sets JOURNAL_STREAM to "device:inode" of the journal's stream;
+    /// it is ours only if stderr is still that stream (not redirected by a
+    /// script that inherited the variable).
+    static func stderrIsJournal(_ stream: String?) -> Bool {
+        let parts = stream?.split(separator: ":").compactMap { UInt64($0) } ?? []
+        var st = stat()
+        guard parts.count == 2, fstat(2, &st) == 0 else { return false }
+        return UInt64(st.st_dev) == parts[0] && UInt64(st.st_ino) == parts[1]
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

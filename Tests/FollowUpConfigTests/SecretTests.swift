@@ -88,6 +88,16 @@ import Testing
         #expect(try SecretSource.file(path).resolve().reveal() == marker)
     }
 
+    @Test func passwordFileLosesOnlyItsFinalLineBreakCRLFIncluded() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (content, expected) in [(marker + "\r\n", marker), (marker + "  \n", marker + "  "), (marker, marker)] {
+            let path = dir + "/pw-\(UUID().uuidString)"
+            try write(content, to: path, mode: 0o600)
+            #expect(try SecretSource.file(path).resolve().reveal() == expected)
+        }
+    }
+
     @Test func systemdCredentialIsReadFromCredentialsDirectory() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -87,12 +87,19 @@ import Glibc
         }
     }
 
-    static func start(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
+    /// Starts followupd; `journal` makes its stderr look like journald's stream.
+    static func start(_ binary: String, _ arguments: [String], environment: [String: String] = [:],
+                      journal: Bool = false) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stderr = Pipe()
+        var environment = environment
+        var st = stat()
+        if journal, fstat(stderr.fileHandleForWriting.fileDescriptor, &st) == 0 {
+            environment["JOURNAL_STREAM"] = "\(st.st_dev):\(st.st_ino)"
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -105,7 +112,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let notify = NotifySocket(dir: dir)
         let (process, stderr) = try Self.start(binary, ["--config", config],
-                                               environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1"])
+                                               environment: ["NOTIFY_SOCKET": notify.path], journal: true)
         #expect(notify.await("READY=1").last?.contains("READY=1") == true)
         #expect(notify.await("STATUS=last tick failed").last?.hasPrefix("STATUS=last tick failed") == true)
 

@@ -66,6 +66,15 @@ import Glibc
         #expect(lines.items == ["<3>inbox check failed server=imap.example.com", "<6>tick done"])
     }
 
+    @Test func journaldIsRecognisedOnlyWhenStderrIsItsStream() {
+        var st = stat()
+        #expect(fstat(2, &st) == 0)
+        #expect(JournalLogHandler.stderrIsJournal("\(st.st_dev):\(st.st_ino)"))
+        #expect(!JournalLogHandler.stderrIsJournal("\(st.st_dev):\(st.st_ino &+ 1)"))
+        #expect(!JournalLogHandler.stderrIsJournal(nil))
+        #expect(!JournalLogHandler.stderrIsJournal("garbage"))
+    }
+
     @Test func aNewlineInAMessageCannotForgeASecondRecord() {
         let lines = Lines()
         let logger = Logger(label: "t") { JournalLogHandler(label: $0, level: .info, underJournal: true, sink: lines.add) }
