@@ -6,9 +6,14 @@ enum AutomatedMail {
     // MARK: bounces
 
     enum Delivery: Equatable {
+        /// A failure is stated: by a recipient block, or in the words of the report.
         case failed
-        /// A report that something was delayed, relayed or delivered: nothing failed (yet).
+        /// Every recipient positively delayed, relayed, delivered or expanded, and
+        /// no failure wording: the message may still arrive, a later bounce will come.
         case noticeWithoutFailure
+        /// A mail system's report whose outcome cannot be read: not ignored, it
+        /// is `unclear` for the application it ties to (never guess in favour of sending).
+        case unreadable
     }
 
     /// Whether the message is a delivery status notification, and which kind.
@@ -16,21 +21,27 @@ enum AutomatedMail {
         let subject = PlainWords.normalize(message.subject)
         let text = PlainWords.normalize(message.body)
         let fromDaemon = isFromMailSystem(message)
+        let isStatusReport = isReport(message, type: "delivery-status")
+        let failureInText = failureText.isFound(in: withoutDelayDurations(text))
+        let failureStated = failureSubject.isFound(in: subject) || failureInText || !message.failedRecipients.isEmpty
+        let delayStated = delaySubject.isFound(in: subject) || delayText.isFound(in: text)
         // A block with neither action nor status (a report the parser read garbled) says nothing.
         let recipients = (message.deliveryReport?.recipients ?? []).filter(\.saysWhatHappened)
         // Some mail systems put the report in a multipart/mixed or text part, or
         // leave out report-type: their report counts when a mail system sent it.
-        if !recipients.isEmpty, isReport(message, type: "delivery-status") || fromDaemon || failureSubject.isFound(in: subject) {
-            return recipients.contains(where: \.failed) ? .failed : .noticeWithoutFailure
+        if !recipients.isEmpty, isStatusReport || fromDaemon || failureSubject.isFound(in: subject) {
+            if recipients.contains(where: \.failed) || failureStated { return .failed }
+            return recipients.allSatisfy(\.reportsNoFailure) ? .noticeWithoutFailure : .unreadable
         }
-        if isReport(message, type: "delivery-status") {
-            return delaySubject.isFound(in: subject) && !failureSubject.isFound(in: subject) ? .noticeWithoutFailure : .failed
+        if isStatusReport || (fromDaemon && (failureStated || delayStated))
+            || (failureSubject.isFound(in: subject) && failureInText) {
+            if failureStated { return .failed }
+            return delayStated ? .noticeWithoutFailure : .unreadable
         }
-        let failureWords = failureSubject.isFound(in: subject) || failureText.isFound(in: text)
-        guard (fromDaemon && (failureWords || delaySubject.isFound(in: subject)))
-                || (failureSubject.isFound(in: subject) && failureText.isFound(in: text)) else { return nil }
-        if delaySubject.isFound(in: subject) && !failureSubject.isFound(in: subject) { return .noticeWithoutFailure }
-        return .failed
+        // A daemon's message without words we know (garbled, or in a language we do
+        // not read) may still be about our message. The null return path alone
+        // does not count here: RFC 3834 auto-replies use it too.
+        return message.from.map(isDaemon) ?? false ? .unreadable : nil
     }
 
     /// Whether the headers leave open that the message is a delivery report:
@@ -47,6 +58,12 @@ enum AutomatedMail {
 
     private static func isReport(_ message: IncomingMessage, type: String) -> Bool {
         message.contentType?.lowercased() == "multipart/report" && message.reportType?.lowercased() == type
+    }
+
+    /// A message a mail system sent about another message: never the user's
+    /// own, even when it returns our From and Message-ID.
+    static func isMailSystemMessage(_ message: IncomingMessage) -> Bool {
+        isFromMailSystem(message) || message.contentType?.lowercased() == "multipart/report"
     }
 
     /// A mail daemon's sender, or the null return path (auto-replies use it
@@ -68,14 +85,28 @@ enum AutomatedMail {
         #"\b(?:undeliverable|undelivered mail|delivery status notification(?: \(failure\)|:? (?:error|failed|failure))|returned mail|mail delivery failed|delivery failure|failure notice|failed delivery|failure delivery|mail failed|mail failure|message not delivered|could not be delivered|delivery has failed|non-?delivery|nondeliverable|unzustellbar|non remis|échec de (?:la )?(?:remise|distribution))"#)
     private static let delaySubject = Pattern(
         #"\b(?:delivery status notification(?: \(delay\)|:? (?:delayed|warning))|delayed mail|still being retried|delivery delayed|delivery is delayed|warning\b.*\b(?:delayed|could not send)|verzögert)"#)
-    private static let failureText = Pattern(
-        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? failed|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5][0-9][ -]5\.[0-9]{1,3}\.[0-9]{1,3})"#)
+    /// What mail systems write while they keep trying.
+    private static let delayText = Pattern(
+        #"\b(?:delivery (?:to the following recipients? )?(?:has been|is|was) delayed|(?:message|delivery) (?:is|has been) delayed|(?:has|have) not yet (?:been delivered|received)|still undelivered|(?:will be|is being|still being) retried|will retry|will (?:continue|keep) trying|delivery attempts will continue|(?:do not|don't) need to re-?send|no need to resend|this is a warning (?:message )?only|delivery incomplete)"#)
+    /// "Could not be delivered for more than 4 hours": delay wording that reads like failure.
+    private static let delayDuration = Pattern(
+        #"\b(?:could not be delivered|couldn't be delivered|undeliverable|not been delivered) for (?:more than |over |the (?:past|last) )?[0-9]"#)
 
-    /// The address that could not be reached: from the report, then
+    private static func withoutDelayDurations(_ text: String) -> String {
+        delayDuration.regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+    }
+
+    private static let failureText = Pattern(
+        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? (?:failed|had (?:permanent )?(?:fatal|delivery) errors?)|(?:envelope|message) (?:has )?expired|delivery to the following recipients? was aborted|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5][0-9][ -]5\.[0-9]{1,3}\.[0-9]{1,3})"#)
+
+    /// The address that could not be reached: from the report (its failed
+    /// blocks, else any block, for a report whose outcome is unreadable), then
     /// `X-Failed-Recipients`, then the first address in the text that is one
     /// of our contacts, else the first address that is not the user's or the daemon's.
     static func failedRecipient(of message: IncomingMessage, contacts: Set<String>, isUser: (String) -> Bool) -> String? {
-        let reported = (message.deliveryReport?.recipients ?? []).filter(\.failed).map { recipient in
+        let blocks = message.deliveryReport?.recipients ?? []
+        let failed = blocks.filter(\.failed)
+        let reported = (failed.isEmpty ? blocks : failed).map { recipient in
             recipient.address.split(separator: ";").last.map(String.init) ?? recipient.address
         }
         let candidates = (reported + message.failedRecipients).map { MailAddress($0).normalized }
@@ -87,6 +118,13 @@ enum AutomatedMail {
         return inText.first(where: contacts.contains) ?? inText.first
     }
 
+    /// Message-IDs in a report's text: the returned message's headers, quoted
+    /// as text by mail systems that do not attach them.
+    static func messageIDs(inTextOf message: IncomingMessage) -> [String] {
+        messageIDInText.matches(in: message.body).compactMap { $0.capture(0, in: message.body) }
+    }
+
+    private static let messageIDInText = Pattern(#"<[^<>\s@]+@[^<>\s]+>"#)
     private static let addressInText = Pattern(#"[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}"#)
 
     // MARK: out of office

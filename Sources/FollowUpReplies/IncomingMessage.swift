@@ -52,6 +52,13 @@ public struct DeliveryReport: Hashable, Sendable {
                 || !(status?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
         }
 
+        /// Whether this block positively says nothing failed: RFC 3464's
+        /// delayed, relayed, delivered or expanded, without a 5.x.x status.
+        var reportsNoFailure: Bool {
+            ["delayed", "relayed", "delivered", "expanded"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
+                && !failed
+        }
+
         /// Whether this block reports a permanent failure. `expired` is not
         /// RFC 3464's, but mail systems that gave up retrying say so.
         var failed: Bool {

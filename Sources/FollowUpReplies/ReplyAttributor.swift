@@ -13,23 +13,25 @@ struct ReplyAttributor {
         case noMatch
     }
 
-    /// - Parameter bounceRecipient: for a delivery failure, the address that
-    ///   failed; it stands in for the sender, whose address is the mail system's.
-    func attribute(_ message: IncomingMessage, authored: AuthoredText, isBounce: Bool, bounceRecipient: String?) -> Outcome {
-        let counterpart = isBounce ? bounceRecipient.map { MailAddress($0) } : message.from
+    /// - Parameter reportedRecipient: for a mail system's delivery report, the
+    ///   address it reports on; it stands in for the sender, whose address is the mail system's.
+    func attribute(_ message: IncomingMessage, authored: AuthoredText, isReport: Bool, reportedRecipient: String?) -> Outcome {
+        let counterpart = isReport ? reportedRecipient.map { MailAddress($0) } : message.from
         for path in MatchPath.allCases.sorted(by: >) {
-            let candidates = applications(matching: path, message, authored: authored, isBounce: isBounce, counterpart: counterpart)
+            let candidates = applications(matching: path, message, authored: authored, isReport: isReport, counterpart: counterpart)
             if !candidates.isEmpty { return choose(among: candidates, path: path, message, authored: authored) }
         }
         return .noMatch
     }
 
     private func applications(matching path: MatchPath, _ message: IncomingMessage, authored: AuthoredText,
-                              isBounce: Bool, counterpart: MailAddress?) -> [Application] {
+                              isReport: Bool, counterpart: MailAddress?) -> [Application] {
         switch path {
         case .threadReference:
-            // The nearest ancestor we sent decides: In-Reply-To, then References newest first.
+            // The nearest ancestor we sent decides: In-Reply-To, then References newest first;
+            // a report also by the Message-ID of the message it returns, which may be only in its text.
             let ids = message.inReplyTo + message.references.reversed() + [message.deliveryReport?.originalMessageID].compactMap { $0 }
+                + (isReport ? AutomatedMail.messageIDs(inTextOf: message) : [])
             for id in ids {
                 if let owner = context.application(sent: id), let app = context.applications.first(where: { $0.id == owner }) {
                     return [app]
@@ -45,7 +47,7 @@ struct ReplyAttributor {
                 app.companyDomains.contains { !MailDomain.isFreeMail($0) && MailDomain.isWithin(domain, $0) }
             }
         case .applicantTrackingSystem:
-            guard !isBounce, let sender = message.from, ApplicantTrackingSystems.sends(from: sender.domain) else { return [] }
+            guard !isReport, let sender = message.from, ApplicantTrackingSystems.sends(from: sender.domain) else { return [] }
             let texts = [message.subject, sender.displayName ?? "", authored.withSignature]
             return context.applications.filter {
                 NamedInText.names(company: $0.company, in: texts, senderLocalPart: sender.localPart)

@@ -6,33 +6,41 @@ extension ReplyContext {
     /// one, how it was matched, and what it means. Pure: the message's own
     /// dates are the only clock.
     ///
-    /// Order of questions: our own message? a read receipt or a delivery notice
+    /// Order of questions: our own message (never a mail system's, which may
+    /// return our From and Message-ID)? a read receipt or a delivery notice
     /// without failure? which application (thread > contact > domain > tracking
     /// system naming the company), and did it arrive after that application's
-    /// current event started? then what it says: bounce > auto-reply > the
-    /// sender's words, `unclear` when in doubt.
+    /// current event started? then what it says: bounce > a report we cannot
+    /// read (`unclear`) > auto-reply > the sender's words, `unclear` when in doubt.
     public func verdict(for message: IncomingMessage) -> ReplyVerdict {
-        if let from = message.from, isUser(from.address) { return .ignored(.ownMessage) }
-        if let id = message.messageID, application(sent: id) != nil { return .ignored(.ownMessage) }
+        if !AutomatedMail.isMailSystemMessage(message) {
+            if let from = message.from, isUser(from.address) { return .ignored(.ownMessage) }
+            if let id = message.messageID, application(sent: id) != nil { return .ignored(.ownMessage) }
+        }
         if AutomatedMail.isReadReceipt(message) { return .ignored(.readReceipt) }
         let delivery = AutomatedMail.delivery(of: message)
         if delivery == .noticeWithoutFailure { return .ignored(.deliveryNoticeWithoutFailure) }
 
-        let isBounce = delivery == .failed
+        // A report is tied by the recipient it reports on, not by its sender, the mail system.
+        let isReport = delivery != nil
         let authored = AuthoredText(body: message.body)
-        let failedRecipient = isBounce
+        let reportedRecipient = isReport
             ? AutomatedMail.failedRecipient(of: message, contacts: contactAddresses, isUser: isUser)
             : nil
-        switch ReplyAttributor(context: self).attribute(message, authored: authored, isBounce: isBounce,
-                                                        bounceRecipient: failedRecipient) {
+        switch ReplyAttributor(context: self).attribute(message, authored: authored, isReport: isReport,
+                                                        reportedRecipient: reportedRecipient) {
         case .noMatch:
             return .ignored(.noApplicationMatches)
         case .arrivedBeforeEventStart(let id):
             return .ignored(.arrivedBeforeEventStart(id))
         case .attributed(let app, let path, let others):
-            let reading = isBounce
-                ? ReplyReading(replyClass: .bounce, failedRecipient: failedRecipient)
-                : Self.reading(of: message, authored: authored, timeZone: TimeZone(identifier: app.timeZone) ?? .gmt)
+            let reading: ReplyReading
+            switch delivery {
+            case .failed: reading = ReplyReading(replyClass: .bounce, failedRecipient: reportedRecipient)
+            case .unreadable: reading = ReplyReading(replyClass: .unclear)
+            case .noticeWithoutFailure, nil:
+                reading = Self.reading(of: message, authored: authored, timeZone: TimeZone(identifier: app.timeZone) ?? .gmt)
+            }
             return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: reading, alsoMatching: others))
         }
     }

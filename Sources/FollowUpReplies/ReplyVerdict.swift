@@ -3,14 +3,18 @@ import FollowUpCore
 
 /// Why a message in the inbox is not a reply to any application.
 public enum IgnoreReason: Hashable, Sendable {
-    /// Sent from one of the user's addresses, or carrying a Message-ID we sent.
+    /// Sent from one of the user's addresses, or carrying a Message-ID we sent,
+    /// in its own headers; a mail system's message (mailer-daemon, postmaster,
+    /// null Return-Path, `multipart/report`) is never our own.
     case ownMessage
     /// No thread, contact, company domain or named company points to an application.
     case noApplicationMatches
     /// It points to this application but arrived before the start of its current event.
     case arrivedBeforeEventStart(ApplicationID)
-    /// A delivery report that reports no failure (delayed, relayed, delivered):
-    /// the message may still arrive, so nothing changes.
+    /// A delivery report that positively says delayed, relayed, delivered or
+    /// expanded for every recipient, with no failure wording: the message may
+    /// still arrive (a later bounce will come), so nothing changes. A report
+    /// whose outcome cannot be read is not this: it is `unclear` for its application.
     case deliveryNoticeWithoutFailure
     /// A read receipt (`multipart/report; report-type=disposition-notification`).
     case readReceipt

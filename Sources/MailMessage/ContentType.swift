@@ -22,9 +22,17 @@ public struct ContentType: Hashable, Sendable {
 
     /// Parses an unfolded value; nil when there is no "type/subtype" (a Content-Disposition has no subtype: pass `requireSubtype: false`).
     public static func parse(_ value: String, requireSubtype: Bool = true) -> ContentType? {
-        let pieces = splitOutsideQuotes(value)
-        guard let head = pieces.first else { return nil }
-        let media = head.trimmingWhitespace().lowercased()
+        var pieces = splitOutsideQuotes(value)
+        guard var head = pieces.first?.trimmingWhitespace() else { return nil }
+        // "text/plain\r\n charset=..." (a fold that lost its ";"): the media type ends at the space.
+        if let space = head.firstIndex(where: \.isWhitespace) {
+            let media = head[..<space], rest = String(head[space...]).trimmingWhitespace()
+            if media.contains("/"), !media.hasSuffix("/"), rest.contains("=") {
+                head = String(media)
+                pieces.insert(rest, at: 1)
+            }
+        }
+        let media = head.lowercased()
         let slash = media.firstIndex(of: "/")
         let type = slash.map { String(media[..<$0]) } ?? media
         let subtype = slash.map { String(media[media.index(after: $0)...]).trimmingWhitespace() } ?? ""

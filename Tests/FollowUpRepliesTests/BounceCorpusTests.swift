@@ -86,7 +86,7 @@ import FollowUpCore
         let messages = Self.files(in: corpus.appendingPathComponent("not")) { $0.hasSuffix(".eml") }.compactMap(Self.message)
         #expect(!messages.isEmpty)
         for message in messages {
-            #expect(AutomatedMail.delivery(of: message) == nil, "\(message.subject)")
+            #expect(AutomatedMail.delivery(of: message) != .failed, "\(message.subject)")
         }
     }
 }

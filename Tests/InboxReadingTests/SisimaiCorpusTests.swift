@@ -112,10 +112,23 @@ import MailMessage
         let isBounce = { (outcome: Outcome) in outcome.replyClass == .bounce }
         let overall = Self.report("labelled bounces classified as bounce", outcomes, hit: isBounce)
         #expect(outcomes.count > 600)
-        #expect(overall >= 0.93)
-        #expect(Self.rate(outcomes, prefix: "rfc3464-", hit: isBounce) >= 0.85)
-        #expect(Self.rate(outcomes, prefix: "lhost-", hit: isBounce) >= 0.925)
-        #expect(Self.rate(outcomes, prefix: "rhost-", hit: isBounce) >= 0.97)
+        #expect(overall >= 0.945)
+        #expect(Self.rate(outcomes, prefix: "rfc3464-", hit: isBounce) >= 0.86)
+        #expect(Self.rate(outcomes, prefix: "lhost-", hit: isBounce) >= 0.945)
+        #expect(Self.rate(outcomes, prefix: "rhost-", hit: isBounce) >= 0.975)
+    }
+
+    /// The policy's safety measure: a labelled bounce either stops follow-ups
+    /// (bounce, or `unclear` for a report we cannot read) or is a notice that
+    /// positively says the message is only delayed. What is left is ignored as
+    /// not ours: the failed recipient (or the sender) is the corpus's own
+    /// recipient, whom the context takes for the user.
+    @Test func labelledBouncesStopFollowUpsUnlessTheyAreDelayNotices() throws {
+        guard let outcomes = try Self.labelledBounces() else { return }
+        let stopsOrDelays = Self.report("labelled bounces that stop follow-ups or are delay notices", outcomes) { outcome in
+            [.bounce, .unclear].contains(outcome.replyClass) || outcome.reading?.verdict == .ignored(.deliveryNoticeWithoutFailure)
+        }
+        #expect(stopsOrDelays >= 0.996)
     }
 
     /// sisimai labels delay warnings bounces too; the policy ignores them (the
@@ -126,7 +139,7 @@ import MailMessage
         let recognised = Self.report("labelled bounces recognised as delivery reports", outcomes) { outcome in
             outcome.replyClass == .bounce || outcome.reading?.verdict == .ignored(.deliveryNoticeWithoutFailure)
         }
-        #expect(recognised >= 0.97)
+        #expect(recognised >= 0.975)
     }
 
     /// The adapter reads nothing outside `InboxReader.headerFields`: on every

@@ -31,6 +31,15 @@ import Testing
         #expect(type.mimeType == "application/pdf")
     }
 
+    @Test func parameterFoldedWithoutItsSemicolonStillBelongsToTheType() throws {
+        // OpenMail's bounces: "Content-Type: text/plain" folded onto "   charset=..." without the ";".
+        let type = try #require(ContentType.parse("text/plain\r\n   charset=\"iso-2022-jp\""))
+        #expect(type.mimeType == "text/plain")
+        #expect(type.charset == "iso-2022-jp")
+        let message = ParsedMessage(Array("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n   charset=\"us-ascii\"\r\n\r\nkijitora@example.org [User unknown]\r\n--b--\r\n".utf8))
+        #expect(message.text.contains("[User unknown]"))
+    }
+
     @Test func multipartWalkFindsThePlainTextPartAndDecodesIt() {
         let message = """
         Content-Type: multipart/mixed; boundary=outer\r
