@@ -52,7 +52,7 @@ public final class LiveMailSession: MailSession {
     }
 
     public func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {
-        try imap().fetchPartial(.whole, uids: uids, in: config.imap.inbox)
+        try imap().fetchPartial(.whole, uids: uids, in: config.imap.inbox, maxBytes: InboxReader.textFetchBytes)
     }
 
     public func sentMark() throws -> AppendMark {

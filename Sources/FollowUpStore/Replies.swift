@@ -38,11 +38,4 @@ extension Store {
             return (stored, true)
         }
     }
-
-    /// Whether a message with this Message-ID was already recorded as a reply.
-    public func hasReply(messageID: String) throws -> Bool {
-        try db.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM replies WHERE message_id = ?", arguments: [messageID]) != nil
-        }
-    }
 }

@@ -19,14 +19,6 @@ public enum InboxReader {
     /// person writes and a delivery report, bounded for the IMAP response size.
     public static let textFetchBytes = 65_536
 
-    /// The IMAP fetch item of the first stage.
-    public static var headerFetchItem: String {
-        "BODY.PEEK[HEADER.FIELDS (\(headerFields.map { $0.uppercased() }.joined(separator: " ")))]"
-    }
-
-    /// The IMAP fetch item of the second stage.
-    public static var textFetchItem: String { "BODY.PEEK[]<0.\(textFetchBytes)>" }
-
     /// First stage: decides from the headers alone whether the message's text
     /// is needed. The text is fetched for a message that matches an
     /// application, and for one whose text may still tie it to one (a possible

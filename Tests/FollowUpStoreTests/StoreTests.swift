@@ -143,7 +143,6 @@ import FollowUpCore
         #expect(!again.inserted)
         #expect(again.reply == first.reply)
         #expect(try f.store.history(for: f.app.id)?.replies.count == 1)
-        #expect(try f.store.hasReply(messageID: "<same@acme>"))
     }
 
     @Test func phoneRepliesWithoutMessageIDAreEachRecorded() throws {

@@ -79,14 +79,6 @@ import MailMessage
                 == IncomingMessage(ParsedMessage(whole), internalDate: World.arrival))
     }
 
-    @Test func headerFetchItemRequestsEveryHeaderFieldWithoutMarkingRead() {
-        #expect(InboxReader.headerFetchItem.hasPrefix("BODY.PEEK[HEADER.FIELDS ("))
-        for field in InboxReader.headerFields {
-            #expect(InboxReader.headerFetchItem.contains(field.uppercased()))
-        }
-        #expect(InboxReader.textFetchItem == "BODY.PEEK[]<0.65536>")
-    }
-
     @Test func malformedMessageIsReadNotThrownAndSaysWhy() {
         let raw = Array("Subject: hello\r\nDate: yesterday-ish\r\nthis line has no colon\r\n\r\nbody".utf8)
         let screening = InboxReader.screen(headerBytes: raw, internalDate: World.arrival, context: World.context)
