@@ -18,6 +18,11 @@ final class OwnMailStack: Sendable {
     init(dir: String) throws {
         let start = try Run.tool(Paths.script("mailstack.sh"), ["start", dir])
         guard start.status == 0 else { throw StackFailure(reason: "scripts/mailstack.sh start failed: \(start.output)") }
+        // Open ports alone could be another stack's on the same ports: our own daemons must be up.
+        for pidFile in ["/dovecot/run/master.pid", "/postfix/spool/pid/master.pid"]
+            where !FileManager.default.fileExists(atPath: dir + pidFile) {
+            throw StackFailure(reason: "scripts/mailstack.sh start left no \(pidFile): are its ports taken?")
+        }
         let env = try String(contentsOfFile: dir + "/stack.env", encoding: .utf8)
         var values: [String: String] = [:]
         for line in env.split(separator: "\n") {

@@ -22,13 +22,20 @@ final class SuiteEnvironment: Sendable {
             where !FileManager.default.isExecutableFile(atPath: tool) {
             return SuiteEnvironment(stack: nil, missing: "\(tool) is not installed (scripts/install-deps.sh)")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)").path
-        do {
-            return SuiteEnvironment(stack: try OwnMailStack(dir: dir), missing: nil)
-        } catch {
-            _ = try? Run.tool(Paths.script("mailstack.sh"), ["stop", dir])
-            return SuiteEnvironment(stack: nil, missing: "the mail stack did not start: \(error)")
+        // The ports follow from the directory's name: a name whose ports are taken
+        // (by the stack of scripts/test.sh, say) fails to start, and the next one is tried.
+        var failure = ""
+        for _ in 0..<3 {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)").path
+            do {
+                return SuiteEnvironment(stack: try OwnMailStack(dir: dir), missing: nil)
+            } catch {
+                _ = try? Run.tool(Paths.script("mailstack.sh"), ["stop", dir])
+                try? FileManager.default.removeItem(atPath: dir)
+                failure = "\(error)"
+            }
         }
+        return SuiteEnvironment(stack: nil, missing: "the mail stack did not start: \(failure)")
     }
 }
 
