@@ -101,5 +101,9 @@ let package = Package(
             "FollowUpDaemon", "FollowUpConfig", "FollowUpCore", "FollowUpDrafts", "FollowUpStore", "FollowUpWorkspace",
             "MailTransport", .product(name: "Logging", package: "swift-log"),
         ]),
+
+        // The whole product from outside: both binaries as processes, a real Dovecot and
+        // Postfix (scripts/mailstack.sh), the clock moved with faketime. No fakes.
+        .testTarget(name: "EndToEndTests", dependencies: ["MailMessage", "MailTransport"]),
     ]
 )

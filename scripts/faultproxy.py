@@ -10,6 +10,8 @@ MODE (applies to the first N connections, default 1; later ones pass through):
   pass            forward both ways
   stall           accept and never answer
   close-on:TEXT   forward until the server sends TEXT, then close both sides
+  hold-on:TEXT    forward until the server sends TEXT, then hold it back and
+                  keep both sides open (a client caught waiting for an answer)
 --record FILE     append every byte the client sends to FILE
 --tls-cert/key    terminate TLS towards the client (implicit TLS) and talk
                   plain to the target, e.g. to put TLS in front of smtp-sink
@@ -20,6 +22,7 @@ MODE (applies to the first N connections, default 1; later ones pass through):
                   with --tls-cert this records the decrypted client bytes
 --ready FILE      created once the proxy listens (probing the port would use
                   up a faulty connection)
+--held FILE       created when hold-on begins holding an answer back
 """
 import argparse
 import socket
@@ -27,7 +30,7 @@ import ssl
 import threading
 
 
-def pump(src, dst, record=None, close_on=None):
+def pump(src, dst, record=None, close_on=None, hold_on=None, held=None):
     seen = b""
     try:
         while True:
@@ -43,6 +46,15 @@ def pump(src, dst, record=None, close_on=None):
                 if cut >= 0:
                     dst.sendall(data[: max(0, len(data) - (len(seen) - cut - len(close_on)))])
                     break
+            if hold_on is not None:
+                seen = (seen + data)[-65536:]
+                cut = seen.find(hold_on)
+                if cut >= 0:
+                    # Everything before the answer goes through; the answer never does.
+                    dst.sendall(data[: max(0, len(data) - (len(seen) - cut))])
+                    if held:
+                        open(held, "w").close()
+                    threading.Event().wait()
             dst.sendall(data)
     except OSError:
         pass
@@ -76,8 +88,9 @@ def serve(client, args, context, faulty):
         client.close()
         return
     close_on = mode[len("close-on:"):].encode() if mode.startswith("close-on:") else None
+    hold_on = mode[len("hold-on:"):].encode() if mode.startswith("hold-on:") else None
     threading.Thread(target=pump, args=(client, upstream, args.record), daemon=True).start()
-    pump(upstream, client, None, close_on)
+    pump(upstream, client, None, close_on, hold_on, args.held)
 
 
 def main():
@@ -92,6 +105,7 @@ def main():
     p.add_argument("--source")
     p.add_argument("--target-tls", action="store_true")
     p.add_argument("--ready", help="file created once listening")
+    p.add_argument("--held", help="file created when hold-on holds an answer back")
     args = p.parse_args()
     context = None
     if args.tls_cert:

@@ -1,0 +1,114 @@
+import Foundation
+import MailMessage
+import Testing
+
+/// POLICY invariant 7: a message is sent at most once, even when the daemon
+/// is killed at any moment. followupd's SMTP goes through scripts/faultproxy.py,
+/// which holds back one answer of the server, so the daemon is caught waiting
+/// at a known moment of the send; then it is killed with SIGKILL and started
+/// again without the proxy.
+extension EndToEndTests {
+    @Test("kill -9 during a send (after the final dot) and a restart never produce a second copy")
+    func killAfterFinalDotNeverSendsTwice() throws {
+        // Postfix has queued the message; the daemon never hears "250 … queued as".
+        try killDuringSend(holding: "queued as", delivered: 1, proxyOffset: 0)
+    }
+
+    @Test("kill -9 during a send (before the message was handed over) and a restart never produce a copy")
+    func killBeforeHandOverNeverSends() throws {
+        // The daemon said DATA and waits for "354": not one byte of the message was handed over.
+        try killDuringSend(holding: "354 ", delivered: 0, proxyOffset: 1)
+    }
+
+    private func killDuringSend(holding answer: String, delivered: Int, proxyOffset: Int,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        let app = try world.addApplication()
+        try world.tick(at: t.at(0, "15:00"))
+        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
+        try world.approve(thankYou.id, at: t.at(0, "15:02"))
+
+        // TLS from the daemon ends at the proxy, which talks to Postfix's plain
+        // SMTP port (no login offered there, so libcurl sends none).
+        let port = world.stack.testPort(proxyOffset)
+        let held = world.dir + "/held"
+        let proxy = try FaultProxy(port: port, target: world.stack.port("SMTP_PORT"), holdOn: answer, heldFile: held,
+                                   stackDir: world.stack.dir, scratch: world.dir)
+        defer { proxy.stop() }
+        let proxied = world.dir + "/proxied.toml"
+        try world.writeConfig(proxied, smtpURL: "smtps://127.0.0.1:\(port)")
+
+        let daemon = try world.startTick(at: t.at(1, "11:30"), config: proxied)
+        let caught = Self.waitForFile(held, seconds: 20)
+        if caught { world.stack.waitFor(delivered, in: OwnMailStack.hr, seconds: 5) }
+        daemon.killProgram()
+        let killed = daemon.wait(seconds: 10)
+        proxy.stop()
+        try #require(caught, "the daemon never reached the held answer: \(killed.output)", sourceLocation: sourceLocation)
+        let midSend = try world.show(app, at: t.at(1, "11:31")).allDrafts.first { $0.id == thankYou.id }
+        #expect(midSend?.state == "sending", "killed mid-send", sourceLocation: sourceLocation)
+
+        // Restarted without the proxy, for several ticks.
+        for moment in [t.at(1, "11:40"), t.at(1, "14:00"), t.at(2, "10:00"), t.at(6, "10:00")] {
+            try world.tick(at: moment, sourceLocation: sourceLocation)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let copies = try world.employerInbox().filter { $0.bareMessageID == thankYou.messageId }.count
+        #expect(copies <= 1, "the employer received \(copies) copies", sourceLocation: sourceLocation)
+        #expect(copies == delivered, sourceLocation: sourceLocation)
+
+        let inSent = try world.stack.messages(OwnMailStack.candidate, "Sent")
+            .contains { ParsedMessage($0).bareMessageID == thankYou.messageId }
+        let final = try world.show(app, at: t.at(6, "10:01")).allDrafts.first { $0.id == thankYou.id }
+        #expect(final?.state == (inSent ? "sent" : "unknown"), sourceLocation: sourceLocation)
+
+        let status = try world.decode(StatusInfo.self, world.fuctl("status", ["--json"], at: t.at(6, "10:02")))
+        let log = try world.decode([LogRow].self, world.fuctl("log", ["--json"], at: t.at(6, "10:03")))
+        let attempts = log.filter { $0.draft == thankYou.id }
+        #expect(attempts.count == 1, "one hand-over in the log, never a retry: \(attempts)", sourceLocation: sourceLocation)
+        if !inSent {
+            #expect(status.unknown == 1, sourceLocation: sourceLocation)
+            #expect(status.unknownDrafts.map(\.id) == [thankYou.id], sourceLocation: sourceLocation)
+            #expect(attempts.first?.state == "unknown", sourceLocation: sourceLocation)
+        }
+    }
+
+    private static func waitForFile(_ path: String, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: path) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+}
+
+/// scripts/faultproxy.py holding back the server's answer that contains a text,
+/// with implicit TLS (the stack's certificate) towards the daemon.
+final class FaultProxy {
+    private let running: Running
+
+    init(port: Int, target: Int, holdOn: String, heldFile: String, stackDir: String, scratch: String) throws {
+        let ready = scratch + "/proxy-ready"
+        running = try Running("/usr/bin/python3", [
+            Paths.script("faultproxy.py"), "--listen", "\(port)", "--target", "\(target)",
+            "--fault", "hold-on:" + holdOn, "--held", heldFile, "--ready", ready,
+            "--tls-cert", stackDir + "/tls/leaf.pem", "--tls-key", stackDir + "/tls/leaf.key",
+        ], fakeTime: nil, environment: [:])
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: ready), Date() < deadline, running.isRunning {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        guard FileManager.default.fileExists(atPath: ready) else {
+            let finished = running.wait(seconds: 0)
+            throw OwnMailStack.StackFailure(reason: "the fault proxy did not start: \(finished.output)")
+        }
+    }
+
+    func stop() {
+        guard running.isRunning else { return }
+        running.killProgram()
+        _ = running.wait(seconds: 5)
+    }
+}

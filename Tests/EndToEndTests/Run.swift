@@ -1,0 +1,135 @@
+import Foundation
+
+/// Where the package's scripts and built binaries are.
+enum Paths {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func script(_ name: String) -> String { packageRoot.appendingPathComponent("scripts/" + name).path }
+
+    /// `.build/debug/NAME`, which `swift test` (and `swift build`) leave there.
+    static func binary(_ name: String) -> String { packageRoot.appendingPathComponent(".build/debug/" + name).path }
+}
+
+/// What a finished process left.
+struct Finished {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var output: String { stdout + stderr }
+}
+
+/// Runs programs with their output in files (a pipe left unread would block them).
+enum Run {
+    /// The application's and the candidate's zone: no daylight saving, so a
+    /// wall-clock time is one instant whatever the season.
+    static let zone = "Asia/Tokyo"
+
+    /// A helper tool (the mail stack script, doveadm, curl), at the real time.
+    static func tool(_ path: String, _ arguments: [String]) throws -> Finished {
+        let running = try Running(path, arguments, fakeTime: nil, environment: [:])
+        return running.wait(seconds: 60)
+    }
+}
+
+/// A process started by a test, spawned with posix_spawn: the test runner's
+/// threads block signals (SIGTERM, SIGCHLD among them) and Foundation's
+/// Process would pass that mask on, leaving mail daemons deaf to `stop` and
+/// children unreaped. Under faketime the program is faketime's child
+/// (faketime forks and waits), so its own pid is looked up to kill it.
+final class Running {
+    private let pid: pid_t
+    private var exitStatus: Int32?
+    private let out: String
+    private let err: String
+
+    /// Starts `path arguments`; `fakeTime` (local time in `Run.zone`, "YYYY-MM-DD HH:MM:SS")
+    /// moves its clock there, running on from it.
+    init(_ path: String, _ arguments: [String], fakeTime: String?, environment: [String: String]) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-out-\(UUID().uuidString)").path
+        out = scratch + ".out"
+        err = scratch + ".err"
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FAKETIME") && $0.key != "LD_PRELOAD" }
+        env["TZ"] = Run.zone
+        env.merge(environment) { _, new in new }
+        let argv = fakeTime.map { ["/usr/bin/faketime", $0, path] } ?? [path]
+        pid = try Self.spawn(argv + arguments, environment: env.map { "\($0.key)=\($0.value)" }, stdout: out, stderr: err)
+    }
+
+    private static func spawn(_ argv: [String], environment: [String], stdout: String, stderr: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
+        guard result == 0 else { throw SpawnFailure(argv: argv, error: result) }
+        return pid
+    }
+
+    struct SpawnFailure: Error { let argv: [String]; let error: Int32 }
+
+    var isRunning: Bool { reap(blocking: false) == nil }
+
+    /// The exit status (128 + signal when killed), once the process ended.
+    private func reap(blocking: Bool) -> Int32? {
+        if let exitStatus { return exitStatus }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, blocking ? 0 : WNOHANG) == pid else { return nil }
+        let signal = status & 0x7F
+        exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return exitStatus
+    }
+
+    /// Waits for the end; past `seconds` the process is killed (a hung program
+    /// must fail its test, not the whole run).
+    func wait(seconds: Double) -> Finished {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if isRunning { killProgram() }
+        let status = reap(blocking: true) ?? -1
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: err)
+        }
+        return Finished(status: status,
+                        stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                        stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+
+    /// SIGKILL to the program itself (faketime's child when under faketime), then to the wrapper.
+    func killProgram() {
+        // A reaped pid may already belong to someone else.
+        guard isRunning else { return }
+        for child in Self.children(of: pid) { kill(child, SIGKILL) }
+        kill(pid, SIGKILL)
+    }
+
+    /// The processes whose parent is `pid`, from /proc.
+    static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }.filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.range(of: ")", options: .backwards) else { return false }
+            // "pid (comm) state ppid …": the command may hold spaces, so read after its ")".
+            let fields = stat[close.upperBound...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == pid
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import MailMessage
+import Testing
+
+/// One test's world: empty mailboxes, its own directory, config and
+/// database, and the two programs run as the user would run them.
+final class World {
+    let stack: OwnMailStack
+    let dir: String
+    let config: String
+    let time = Timeline()
+
+    /// The world, or nil after printing why the suite cannot run here (in CI, the test fails).
+    static func begin() throws -> World? {
+        let environment = SuiteEnvironment.current
+        guard let stack = environment?.stack else {
+            let reason = environment?.missing ?? "the suite's mail stack was not set up"
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("end-to-end test cannot run: \(reason)")
+            } else {
+                print("skipped: \(reason)")
+            }
+            return nil
+        }
+        return try World(stack: stack)
+    }
+
+    private init(stack: OwnMailStack) throws {
+        self.stack = stack
+        try stack.emptyMailboxes()
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-world-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        config = dir + "/config.toml"
+        let passwordFile = dir + "/mail-password"
+        _ = FileManager.default.createFile(atPath: passwordFile, contents: Data(stack.password(OwnMailStack.candidate).utf8),
+                                       attributes: [.posixPermissions: 0o600])
+        try writeConfig(config, smtpURL: "smtp://127.0.0.1:\(stack.port("SUBMISSION_PORT"))")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// A config file for the candidate; `smtpURL` lets a test put a proxy in the way.
+    func writeConfig(_ path: String, smtpURL: String) throws {
+        let text = """
+            [identity]
+            name = "Morgan Lee"
+            email = "\(OwnMailStack.candidate)"
+            timezone = "\(Run.zone)"
+
+            [imap]
+            url = "imap://127.0.0.1:\(stack.port("IMAP_PORT"))"
+            password_file = "\(dir)/mail-password"
+            ca_file = "\(stack.caFile)"
+
+            [smtp]
+            url = "\(smtpURL)"
+            password_file = "\(dir)/mail-password"
+            ca_file = "\(stack.caFile)"
+
+            [daemon]
+            database = "\(dir)/followupd.sqlite"
+
+            [templates]
+            dir = "\(dir)/templates"
+
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    // MARK: The programs
+
+    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time); a non-zero exit is an issue.
+    @discardableResult
+    func fuctl(_ sub: String, _ arguments: [String] = [], at: Date?, environment: [String: String] = [:],
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let finished = try Running(Paths.binary("fuctl"), [sub, "--config", config] + arguments,
+                                   fakeTime: at.map(time.fake), environment: environment).wait(seconds: 60)
+        #expect(finished.status == 0, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
+        return finished.stdout
+    }
+
+    /// One tick of followupd (`--once`) at `at` (nil: the real time), which must succeed.
+    @discardableResult
+    func tick(at: Date?, config: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Finished {
+        let finished = try startTick(at: at, config: config).wait(seconds: 60)
+        #expect(finished.status == 0, "followupd --once failed: \(finished.output)", sourceLocation: sourceLocation)
+        return finished
+    }
+
+    /// A tick left running, for a test that kills it.
+    func startTick(at: Date?, config: String? = nil) throws -> Running {
+        try Running(Paths.binary("followupd"), ["--config", config ?? self.config, "--once"],
+                    fakeTime: at.map(time.fake), environment: [:])
+    }
+
+    /// Records the usual application: an interview 10:00–11:00 on the interview day.
+    func addApplication(decisionDate: String? = nil, at: Date? = nil) throws -> Int {
+        var arguments = ["--json", "--company", "Employer KK", "--role", "Platform Engineer",
+                         "--contact-name", "Dana Roe", "--contact-email", OwnMailStack.hr,
+                         "--interview", time.day() + " 10:00", "--duration", "1h", "--tz", Run.zone,
+                         "--talking-point", "the move of the billing system to event sourcing"]
+        if let decisionDate { arguments += ["--decision-date", decisionDate] }
+        let out = try fuctl("add", arguments, at: at ?? time.at(0, "12:00"))
+        return try JSONDecoder().decode([String: Int].self, from: Data(out.utf8))["id"] ?? 0
+    }
+
+    func queue(at: Date?) throws -> [DraftInfo] {
+        try decode([DraftInfo].self, fuctl("queue", ["--json"], at: at))
+    }
+
+    func show(_ app: Int, at: Date?) throws -> ApplicationInfo {
+        try decode(ApplicationInfo.self, fuctl("show", [String(app), "--json"], at: at))
+    }
+
+    func approve(_ draft: Int, at: Date?) throws {
+        try fuctl("approve", [String(draft)], at: at)
+    }
+
+    /// The one waiting draft of `kind`, or nil (an issue) when there is none.
+    func waiting(_ kind: String, at: Date?, sourceLocation: SourceLocation = #_sourceLocation) throws -> DraftInfo? {
+        let found = try queue(at: at).filter { $0.kind == kind }
+        #expect(found.count == 1, "expected one waiting \(kind), queue has \(found.map(\.kind))", sourceLocation: sourceLocation)
+        return found.first
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    // MARK: Mail
+
+    /// What reached the employer's INBOX, parsed, oldest first.
+    func employerInbox() throws -> [ParsedMessage] {
+        try stack.messages(OwnMailStack.hr).map { ParsedMessage($0) }
+    }
+
+    /// The employer writes to the candidate (delivered at the real time).
+    func employerWrites(_ message: String, envelopeFrom: String = OwnMailStack.hr) throws {
+        try stack.deliverToCandidate(message, from: envelopeFrom, scratch: dir)
+    }
+}
+
+/// A draft as `fuctl queue --json` and `fuctl show --json` print it.
+struct DraftInfo: Decodable {
+    var id: Int
+    var applicationId: Int
+    var kind: String
+    var state: String
+    var due: Date
+    var to: String
+    var subject: String
+    var messageId: String
+    var sentAt: Date?
+}
+
+/// `fuctl show --json`.
+struct ApplicationInfo: Decodable {
+    struct ContactInfo: Decodable {
+        var email: String
+        var undeliverable: Bool
+    }
+    struct ReplyInfo: Decodable {
+        var replyClass: String
+        var from: String?
+    }
+    var state: String
+    var outcome: String?
+    var contacts: [ContactInfo]
+    var drafts: [DraftInfo]
+    var sent: [DraftInfo]
+    var replies: [ReplyInfo]
+
+    var allDrafts: [DraftInfo] { drafts + sent }
+}
+
+/// `fuctl status --json`.
+struct StatusInfo: Decodable {
+    var unknown: Int
+    var unknownDrafts: [DraftInfo]
+}
+
+/// A row of `fuctl log --json`.
+struct LogRow: Decodable {
+    var draft: Int
+    var state: String
+    var outcome: String
+    var messageId: String
+}
+
+extension ParsedMessage {
+    /// The Message-ID without its angle brackets, as fuctl shows it.
+    var bareMessageID: String? { messageID.map(Self.bare) }
+    var bareInReplyTo: [String] { inReplyTo.map(Self.bare) }
+    var bareReferences: [String] { references.map(Self.bare) }
+
+    static func bare(_ id: String) -> String { id.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")) }
+
+    /// Words of the body, the signature included.
+    var wordCount: Int {
+        text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }.count
+    }
+}
