@@ -178,7 +178,11 @@ final class FakeMail: MailSession {
 
     func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date) {
         var header = "From: \(from)\r\nTo: morgan@example.com\r\nSubject: \(subject)\r\n"
-        header += "Date: \(date.formatted(Date.VerbatimFormatStyle(format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000", timeZone: .gmt, calendar: Calendar(identifier: .gregorian))))\r\n"
+        let rfc5322 = DateFormatter()
+        rfc5322.locale = Locale(identifier: "en_US_POSIX")
+        rfc5322.timeZone = .gmt
+        rfc5322.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        header += "Date: \(rfc5322.string(from: date))\r\n"
         header += "Message-ID: <\(UUID().uuidString)@acme.example>\r\n"
         if let inReplyTo { header += "In-Reply-To: <\(inReplyTo)>\r\nReferences: <\(inReplyTo)>\r\n" }
         inbox.append((UInt32(inbox.count + 1), date, Array((header + "\r\n" + body + "\r\n").utf8)))
