@@ -93,7 +93,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "followupd", dependencies: [
-            "FollowUpDaemon", "FollowUpWorkspace", "FollowUpConfig",
+            "FollowUpDaemon", "FollowUpWorkspace", "FollowUpConfig", "FollowUpDrafts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -51,16 +51,14 @@ public final class Daemon: @unchecked Sendable {
         }, onReload: { [self] in
             queue.async { self.reloadConfig() }
         })
+        // One shot at a time, rescheduled after each tick: the next tick is a
+        // full interval after this one ended, and no tick ever waits on the queue.
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now(), repeating: .seconds(Int(interval)), leeway: .seconds(Int(max(1, interval / 10))))
-        var first = true
         timer.setEventHandler { [self] in
-            // Jitter after the first tick: up to a tenth of the interval.
-            let delay = first ? 0 : Double.random(in: 0...(interval / 10))
-            first = false
-            if delay >= 1 { Thread.sleep(forTimeInterval: delay) }
             runTick()
+            scheduleNextTick()
         }
+        timer.schedule(deadline: .now())
         self.timer = timer
         if let watchdog = notifier.watchdogInterval {
             // Pinged from the tick queue: a hung tick stops the pings and systemd restarts us.
@@ -70,7 +68,7 @@ public final class Daemon: @unchecked Sendable {
             ping.resume()
             watchdogTimer = ping
         }
-        notifier.ready(status: "checking every \(Int(interval / 60)) min")
+        notifier.ready(status: "checking every \(Self.duration(interval))")
         logger.notice("followupd started", metadata: ["poll_interval": "\(Int(interval))s"])
         timer.resume()
         dispatchMain()
@@ -88,14 +86,25 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
+    /// A poll interval later, plus jitter of up to a tenth of it, so that
+    /// many users' daemons do not reach a provider in step.
+    private func scheduleNextTick() {
+        let interval = engine.workspace.config.daemon.pollInterval
+        timer?.schedule(deadline: .now() + interval + Double.random(in: 0...(interval / 10)), leeway: .seconds(1))
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        let s = Int(seconds)
+        if s % 3600 == 0 { return "\(s / 3600) h" }
+        if s % 60 == 0 { return "\(s / 60) min" }
+        return "\(s) s"
+    }
+
     private func reloadConfig() {
         notifier.reloading()
         do {
-            let workspace = try reload()
-            engine.replace(workspace: workspace)
-            let interval = workspace.config.daemon.pollInterval
-            timer?.schedule(deadline: .now() + interval, repeating: .seconds(Int(interval)),
-                            leeway: .seconds(Int(max(1, interval / 10))))
+            engine.replace(workspace: try reload())
+            scheduleNextTick()
             logger.notice("config reloaded")
         } catch {
             logger.error("config reload failed; keeping the old one", metadata: ["error": "\(error)"])

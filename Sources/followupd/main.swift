@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import FollowUpConfig
 import FollowUpDaemon
+import FollowUpDrafts
 import FollowUpWorkspace
 
 /// followupd: checks the inbox for the employer's replies, queues follow-up
@@ -29,6 +30,10 @@ struct Followupd: ParsableCommand {
         do {
             workspace = try Workspace.open(configPath: path, requireCredentials: true)
         } catch let error as ConfigError {
+            logger.critical("\(error)")
+            throw ExitCode(78)
+        } catch let error as TemplateError {
+            // A broken template override is configuration too: systemd must not restart-loop on it.
             logger.critical("\(error)")
             throw ExitCode(78)
         } catch {

@@ -171,3 +171,20 @@ extension DaemonProcessTests {
         #expect(log.contains("another followupd is running"), "\(log)")
     }
 }
+
+extension DaemonProcessTests {
+    @Test func aBrokenTemplateOverrideIsAConfigErrorExit78() throws {
+        guard let binary = Self.binary() else { return }
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: templates) }
+        try "{{% CONTENT_TYPE: TEXT}}\nSubject: Hi\n\n{{#role}}never closed\n".write(toFile: templates + "/check_in.mustache", atomically: true, encoding: .utf8)
+        let (dir, config) = try Self.scratch(extra: "[templates]\ndir = \"\(templates)\"")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (process, stderr) = try Self.start(binary, ["--config", config, "--once"])
+        process.waitUntilExit()
+        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 78)
+        #expect(log.contains("check_in.mustache"), "\(log)")
+    }
+}
