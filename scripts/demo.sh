@@ -14,7 +14,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 show() { printf '\033[2m$ %s\033[0m\n' "$*" >&2; "$@"; }
 
 step "Installing what followupd needs (Debian packages)"
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 
 step "Building"
 swift build

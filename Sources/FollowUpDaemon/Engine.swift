@@ -235,7 +235,10 @@ public final class Engine: @unchecked Sendable {
         let store = workspace.store
         let due: [Draft]
         do {
+            // A thank-you due with another message goes first: sent second it
+            // would be held by the gap and then dropped.
             due = try store.drafts(in: [.approved, .notSentRetryable]).filter { $0.due <= clock() }
+                .sorted { ($0.kind != .thankYou ? 1 : 0, $0.due, $0.id) < ($1.kind != .thankYou ? 1 : 0, $1.due, $1.id) }
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
             return

@@ -142,6 +142,22 @@ import MailTransport
                 "no follow-up to an employer who already said no")
     }
 
+    @Test func aThankYouDueWithAnotherMessageGoesFirst() throws {
+        let w = try World()
+        let thankYou = try w.approvedThankYou()
+        var offer = thankYou
+        offer.kind = .competingOffer
+        offer.subject = "Update on my application"
+        offer.messageID = "offer-1@example.com"
+        offer.due = thankYou.due.addingTimeInterval(-3600)
+        offer = try w.store.insertDraft(offer)
+        try w.store.approve(draftID: offer.id, now: w.clock.now)
+        try w.engine.tick()
+        #expect(w.mail.sent.count == 1)
+        #expect(try w.store.draft(id: thankYou.id)?.state == .sent, "the thank-you, though the offer was due earlier")
+        #expect(try w.store.draft(id: offer.id)?.state == .approved, "the offer waits for the gap")
+    }
+
     @Test func ourOwnMessageInTheInboxIsNotAReply() throws {
         let w = try World()
         w.clock.now = utc("2027-01-12T20:00:00Z")
