@@ -1,7 +1,9 @@
 import Foundation
 
-/// Runs `password_command`. Its stdout is the secret, so no error message
-/// ever includes it; stderr goes where followupd's own stderr goes.
+/// Runs `password_command`. The first line of its stdout is the secret (as
+/// with msmtp's passwordeval and mbsync's PassCmd, so `pass show` entries with
+/// more lines work). Neither its stdout nor its stderr is ever shown: a
+/// command may echo what it handles.
 enum SecretCommand {
     static func run(_ command: String, timeout: TimeInterval) throws -> Secret {
         let process = Process()
@@ -10,7 +12,9 @@ enum SecretCommand {
         // A command that asks for input must see EOF, not hang on ours.
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
+        process.standardError = stderr
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         do {
@@ -19,15 +23,20 @@ enum SecretCommand {
             throw SecretError(message: "password_command `\(command)` could not start: \(error.localizedDescription)")
         }
         let output = OutputCollector(stdout.fileHandleForReading)
+        let errors = OutputCollector(stderr.fileHandleForReading)
         let deadline = DispatchTime.now() + timeout
         // A background child left holding stdout counts as not finished too.
         guard exited.wait(timeout: deadline) == .success, let data = output.wait(until: deadline) else {
             process.terminate()
             throw SecretError(message: "password_command `\(command)` did not finish within \(Int(timeout)) s")
         }
-        let text = SecretFile.trimmingTrailingNewline(String(decoding: data, as: UTF8.self))
+        let firstLine = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+        let text = SecretFile.trimmingTrailingNewline(String(firstLine))
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw SecretError(message: "password_command `\(command)` failed (exit status \(process.terminationStatus))")
+            let said = errors.wait(until: .now() + 1).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let lines = said.split(separator: "\n").count
+            let hint = lines == 0 ? "" : "; its error output (\(lines) line\(lines == 1 ? "" : "s")) is not shown: run it yourself to see why"
+            throw SecretError(message: "password_command `\(command)` failed (exit status \(process.terminationStatus))\(hint)")
         }
         guard !text.isEmpty else {
             throw SecretError(message: "password_command `\(command)` printed nothing")

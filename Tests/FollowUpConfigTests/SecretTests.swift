@@ -41,6 +41,20 @@ import Testing
         #expect(try SecretSource.command("printf '%s\\n' '\(marker) '").resolve().reveal() == "\(marker) ")
     }
 
+    @Test func passwordCommandUsesTheFirstLineLikePassShow() throws {
+        #expect(try SecretSource.command("printf '%s\\nlogin: morgan\\nurl: imap\\n' '\(marker)'").resolve().reveal() == marker)
+    }
+
+    @Test func passwordCommandStderrIsNeverShownOnlyCounted() {
+        do {
+            _ = try SecretSource.command("printf 'MARKER-s3cr3t-%s\\n' 4242 >&2; echo second line >&2; exit 2").resolve()
+            Issue.record("a failing command resolved")
+        } catch {
+            #expect(!"\(error)".contains(marker))
+            #expect("\(error)".contains("error output (2 lines) is not shown"))
+        }
+    }
+
     @Test func passwordCommandSeesStdinClosed() throws {
         // `cat` copies stdin: with stdin at EOF it prints nothing and exits 0, so
         // the command prints only what follows.
