@@ -113,7 +113,7 @@ public final class Daemon: @unchecked Sendable {
     }
 
     static func metadata(_ r: Engine.TickReport) -> Logger.Metadata {
-        ["new": "\(r.newMessages)", "replies": "\(r.repliesRecorded)", "queued": "\(r.queued)",
+        ["messages": "\(r.newMessages)", "replies": "\(r.repliesRecorded)", "queued": "\(r.queued)",
          "cancelled": "\(r.cancelled)", "sent": "\(r.sent)", "held": "\(r.held)", "failed": "\(r.failed)",
          "unknown": "\(r.unknown)"]
     }

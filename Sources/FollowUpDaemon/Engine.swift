@@ -99,7 +99,8 @@ public final class Engine: @unchecked Sendable {
         }
         let result = try session.checkInbox(cursor, rescanSince: since)
         if result.rescanned {
-            logger.notice("inbox read again by date", metadata: [
+            logger.log(level: saved == nil ? .info : .notice,
+                       saved == nil ? "first inbox check: reading by date" : "inbox read again by date", metadata: [
                 "mailbox": "\(inbox)", "since": "\(since.formatted(.iso8601))", "messages": "\(result.messages.count)",
             ])
         }
