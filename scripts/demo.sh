@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-show() { printf '\033[2m$ %s\033[0m\n' "$*" >&2; "$@"; }
+note() { printf '%s\n' "$*"; }
 
 step "Installing what followupd needs (Debian packages)"
 scripts/install-deps.sh --test
@@ -63,11 +63,13 @@ database = "$demo/followupd.sqlite"
 dir = "$demo/templates"
 EOF
 config=(--config "$demo/config.toml")
-# fuctl SUBCOMMAND --config FILE ...
-# Both run at the time in $clock (a faketime prefix), or at the real time when it is empty.
+# Both programs run at the time in $clock (a faketime prefix), or at the real
+# time when it is empty. The command line is shown without the --config and
+# faketime parts, which are the same every time.
 clock=()
-fu() { local sub=$1; shift; "${clock[@]}" fuctl "$sub" "${config[@]}" "$@"; }
-tick() { "${clock[@]}" followupd "${config[@]}" --once; }
+shown() { printf '\033[2m$ %s\033[0m\n' "$(printf '%q ' "$@")" >&2; }
+fu() { shown fuctl "$@"; local sub=$1; shift; "${clock[@]}" fuctl "$sub" "${config[@]}" "$@"; }
+tick() { shown followupd --once; "${clock[@]}" followupd "${config[@]}" --once; }
 
 # The interview: the Tuesday 8 to 14 days ago, 10:00-11:00 in Berlin. Its
 # check-in falls due a week after it ends: Tuesday 11:00.
@@ -79,24 +81,26 @@ due_day=$(date -u -d "$day +7 days" +%F)
 clock=(env TZ=Europe/Berlin faketime "$due_day 11:30:00")
 
 step "Recording the interview of $day with Dana Roe at Employer GmbH"
-app=$(show fu add --json --company "Employer GmbH" --role "Platform Engineer" \
+app=$(fu add --json --company "Employer GmbH" --role "Platform Engineer" \
     --contact-name "Dana Roe" --contact-email hr@employer.test --interview "$day 10:00" --duration 1h \
     --tz Europe/Berlin --talking-point "the move of the billing system to event sourcing" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "application $app"
 
 step "followupd runs a tick at $due_day 11:30 Berlin: inbox checked, the check-in is due, so it is drafted"
-show tick
-show fu queue
-draft=$(fu queue --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+note "(The thank-you was due the day after the interview and was never sent; once the check-in"
+note " is due, the policy drops it: the check-in is the round's first message.)"
+tick
+fu queue
+draft=$("${clock[@]}" fuctl queue "${config[@]}" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 
 step "The draft, exactly as it would be sent"
-show fu draft "$draft"
+fu draft "$draft"
 
 step "You approve it; the next tick sends it"
-show fu approve "$draft"
-show tick
-show fu log
+fu approve "$draft"
+tick
+fu log
 
 step "It arrived in the employer's mailbox (Dovecot's Maildir of hr@employer.test)"
 inbox_file=$(ls "$stack"/mail/employer.test/hr/new/* | head -n 1)
@@ -124,20 +128,21 @@ EOF
 sed -i 's/$/\r/' "$demo/reply.eml"
 # The employer's password goes to curl in a netrc file, not on its command line.
 (umask 077; echo "machine 127.0.0.1 login hr@employer.test password $(password_of hr@employer.test)" > "$demo/employer.netrc")
-show curl --silent --show-error --ssl-reqd --cacert "$FOLLOWUPD_MAILSTACK_CA_FILE" \
+shown curl --netrc-file .demo/employer.netrc --url "smtp://127.0.0.1:$FOLLOWUPD_MAILSTACK_SUBMISSION_PORT" ...
+curl --silent --show-error --ssl-reqd --cacert "$FOLLOWUPD_MAILSTACK_CA_FILE" \
     --url "smtp://127.0.0.1:$FOLLOWUPD_MAILSTACK_SUBMISSION_PORT" --netrc-file "$demo/employer.netrc" \
     --mail-from hr@employer.test --mail-rcpt candidate@example.test --upload-file "$demo/reply.eml"
 echo "(reply submitted)"
 
 step "The next tick reads the reply: an invitation, so the round is closed and nothing more is planned"
 clock=()
-show tick
-show fu show "$app"
+tick
+fu show "$app"
 echo
 echo "A week later, when the second check-in would have been due:"
 week_later=$(date -u -d "$due_day +7 days" +%F)
 clock=(env TZ=Europe/Berlin faketime "$week_later 10:00:00")
-show tick
-show fu queue
+tick
+fu queue
 
-step "Done: no follow-up after the employer replied. The demo's files are in .demo/; the mail servers are stopped."
+step "Done: no follow-up after the employer replied. The demo's files are in .demo/; the mail servers stop now."
