@@ -12,6 +12,8 @@ MODE (applies to the first N connections, default 1; later ones pass through):
   close-on:TEXT   forward until the server sends TEXT, then close both sides
   hold-on:TEXT    forward until the server sends TEXT, then hold it back and
                   keep both sides open (a client caught waiting for an answer)
+  drop-on:TEXT    forward until the server sends the line holding TEXT, then
+                  close both sides without that line (an answer lost)
 --record FILE     append every byte the client sends to FILE
 --tls-cert/key    terminate TLS towards the client (implicit TLS) and talk
                   plain to the target, e.g. to put TLS in front of smtp-sink
@@ -30,7 +32,7 @@ import ssl
 import threading
 
 
-def pump(src, dst, record=None, close_on=None, hold_on=None, held=None):
+def pump(src, dst, record=None, close_on=None, hold_on=None, held=None, drop_on=None):
     seen = b""
     try:
         while True:
@@ -55,6 +57,14 @@ def pump(src, dst, record=None, close_on=None, hold_on=None, held=None):
                     if held:
                         open(held, "w").close()
                     threading.Event().wait()
+            if drop_on is not None:
+                seen = (seen + data)[-65536:]
+                cut = seen.find(drop_on)
+                if cut >= 0:
+                    # The lines before the answer go through; not one byte of its line does.
+                    line = seen.rfind(b"\n", 0, cut) + 1
+                    dst.sendall(data[: max(0, len(data) - (len(seen) - line))])
+                    break
             dst.sendall(data)
     except OSError:
         pass
@@ -89,8 +99,9 @@ def serve(client, args, context, faulty):
         return
     close_on = mode[len("close-on:"):].encode() if mode.startswith("close-on:") else None
     hold_on = mode[len("hold-on:"):].encode() if mode.startswith("hold-on:") else None
+    drop_on = mode[len("drop-on:"):].encode() if mode.startswith("drop-on:") else None
     threading.Thread(target=pump, args=(client, upstream, args.record), daemon=True).start()
-    pump(upstream, client, None, close_on, hold_on, args.held)
+    pump(upstream, client, None, close_on, hold_on, args.held, drop_on)
 
 
 def main():

@@ -170,7 +170,10 @@ public final class Engine: @unchecked Sendable {
 
     private func recordCheckFailure(_ error: Error) throws {
         logger.error("inbox check failed", metadata: ["error": "\(error)"])
+        let finished = clock()
         _ = try workspace.store.updateStatus {
+            // The failed check's own time: fuctl status must not show an older success's time beside "failed".
+            $0.lastCheckAt = finished
             $0.lastCheckResult = "failed"
             $0.lastError = "\(error)"
         }

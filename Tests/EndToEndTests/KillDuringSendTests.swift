@@ -33,8 +33,8 @@ extension EndToEndTests {
         // SMTP port (no login offered there, so libcurl sends none).
         let port = world.stack.testPort(proxyOffset)
         let held = world.dir + "/held"
-        let proxy = try FaultProxy(port: port, target: world.stack.port("SMTP_PORT"), holdOn: answer, heldFile: held,
-                                   stackDir: world.stack.dir, scratch: world.dir)
+        let proxy = try FaultProxy(port: port, target: world.stack.port("SMTP_PORT"), fault: "hold-on:" + answer,
+                                   heldFile: held, stackDir: world.stack.dir, scratch: world.dir)
         defer { proxy.stop() }
         let proxied = world.dir + "/proxied.toml"
         try world.writeConfig(proxied, smtpURL: "smtps://127.0.0.1:\(port)")
@@ -84,18 +84,20 @@ extension EndToEndTests {
     }
 }
 
-/// scripts/faultproxy.py holding back the server's answer that contains a text,
-/// with implicit TLS (the stack's certificate) towards the daemon.
+/// scripts/faultproxy.py in front of the SMTP server, with implicit TLS (the
+/// stack's certificate) towards the daemon; `fault` is one of its modes
+/// ("hold-on:TEXT" holds back the answer that contains TEXT and creates
+/// `heldFile`; "drop-on:TEXT" closes the connection instead of passing it on).
 final class FaultProxy {
     private let running: Running
 
-    init(port: Int, target: Int, holdOn: String, heldFile: String, stackDir: String, scratch: String) throws {
-        let ready = scratch + "/proxy-ready"
+    init(port: Int, target: Int, fault: String, heldFile: String? = nil, stackDir: String, scratch: String) throws {
+        let ready = scratch + "/proxy-ready-\(port)"
         running = try Running("/usr/bin/python3", [
             Paths.script("faultproxy.py"), "--listen", "\(port)", "--target", "\(target)",
-            "--fault", "hold-on:" + holdOn, "--held", heldFile, "--ready", ready,
+            "--fault", fault, "--ready", ready,
             "--tls-cert", stackDir + "/tls/leaf.pem", "--tls-key", stackDir + "/tls/leaf.key",
-        ], fakeTime: nil, environment: [:])
+        ] + (heldFile.map { ["--held", $0] } ?? []), fakeTime: nil, environment: [:])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: ready), Date() < deadline, running.isRunning {
             Thread.sleep(forTimeInterval: 0.02)

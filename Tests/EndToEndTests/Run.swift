@@ -40,6 +40,7 @@ enum Run {
 /// (faketime forks and waits), so its own pid is looked up to kill it.
 final class Running {
     private let pid: pid_t
+    private let underFakeTime: Bool
     private var exitStatus: Int32?
     private let out: String
     private let err: String
@@ -53,6 +54,7 @@ final class Running {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FAKETIME") && $0.key != "LD_PRELOAD" }
         env["TZ"] = Run.zone
         env.merge(environment) { _, new in new }
+        underFakeTime = fakeTime != nil
         let argv = fakeTime.map { ["/usr/bin/faketime", $0, path] } ?? [path]
         pid = try Self.spawn(argv + arguments, environment: env.map { "\($0.key)=\($0.value)" }, stdout: out, stderr: err)
     }
@@ -113,12 +115,30 @@ final class Running {
                         stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
     }
 
-    /// SIGKILL to the program itself (faketime's child when under faketime), then to the wrapper.
+    /// SIGKILL to the program itself. Under faketime that is the wrapper's
+    /// child, and the wrapper is left to see it die: it then removes its clock
+    /// (/dev/shm/faketime_shm_PID, sem.faketime_sem_PID) and exits. A wrapper
+    /// killed too leaves them behind, and a later faketime that gets the same
+    /// pid fails to start ("shm_open: File exists").
     func killProgram() {
         // A reaped pid may already belong to someone else.
         guard isRunning else { return }
-        for child in Self.children(of: pid) { kill(child, SIGKILL) }
-        kill(pid, SIGKILL)
+        guard underFakeTime else {
+            for child in Self.children(of: pid) { kill(child, SIGKILL) }
+            kill(pid, SIGKILL)
+            return
+        }
+        // The wrapper may not have forked yet.
+        let deadline = Date().addingTimeInterval(2)
+        var program = Self.children(of: pid)
+        while program.isEmpty, isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+            program = Self.children(of: pid)
+        }
+        for child in program { kill(child, SIGKILL) }
+        let exited = Date().addingTimeInterval(5)
+        while isRunning, Date() < exited { Thread.sleep(forTimeInterval: 0.01) }
+        if isRunning { kill(pid, SIGKILL) }
     }
 
     /// The processes whose parent is `pid`, from /proc.

@@ -39,8 +39,9 @@ final class World {
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
-    /// A config file for the candidate; `smtpURL` lets a test put a proxy in the way.
-    func writeConfig(_ path: String, smtpURL: String) throws {
+    /// A config file for the candidate; `smtpURL` and `imapURL` let a test put a proxy
+    /// (or a closed port) in the way.
+    func writeConfig(_ path: String, smtpURL: String, imapURL: String? = nil) throws {
         let text = """
             [identity]
             name = "Morgan Lee"
@@ -48,7 +49,7 @@ final class World {
             timezone = "\(Run.zone)"
 
             [imap]
-            url = "imap://127.0.0.1:\(stack.port("IMAP_PORT"))"
+            url = "\(imapURL ?? "imap://127.0.0.1:\(stack.port("IMAP_PORT"))")"
             password_file = "\(dir)/mail-password"
             ca_file = "\(stack.caFile)"
 
@@ -73,10 +74,15 @@ final class World {
     @discardableResult
     func fuctl(_ sub: String, _ arguments: [String] = [], at: Date?, environment: [String: String] = [:],
                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let finished = try Running(Paths.binary("fuctl"), [sub, "--config", config] + arguments,
-                                   fakeTime: at.map(time.fake), environment: environment).wait(seconds: 60)
+        let finished = try run(sub, arguments, at: at, environment: environment)
         #expect(finished.status == 0, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
         return finished.stdout
+    }
+
+    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time), however it ends.
+    func run(_ sub: String, _ arguments: [String], at: Date?, environment: [String: String] = [:]) throws -> Finished {
+        try Running(Paths.binary("fuctl"), [sub, "--config", config] + arguments,
+                    fakeTime: at.map(time.fake), environment: environment).wait(seconds: 60)
     }
 
     /// One tick of followupd (`--once`) at `at` (nil: the real time), which must succeed.
@@ -112,8 +118,17 @@ final class World {
         try decode(ApplicationInfo.self, fuctl("show", [String(app), "--json"], at: at))
     }
 
-    func approve(_ draft: Int, at: Date?) throws {
-        try fuctl("approve", [String(draft)], at: at)
+    func approve(_ draft: Int, at: Date?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try fuctl("approve", [String(draft)], at: at, sourceLocation: sourceLocation)
+    }
+
+    func status(at: Date?) throws -> StatusInfo {
+        try decode(StatusInfo.self, fuctl("status", ["--json"], at: at))
+    }
+
+    /// The draft `id` as `fuctl show` has it now.
+    func draft(_ id: Int, of app: Int, at: Date?) throws -> DraftInfo? {
+        try show(app, at: at).allDrafts.first { $0.id == id }
     }
 
     /// The one waiting draft of `kind`, or nil (an issue) when there is none.
@@ -154,6 +169,10 @@ struct DraftInfo: Decodable {
     var subject: String
     var messageId: String
     var sentAt: Date?
+    /// What lint found (`fuctl queue` only).
+    var problems: [ProblemInfo]?
+
+    struct ProblemInfo: Decodable { var text: String }
 }
 
 /// `fuctl show --json`.
@@ -178,6 +197,9 @@ struct ApplicationInfo: Decodable {
 
 /// `fuctl status --json`.
 struct StatusInfo: Decodable {
+    var lastCheckAt: Date?
+    var lastCheckResult: String?
+    var lastError: String?
     var unknown: Int
     var unknownDrafts: [DraftInfo]
 }

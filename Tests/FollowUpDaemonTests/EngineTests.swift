@@ -61,6 +61,20 @@ import MailTransport
         #expect(try w.store.status().lastCheckResult == "failed")
     }
 
+    @Test func aFailedInboxCheckIsRecordedWithItsOwnTimeAndError() throws {
+        let w = try World()
+        _ = try w.approvedThankYou()
+        try w.engine.tick()
+        let succeeded = try #require(try w.store.status().lastCheckAt)
+        w.mail.inboxDown = true
+        w.clock.now += 3600
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        let status = try w.store.status()
+        #expect(status.lastCheckAt == w.clock.now, "the failed check's time, not the earlier success's (\(succeeded))")
+        #expect(status.lastCheckResult == "failed")
+        #expect(status.lastError?.contains("connection refused") == true)
+    }
+
     @Test func aStaleCheckIsRepeatedRightBeforeSending() throws {
         let w = try World()
         _ = try w.approvedThankYou()
