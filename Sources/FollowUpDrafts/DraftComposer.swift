@@ -18,17 +18,15 @@ public struct RenderedDraft: Hashable, Sendable {
 ///
 /// A template's first line is `{{% CONTENT_TYPE: TEXT}}` (plain text: no HTML
 /// escaping, so "O'Brien & Sons" stays as written); its first rendered line is
-/// `Subject: …`, then a blank line, then the body. Variables: `contact_name`,
-/// `role`, `company`, `event_name` ("interview", "job fair", "networking
-/// event"), `event_day` ("Tuesday"), `event_date` ("January 12"),
-/// `talking_point`, `news`, `offer` (sections: absent when not given),
-/// `ask_for_feedback` (section), `sender_name`, `signature`.
+/// `Subject: …`, then a blank line, then the body. The variables are the
+/// cases of `TemplateVariable`; any other name is refused when compiling.
 public struct DraftComposer: Sendable {
     private let templates: [TemplateName: MustacheTemplate]
     private let origins: [TemplateName: String]
 
     /// Compiles every template; throws `TemplateError` naming the file (and
-    /// line and column when known) for a missing, malformed or HTML template.
+    /// line and column when known) for a missing, malformed or HTML template,
+    /// an unknown variable or a section that is not closed.
     public init(templates set: TemplateSet) throws {
         var compiled: [TemplateName: MustacheTemplate] = [:]
         for name in TemplateName.allCases {
@@ -40,6 +38,7 @@ public struct DraftComposer: Sendable {
                 throw TemplateError(origin: origin, line: 1, column: 1,
                                     reason: "must start with {{% CONTENT_TYPE: TEXT}} (plain text, no HTML escaping)")
             }
+            try TemplateCheck.validate(source, origin: origin)
             do {
                 compiled[name] = try MustacheTemplate(string: source)
             } catch let error as MustacheTemplate.ParserError {

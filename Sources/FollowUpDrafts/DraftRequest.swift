@@ -1,4 +1,5 @@
 import FollowUpCore
+import Foundation
 
 /// Who signs the drafts.
 public struct Sender: Hashable, Sendable {
@@ -27,9 +28,10 @@ public struct DraftRequest: Hashable, Sendable {
     /// The event that started the round: its kind picks the thank-you text,
     /// its start names the day of the conversation.
     public var event: Event
-    /// Something specific from the conversation, as a phrase that follows
-    /// "our conversation about …" (e.g. "your plans for the new billing system").
-    public var talkingPoint: String?
+    /// Specific things from the conversation, each a phrase that follows
+    /// "our conversation about …" (e.g. "your plans for the new billing system");
+    /// the first two are rendered.
+    public var talkingPoints: [String]
     /// For `news`: the new information, as one or more full sentences.
     public var news: String?
     /// For `competing_offer`: optional sentences about the other offer. The
@@ -41,20 +43,25 @@ public struct DraftRequest: Hashable, Sendable {
     /// The subject of the earlier message of the same thread (ours or theirs);
     /// when set the subject is "Re: <earlier subject>" instead of the template's.
     public var earlierSubject: String?
+    /// When the message is due to go out: a weekday names the event only while
+    /// that is within 6 days of it ("on Monday"), later the date ("on November 16").
+    /// Nil: always the date.
+    public var due: Date?
 
     public init(kind: MessageKind, application: Application, contact: Contact, event: Event,
-                talkingPoint: String? = nil, news: String? = nil, offer: String? = nil,
-                sender: Sender, askForFeedback: Bool = false, earlierSubject: String? = nil) {
+                talkingPoints: [String] = [], news: String? = nil, offer: String? = nil,
+                sender: Sender, askForFeedback: Bool = false, earlierSubject: String? = nil, due: Date? = nil) {
         self.kind = kind
         self.application = application
         self.contact = contact
         self.event = event
-        self.talkingPoint = talkingPoint
+        self.talkingPoints = talkingPoints
         self.news = news
         self.offer = offer
         self.sender = sender
         self.askForFeedback = askForFeedback
         self.earlierSubject = earlierSubject
+        self.due = due
     }
 
     public var templateName: TemplateName { TemplateName(kind: kind, event: event.kind) }

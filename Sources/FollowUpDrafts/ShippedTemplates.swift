@@ -6,11 +6,11 @@ enum ShippedTemplates {
 {{% CONTENT_TYPE: TEXT}}
 Subject: Following up on the {{role}} position
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-I hope you are doing well. Thank you again for speaking with me on {{event_date}} about the {{role}} position at {{company}}.
+Thank you again for speaking with me {{event_when}} about the {{role}} position at {{company}}. I enjoyed learning about your team and its work.
 
-I remain very interested in the role and in joining your team. Could you share an update on the timeline and the next steps in the hiring process? I would be happy to provide any additional information you may need.
+I remain very interested in the role. Could you share an update on the timeline and the next steps in the hiring process? I would be happy to provide any additional information you may need.
 
 Thank you for your time and consideration.
 
@@ -20,13 +20,13 @@ Best regards,
 """##,
         "competing_offer": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: The {{role}} position at {{company}}
+Subject: Update on my application for the {{role}} position
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-Thank you again for speaking with me about the {{role}} position at {{company}}.
+Thank you for speaking with me about the {{role}} position at {{company}}.
 
-I wanted to let you know that I have received an offer from another company.{{#offer}} {{offer}}{{/offer}} I am still very interested in joining {{company}} and would welcome the chance to continue the process with your team.
+I wanted to let you know that I have received an offer from another company.{{#offer}} {{offer}}{{/offer}} {{company}} remains my first choice, and I would welcome the chance to continue the process with your team.
 
 If you are able to share an update on your timeline, I would be grateful. I am happy to provide any additional information you may need.
 
@@ -38,9 +38,11 @@ Best regards,
 {{% CONTENT_TYPE: TEXT}}
 Subject: An update on my application for the {{role}} position
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-Thank you again for considering me for the {{role}} position at {{company}}. I wanted to share a brief update that may be relevant to my application: {{news}}
+Thank you again for considering me for the {{role}} position at {{company}}. I wanted to share a brief update that may be relevant to my application.
+
+{{news}}
 
 I remain very interested in the role and would be glad to provide more details. I look forward to hearing about the next steps.
 
@@ -52,9 +54,9 @@ Best regards,
 {{% CONTENT_TYPE: TEXT}}
 Subject: Thank you for the update on the {{role}} position
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-Thank you for letting me know about your decision, and for the time you and your team spent with me during the process for the {{role}} position. While I am disappointed, I truly enjoyed learning about {{company}}.
+Thank you for letting me know your decision about the {{role}} position, and for the time you and your team spent with me during the process. Although I am disappointed not to be moving forward, I truly enjoyed learning about {{company}}.
 {{#ask_for_feedback}}
 
 If you have a moment, I would be grateful for any feedback on my application and interviews that could help me grow.
@@ -70,9 +72,9 @@ Best regards,
 {{% CONTENT_TYPE: TEXT}}
 Subject: Checking in on the {{role}} position
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-I wanted to check in once more about the {{role}} position at {{company}} that we discussed on {{event_date}}. I am still very interested in joining your team and would appreciate hearing about the next steps.
+I wanted to check in once more about the {{role}} position at {{company}}. I am still very interested in joining your team. Is there any update you can share on the timeline?
 
 Thank you for your time.
 
@@ -84,9 +86,9 @@ Best regards,
 {{% CONTENT_TYPE: TEXT}}
 Subject: Thank you for the {{role}} interview
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-Thank you for taking the time to speak with me on {{event_day}} about the {{role}} position at {{company}}.{{#talking_point}} I especially enjoyed our conversation about {{talking_point}}.{{/talking_point}}
+Thank you for taking the time to speak with me {{event_when}} about the {{role}} position at {{company}}.{{#talking_point}} I especially enjoyed our conversation about {{talking_point}}.{{/talking_point}}
 
 Speaking with you confirmed my enthusiasm for the role and for the chance to join your team. If any additional information would be helpful, I would be glad to provide it.
 
@@ -98,13 +100,13 @@ Best regards,
 """##,
         "thank_you_job_fair": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Thank you for our conversation at the {{event_name}}
+Subject: Thank you for our conversation{{#job_fair}} at the job fair{{/job_fair}}
 
-Dear {{contact_name}},
+Dear {{salutation}},
 
-Thank you for taking the time to speak with me at the {{event_name}} on {{event_day}}.{{#talking_point}} I especially enjoyed our conversation about {{talking_point}}.{{/talking_point}}
+Thank you for taking the time to speak with me {{event_when}}. I enjoyed learning about {{company}} {{event_where}}{{#talking_point}}, especially about {{talking_point}}{{/talking_point}}.
 
-I am very interested in the {{role}} position at {{company}}, and I would welcome the chance to discuss how I could contribute to your team. I would be glad to send any additional information that would be helpful.
+I am very interested in the {{role}} position, and I would welcome the chance to discuss how I could contribute to your team. I would be glad to send any additional information that would be helpful.
 
 Best regards,
 {{signature}}

@@ -9,40 +9,38 @@ enum TemplateValues {
         guard let zone = TimeZone(identifier: request.application.timeZone) else {
             throw DraftRequestError(reason: "unknown time zone \"\(request.application.timeZone)\"")
         }
-        var values: [String: Any] = [
-            "contact_name": SubjectLine.oneLine(request.contact.name),
-            "role": SubjectLine.oneLine(request.application.role),
-            "company": SubjectLine.oneLine(request.application.company),
-            "event_name": eventName(request.event.kind),
-            "event_day": format(request.event.start, "EEEE", zone),
-            "event_date": format(request.event.start, "MMMM d", zone),
-            "ask_for_feedback": request.askForFeedback,
-            "sender_name": request.sender.name,
-            "signature": request.sender.signatureBlock,
+        let event = request.event
+        var values: [TemplateVariable: Any] = [
+            .salutation: Salutation.of(request.contact.name),
+            .contactName: SubjectLine.oneLine(request.contact.name),
+            .role: SubjectLine.oneLine(request.application.role),
+            .company: SubjectLine.oneLine(request.application.company),
+            .eventName: EventWording.name(event.kind),
+            .eventWhen: EventWording.when(event.start, due: request.due, zone: zone),
+            .eventWhere: EventWording.place(event.kind),
+            .eventDay: EventWording.format(event.start, "EEEE", zone),
+            .eventDate: EventWording.format(event.start, "MMMM d", zone),
+            .interview: event.kind == .interview,
+            .jobFair: event.kind == .jobFair,
+            .networking: event.kind == .networking,
+            .askForFeedback: request.askForFeedback,
+            .senderName: request.sender.name,
+            .signature: request.sender.signatureBlock,
         ]
-        if let point = phrase(request.talkingPoint) { values["talking_point"] = point }
-        if let news = sentences(request.news) { values["news"] = news }
-        if let offer = sentences(request.offer) { values["offer"] = offer }
-        if request.kind == .news && values["news"] == nil {
+        if let points = talkingPoints(request.talkingPoints) { values[.talkingPoint] = points }
+        if let news = sentences(request.news) { values[.news] = news }
+        if let offer = sentences(request.offer) { values[.offer] = offer }
+        if request.kind == .news && values[.news] == nil {
             throw DraftRequestError(reason: "a news draft needs the news: what is new (a certification, a publication, a skill)")
         }
-        return values
+        return Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
     }
 
-    private static func eventName(_ kind: EventKind) -> String {
-        switch kind {
-        case .interview: return "interview"
-        case .jobFair: return "job fair"
-        case .networking: return "networking event"
-        }
-    }
-
-    private static func format(_ date: Date, _ pattern: String, _ zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+    /// The first two talking points as one phrase: "X" or "X and Y"; more
+    /// would turn a thank-you into a list.
+    static func talkingPoints(_ points: [String]) -> String? {
+        let phrases = points.compactMap(phrase).prefix(2)
+        return phrases.isEmpty ? nil : phrases.joined(separator: " and ")
     }
 
     /// A phrase that the template ends with its own full stop.
@@ -52,11 +50,13 @@ enum TemplateValues {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// Whole sentences: ends with a full stop unless it already ends a sentence.
+    /// Whole sentences on one line, the first capitalised, ending with a full
+    /// stop unless they already end a sentence: "i passed the exam" → "I passed the exam.".
     static func sentences(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return nil }
-        return [".", "!", "?"].contains(trimmed.last.map(String.init) ?? "") ? trimmed : trimmed + "."
+        let trimmed = SubjectLine.oneLine(text)
+        guard let first = trimmed.first else { return nil }
+        let capitalised = first.uppercased() + trimmed.dropFirst()
+        return [".", "!", "?"].contains(capitalised.last.map(String.init) ?? "") ? capitalised : capitalised + "."
     }
 }

@@ -32,11 +32,13 @@ public struct DraftWriter: Sendable {
         }
         let request = DraftRequest(
             kind: queued.kind, application: app, contact: queued.recipient, event: event,
-            talkingPoint: app.talkingPoints.first,
+            talkingPoints: app.talkingPoints,
             news: queued.kind == .news ? text : nil,
             offer: queued.kind == .competingOffer ? text : nil,
             sender: sender, askForFeedback: askForFeedback,
-            earlierSubject: queued.thread?.subject)
+            earlierSubject: queued.thread?.subject,
+            // It cannot go out before it is written: a late draft names the date, not a weekday.
+            due: max(queued.due, now))
         let rendered = try composer.render(request)
         let domain = MailAddress(address: senderEmail).domain
         let draft = Draft(
@@ -57,7 +59,7 @@ public struct DraftWriter: Sendable {
         }
         let context = LintContext(
             kind: draft.kind, contactName: draft.recipientName, role: app.role, company: app.company,
-            talkingPoint: draft.kind == .thankYou ? app.talkingPoints.first : nil,
+            talkingPoints: draft.kind == .thankYou ? app.talkingPoints : [],
             senderName: sender.name, signature: sender.signature,
             sentCheckInBody: sentCheckIn?.body, knownWords: Self.knownWords(app))
         return Lint.check(subject: draft.subject, body: draft.body, context: context, speller: speller)

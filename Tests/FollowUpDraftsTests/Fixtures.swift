@@ -23,16 +23,19 @@ enum Fixtures {
                     companyDomains: ["acme.example"], timeZone: "America/Los_Angeles", events: events)
     }
 
+    /// A day after the interview: when a thank-you is due.
+    static let dayAfter = interview.end.addingTimeInterval(86_400)
+
     static let sender = Sender(name: "Sam Lee", signature: "Sam Lee\nsam.lee@mail.example\n+1 555 0100")
 
     static func request(_ kind: MessageKind, application: Application = application(), event: Event = interview,
-                        talkingPoint: String? = "your plans for the new warehouse fleet",
+                        talkingPoints: [String] = ["your plans for the new warehouse fleet"],
                         news: String? = "I have just completed a certificate in industrial design.",
                         offer: String? = nil, askForFeedback: Bool = false,
-                        earlierSubject: String? = nil) -> DraftRequest {
+                        earlierSubject: String? = nil, due: Date? = dayAfter) -> DraftRequest {
         DraftRequest(kind: kind, application: application, contact: application.contacts[0], event: event,
-                     talkingPoint: talkingPoint, news: news, offer: offer, sender: sender,
-                     askForFeedback: askForFeedback, earlierSubject: earlierSubject)
+                     talkingPoints: talkingPoints, news: news, offer: offer, sender: sender,
+                     askForFeedback: askForFeedback, earlierSubject: earlierSubject, due: due)
     }
 
     static func composer() throws -> DraftComposer {
@@ -54,7 +57,7 @@ enum Fixtures {
                 request($0, application: application(company: "International Consolidated Shipping and Logistics Holdings",
                                                      role: "Operations Analyst", contact: "Zoë"))
             }),
-            ("no talking point", { request($0, talkingPoint: nil, askForFeedback: true) }),
+            ("no talking point", { request($0, talkingPoints: [], askForFeedback: true) }),
             ("job fair", { request($0, application: application(events: [jobFair]), event: jobFair) }),
             ("networking, offer text", {
                 request($0, application: application(events: [networking]), event: networking,

@@ -60,6 +60,17 @@ import Testing
         #expect(kinds(context: context).isEmpty)
     }
 
+    @Test(arguments: [("Dana Roe", "Dear Dana,"), ("Dana Roe", "Dear Dana Roe,"), ("Dana Roe", "Dear Ms. Roe,"),
+                      ("Dr. Ana Okafor", "Dear Dr. Okafor,"), ("Dr. Ana Okafor", "Dear Ana,"), ("José Müller", "Dear José,"),
+                      ("Zoë", "Dear Zoë,")])
+    func addressedToTheContactBySalutation(name: String, greeting: String) {
+        var context = Self.context
+        context.contactName = name
+        #expect(kinds(Self.goodCheckIn.replacingOccurrences(of: "Dear Anna Schmidt,", with: greeting), context: context).isEmpty)
+        #expect(kinds(Self.goodCheckIn.replacingOccurrences(of: "Dear Anna Schmidt,", with: "Dear Dr.,"), context: context)
+            == [.missingContactName])
+    }
+
     @Test func addressesTheContactByName() {
         #expect(kinds(Self.goodCheckIn.replacingOccurrences(of: "Anna Schmidt", with: "Sir or Madam")) == [.missingContactName])
         #expect(kinds(Self.goodCheckIn.replacingOccurrences(of: "Anna Schmidt", with: "Ms. Schmidt")).isEmpty)
@@ -76,12 +87,23 @@ import Testing
     @Test func thankYouMentionsTheRecordedTalkingPoint() {
         var context = Self.context
         context.kind = .thankYou
-        context.talkingPoint = "your plans for the warehouse fleet"
+        context.talkingPoints = ["your plans for the warehouse fleet"]
         #expect(kinds(context: context) == [.missingTalkingPoint])
         #expect(kinds(with("I enjoyed hearing your plans for the warehouse fleet."), context: context).isEmpty)
         #expect(kinds(with("The warehouse plans sounded exciting."), context: context).isEmpty)
-        context.talkingPoint = nil
+        context.talkingPoints = []
         #expect(kinds(context: context).isEmpty)
+    }
+
+    @Test func thankYouMayMentionAnyRecordedTalkingPoint() {
+        var context = Self.context
+        context.kind = .thankYou
+        context.talkingPoints = ["your plans for the warehouse fleet", "the design review process"]
+        #expect(kinds(context: context) == [.missingTalkingPoint])
+        #expect(kinds(with("I enjoyed hearing about the design review process."), context: context).isEmpty)
+        #expect(kinds(with("The warehouse plans sounded exciting."), context: context).isEmpty)
+        let message = problems(context: context).first?.message
+        #expect(message == "mention what you talked about: \"your plans for the warehouse fleet\" or \"the design review process\"")
     }
 
     @Test(arguments: [MessageKind.checkIn, .secondCheckIn])
@@ -155,10 +177,23 @@ import Testing
         #expect(kinds(with("I am excited!")).isEmpty)
     }
 
-    @Test func noShoutingCapitals() {
-        let shouting = problems(with("I am VERY interested and REALLY keen."))
-        #expect(shouting.map(\.kind) == [.shouting, .shouting])
-        #expect(shouting.map(\.excerpt) == ["VERY", "REALLY"])
+    @Test(arguments: [("PLEASE RESPOND to me.", "PLEASE RESPOND"), ("I am VERY EXCITED about it.", "VERY EXCITED"),
+                      ("I am VERY\nEXCITED about it.", "VERY\nEXCITED"), ("PLEASE consider me.", "PLEASE"),
+                      ("I am REALLY keen.", "REALLY"), ("THIS IS IMPORTANT.", "THIS IS IMPORTANT")])
+    func shoutingIsARunOfCapitalsOrOneLongCapitalisedWord(sentence: String, shouted: String) {
+        let found = problems(with(sentence))
+        #expect(found.map(\.kind) == [.shouting])
+        #expect(found.map(\.excerpt) == [shouted])
+    }
+
+    @Test(arguments: ["I recently earned the CKA certification.", "I hold the CISSP, CCNA and OSCP certifications.",
+                      "I built it on AWS and GCP.", "I am VERY interested.", "I passed the CKA and CKAD exams.",
+                      "I know US GAAP well.", "I led the QA team.", "I earned the CSSLP and, later, the CGEIT."])
+    func shortCapitalisedWordsAreAcronyms(sentence: String) {
+        #expect(kinds(with(sentence)).isEmpty)
+    }
+
+    @Test func acronymsAndNamesInCapitalsAreNotShouting() {
         var context = Self.context
         context.company = "ACME Robotics"
         context.role = "UX Designer II"
@@ -208,7 +243,7 @@ import Testing
         var context = Self.context
         context.knownWords = ["Figma", "WCAG"]
         let speller = MisspellingSpeller(misspelt: ["Figma": []])
-        let body = with("I have used Figma and WCAG daily.")
+        let body = with("I have used Figma and WCAG AA daily.")
         #expect(Lint.check(subject: "", body: body, context: context, speller: speller).isEmpty)
         #expect(Lint.check(subject: "", body: body, context: Self.context, speller: speller).map(\.kind) == [.spelling, .shouting])
     }
@@ -234,6 +269,14 @@ import Testing
         #expect(problem.kind == .pushy)
         #expect(problem.location == TextLocation(line: 4, column: 14, offset: 105, length: 4))
         #expect(problem.excerpt == "ASAP")
-        #expect(problem.description == "body:4:14: pushy: \"asap\" sounds pushy; ask politely about the timeline instead")
+        #expect(problem.description == "body:4:14: pushy: \"ASAP\" sounds pushy; ask politely about the timeline instead")
+    }
+
+    @Test(arguments: [("Please reply ASAP.", "ASAP"), ("Please reply A.S.A.P.", "A.S.A.P"),
+                      ("This is Urgent.", "Urgent"), ("Answer as soon\nas possible.", "as soon as possible")])
+    func pushyWordsAreQuotedAsWritten(sentence: String, quoted: String) {
+        let found = problems(with(sentence))
+        #expect(found.map(\.kind) == [.pushy])
+        #expect(found.first?.message.hasPrefix("\"\(quoted)\" sounds pushy") == true)
     }
 }

@@ -84,7 +84,7 @@ import Testing
 
     @Test func emptyRenderedSubjectIsAnError() throws {
         var sources = try shippedSources()
-        sources[.checkIn] = "{{% CONTENT_TYPE: TEXT}}\nSubject: {{no_such_value}}\n\nDear {{contact_name}},\n"
+        sources[.checkIn] = "{{% CONTENT_TYPE: TEXT}}\nSubject: {{offer}}\n\nDear {{contact_name}},\n"
         let composer = try DraftComposer(templates: TemplateSet(sources: sources, origins: [.checkIn: "/t/check_in.mustache"]))
         #expect { try composer.render(Fixtures.request(.checkIn)) } throws: { error in
             "\(error)" == "/t/check_in.mustache: the subject line rendered empty"
@@ -96,6 +96,64 @@ import Testing
         sources[.competingOffer] = nil
         #expect { try DraftComposer(templates: TemplateSet(sources: sources)) } throws: { error in
             "\(error)".contains("competing_offer.mustache")
+        }
+    }
+
+    @Test func unknownVariableIsAnErrorNamingFileLineAndTheKnownVariables() throws {
+        var sources = try shippedSources()
+        sources[.thankYou] = "{{% CONTENT_TYPE: TEXT}}\nSubject: Thanks\n\nDear {{salutation}},\n\nBest regards,\n  {{sigature}}\n"
+        #expect { try DraftComposer(templates: TemplateSet(sources: sources, origins: [.thankYou: "/t/thank_you.mustache"])) } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.origin == "/t/thank_you.mustache" && error.line == 7 && error.column == 3
+                && error.reason.hasPrefix("unknown variable {{sigature}} (did you mean {{signature}}?); the variables are: ")
+                && TemplateVariable.names.allSatisfy(error.reason.contains)
+        }
+    }
+
+    @Test(arguments: ["{{#talking_point}}{{.}}{{/talking_point}}", "{{{company}}} {{& role}}", "{{ contact_name }}",
+                      "{{! a comment about {{anything}} }}", "{{^news}}no news{{/news}}"])
+    func knownVariablesInEveryTagFormCompile(tag: String) throws {
+        var sources = try shippedSources()
+        sources[.news] = "{{% CONTENT_TYPE: TEXT}}\nSubject: News\n\n\(tag) {{news}}\n"
+        _ = try DraftComposer(templates: TemplateSet(sources: sources))
+    }
+
+    @Test(arguments: ["{{#offers}}x{{/offers}}", "{{^ask_feedback}}x{{/ask_feedback}}", "{{{Company}}}", "{{> footer}}"])
+    func unknownNamesInAnyTagFormAreRejected(tag: String) throws {
+        var sources = try shippedSources()
+        sources[.news] = "{{% CONTENT_TYPE: TEXT}}\nSubject: News\n\n\(tag) {{news}}\n"
+        #expect { try DraftComposer(templates: TemplateSet(sources: sources)) } throws: { error in
+            (error as? TemplateError)?.line == 4
+        }
+    }
+
+    /// Every documented variable is one the composer fills in: a template using
+    /// them all renders none of them empty.
+    @Test func everyDocumentedVariableRenders() throws {
+        var sources = try shippedSources()
+        sources[.rejectionReply] = "{{% CONTENT_TYPE: TEXT}}\nSubject: All\n\n"
+            + TemplateVariable.names.map { "\($0)=[{{\($0)}}]" }.joined(separator: "\n") + "\n"
+        var request = Fixtures.request(.rejectionReply, offer: "It is remote.", askForFeedback: true)
+        request.news = "I passed."
+        let body = try DraftComposer(templates: TemplateSet(sources: sources)).render(request).body
+        for name in TemplateVariable.names {
+            #expect(body.contains("\(name)=[") && !body.contains("\(name)=[]"), "\(name): \(body)")
+        }
+    }
+
+    @Test func unclosedSectionPointsAtItsOpeningTag() throws {
+        var sources = try shippedSources()
+        sources[.news] = "{{% CONTENT_TYPE: TEXT}}\nSubject: News\n\nDear {{salutation}},\n\n  {{#news}}{{news}}\n\nBest regards,\n"
+        #expect { try DraftComposer(templates: TemplateSet(sources: sources, origins: [.news: "/t/news.mustache"])) } throws: { error in
+            "\(error)" == "/t/news.mustache:6:3: section {{#news}} opened here is never closed; close it with {{/news}}"
+        }
+    }
+
+    @Test func unclosedTagIsAnErrorAtTheTag() throws {
+        var sources = try shippedSources()
+        sources[.news] = "{{% CONTENT_TYPE: TEXT}}\nSubject: News\n\nDear {{contact_name,\n"
+        #expect { try DraftComposer(templates: TemplateSet(sources: sources, origins: [.news: "/t/news.mustache"])) } throws: { error in
+            "\(error)" == "/t/news.mustache:4:6: this {{ is never closed with }}"
         }
     }
 }

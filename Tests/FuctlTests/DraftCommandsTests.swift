@@ -42,7 +42,7 @@ import FollowUpStore
         #expect(r.output.contains("To: Dana Reyes <dana@acme.example>\r\n"))
         #expect(r.output.contains("Message-ID: <\(draft.messageID)>\r\n"))
         #expect(r.output.contains("Content-Type: text/plain; charset=utf-8\r\n"))
-        #expect(r.output.contains("\r\n\r\nDear Dana Reyes,\r\n"))
+        #expect(r.output.contains("\r\n\r\nDear Dana,\r\n"))
         #expect(f.run(["draft", "999"]).code == FuctlMain.failure)
     }
 

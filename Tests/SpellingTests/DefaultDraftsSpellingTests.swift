@@ -28,11 +28,11 @@ import Testing
                                       contacts: [Contact(name: contact, email: "contact@company.example")],
                                       timeZone: "Europe/Madrid", events: [event(eventKind)])
         return DraftRequest(kind: kind, application: application, contact: application.contacts[0],
-                            event: event(eventKind), talkingPoint: point,
+                            event: event(eventKind), talkingPoints: point.map { [$0] } ?? [],
                             news: "I recently completed a certification in project management.",
                             offer: input.isMultiple(of: 2) ? "It is for a similar position in another city." : nil,
                             sender: Sender(name: "Siobhán O'Connor", signature: "Siobhán O'Connor\nsiobhan@mail.example"),
-                            askForFeedback: feedback)
+                            askForFeedback: feedback, due: event(eventKind).end.addingTimeInterval(86_400))
     }
 
     @Test(arguments: inputs.indices)

@@ -17,10 +17,11 @@ enum Completeness {
         if !Wording.contains(context.company, in: folded) {
             findings.append(Finding(kind: .missingCompany, message: "name the company: \(context.company)", range: nil))
         }
-        if context.kind == .thankYou, let point = context.talkingPoint,
-           !WordTokenizer.words(in: point).isEmpty, !mentionsTalkingPoint(point, in: folded) {
+        let points = context.talkingPoints.filter { !WordTokenizer.words(in: $0).isEmpty }
+        if context.kind == .thankYou, !points.isEmpty, !points.contains(where: { mentionsTalkingPoint($0, in: folded) }) {
+            let listed = points.map { "\"\($0)\"" }.joined(separator: " or ")
             findings.append(Finding(kind: .missingTalkingPoint,
-                                    message: "mention what you talked about: \(point)", range: nil))
+                                    message: "mention what you talked about: \(listed)", range: nil))
         }
         if !folded.contains(where: isGratitude) {
             findings.append(Finding(kind: .missingGratitude,
@@ -54,9 +55,13 @@ enum Completeness {
         return findings
     }
 
-    /// Any part of the name will do: "Dear Ms. Müller" addresses José Müller.
+    /// Any word of the name but a title will do, so the salutation ("Dear
+    /// José", "Dear Dr. Okafor"), the full name and "Dear Ms. Müller" all
+    /// address José Müller or Dr. Ana Okafor; "Dear Dr.," alone does not.
     private static func mentionsContact(_ name: String, in folded: [String]) -> Bool {
-        let parts = WordTokenizer.words(in: name).map(\.folded).filter { $0.count >= 2 }
+        let parts = WordTokenizer.words(in: name)
+            .filter { Salutation.title($0.text) == nil }
+            .map(\.folded).filter { $0.count >= 2 }
         return parts.isEmpty || parts.contains { folded.contains($0) }
     }
 

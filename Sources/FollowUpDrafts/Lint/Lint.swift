@@ -57,13 +57,13 @@ public enum Lint {
         let words = WordTokenizer.words(in: text)
         let nonProse = Typography.nonProseRanges(in: text)
         var findings = Placeholders.findings(in: text, words: words, skipping: nonProse)
-        findings += Wording.findings(words: words, kind: context.kind)
+        findings += Wording.findings(in: text, words: words, kind: context.kind)
         findings += Typography.emoji(in: text, skipping: nonProse)
         findings += Typography.repeatedPunctuation(in: text)
         let taken = findings.compactMap(\.range) + nonProse
         let free = words.filter { word in !taken.contains { $0.overlaps(word.range) } }
         let names = context.nameWords
-        findings += Typography.shouting(free, names: names)
+        findings += Typography.shouting(free, in: text, names: names)
         findings += Proofreading.findings(free, names: names, speller: speller)
         return findings.sorted { ($0.range?.lowerBound ?? text.startIndex) < ($1.range?.lowerBound ?? text.startIndex) }
     }

@@ -6,8 +6,8 @@ public struct LintContext: Hashable, Sendable {
     public var contactName: String
     public var role: String
     public var company: String
-    /// The talking point recorded for the round; a thank-you must mention it.
-    public var talkingPoint: String?
+    /// The talking points recorded for the round; a thank-you must mention one of them.
+    public var talkingPoints: [String]
     public var senderName: String
     public var signature: String
     /// For a second check-in: the body of the check-in that was sent; the
@@ -18,13 +18,13 @@ public struct LintContext: Hashable, Sendable {
     public var knownWords: Set<String>
 
     public init(kind: MessageKind, contactName: String, role: String, company: String,
-                talkingPoint: String? = nil, senderName: String = "", signature: String = "",
+                talkingPoints: [String] = [], senderName: String = "", signature: String = "",
                 sentCheckInBody: String? = nil, knownWords: Set<String> = []) {
         self.kind = kind
         self.contactName = contactName
         self.role = role
         self.company = company
-        self.talkingPoint = talkingPoint
+        self.talkingPoints = talkingPoints
         self.senderName = senderName
         self.signature = signature
         self.sentCheckInBody = sentCheckInBody
@@ -34,7 +34,7 @@ public struct LintContext: Hashable, Sendable {
     /// The context of a draft rendered from `request`.
     public init(request: DraftRequest, sentCheckInBody: String? = nil, knownWords: Set<String> = []) {
         self.init(kind: request.kind, contactName: request.contact.name, role: request.application.role,
-                  company: request.application.company, talkingPoint: request.talkingPoint,
+                  company: request.application.company, talkingPoints: request.talkingPoints,
                   senderName: request.sender.name, signature: request.sender.signatureBlock,
                   sentCheckInBody: sentCheckInBody, knownWords: knownWords)
     }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Words the speller does not know (POLICY "Proofread"; 003, 004 "Failure to
 /// Proofread"). Names of the contact, company, role and sender, the user's
-/// known words, numbers and all-capital words (shouting covers those) are not
-/// asked about.
+/// known words, numbers and all-capital words (acronyms; shouting covers
+/// emphasis) are not asked about.
 enum Proofreading {
     static func findings(_ words: [Word], names: Set<String>, speller: any Speller) -> [Finding] {
         var verdicts: [String: Bool] = [:]

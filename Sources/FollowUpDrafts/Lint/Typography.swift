@@ -51,25 +51,46 @@ enum Typography {
         return findings
     }
 
-    /// Words of three or more letters all in capitals, unless they are a
-    /// known acronym or a word of a name (the company, the role, the people).
-    static func shouting(_ words: [Word], names: Set<String>) -> [Finding] {
-        words.filter { word in
-            let letters = word.text.filter(\.isLetter)
-            return letters.count >= 3 && !letters.contains(where: \.isLowercase)
-                && !acronyms.contains(word.text.uppercased()) && !names.contains(word.folded)
-        }.map { word in
-            Finding(kind: .shouting, message: "\"\(word.text)\" in capitals reads as shouting; write it in lower case",
-                    range: word.range)
+    /// Capitals used for emphasis: a run of two or more capitalised words
+    /// ("PLEASE RESPOND", "VERY EXCITED") or one long one ("PLEASE", "URGENT").
+    /// A short capitalised word alone is an acronym of the user's field (CKA,
+    /// CISSP, OSCP) and passes, as do known acronyms and words of a name.
+    static func shouting(_ words: [Word], in text: String, names: Set<String>) -> [Finding] {
+        var runs: [[Word]] = []
+        for word in words where isCapitalised(word, names: names) {
+            if let previous = runs.last?.last, text[previous.range.upperBound..<word.range.lowerBound].allSatisfy(\.isWhitespace) {
+                runs[runs.count - 1].append(word)
+            } else {
+                runs.append([word])
+            }
+        }
+        return runs.filter { $0.count >= 2 || $0[0].text.filter(\.isLetter).count >= 6 }.map { run in
+            let range = run[0].range.lowerBound..<run[run.count - 1].range.upperBound
+            return Finding(kind: .shouting,
+                           message: "\"\(SubjectLine.oneLine(String(text[range])))\" in capitals reads as shouting; write it in lower case",
+                           range: range)
         }
     }
 
-    /// Acronyms a professional message may well contain.
+    /// Two or more letters, none lower case, and neither a known acronym nor a name.
+    private static func isCapitalised(_ word: Word, names: Set<String>) -> Bool {
+        let letters = word.text.filter(\.isLetter)
+        return letters.count >= 2 && !letters.contains(where: \.isLowercase)
+            && !acronyms.contains(word.text.uppercased()) && !names.contains(word.folded)
+    }
+
+    /// Acronyms a professional message may well contain: roles, degrees and
+    /// certifications, technologies, places, time zones.
     static let acronyms: Set<String> = [
-        "CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CPO", "CISO", "SVP", "EVP", "MBA", "PHD", "CPA", "PMP", "CFA",
+        "CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CPO", "CISO", "SVP", "EVP", "VP", "HR", "PR", "PM", "QA", "IT",
+        "MBA", "PHD", "MSC", "BSC", "CPA", "PMP", "CFA", "ACCA", "CIMA", "FRM", "SHRM", "CIPD",
+        "CKA", "CKAD", "CKS", "CISSP", "CISA", "CISM", "CCSP", "CRISC", "CCNA", "CCNP", "CCIE", "OSCP", "OSCE",
+        "CEH", "GIAC", "CSM", "CSPO", "ITIL", "TOGAF", "RHCE", "RHCSA", "LPIC", "MCSE", "PMI", "SOC", "PCI", "DSS",
+        "AI", "ML", "UI", "UX", "BI", "OS", "IOS", "CI", "CD", "DB", "AR", "VR", "ID", "GAAP", "IFRS",
         "API", "APIS", "AWS", "GCP", "SQL", "SDK", "CSS", "HTML", "JSON", "XML", "REST", "HTTP", "HTTPS", "TCP",
         "DNS", "SRE", "CRM", "ERP", "SAP", "KPI", "KPIS", "ROI", "OKR", "OKRS", "SEO", "SAAS", "GDPR", "HIPAA",
-        "ISO", "PDF", "CAD", "NLP", "LLM", "GPU", "CPU", "IEEE", "ACM", "NASA", "USA", "NYC", "EMEA", "APAC",
+        "ISO", "PDF", "CAD", "NLP", "LLM", "GPU", "CPU", "IEEE", "ACM", "NASA", "NASDAQ", "MATLAB", "FORTRAN", "COBOL",
+        "US", "UK", "EU", "UN", "USA", "NYC", "EMEA", "APAC",
         "LLC", "INC", "LTD", "PLC", "GMBH", "FAQ", "UTC", "GMT", "CET", "PST", "PDT", "EST", "EDT", "CST", "CDT",
     ]
 }

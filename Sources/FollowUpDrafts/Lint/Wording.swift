@@ -5,7 +5,8 @@ import FollowUpCore
 enum Wording {
     /// One finding per place: where phrases overlap ("final response today",
     /// "response today") the one that starts first, then the longest, is kept.
-    static func findings(words: [Word], kind: MessageKind) -> [Finding] {
+    /// The message quotes the phrase as `text` has it ("ASAP", not "asap").
+    static func findings(in text: String, words: [Word], kind: MessageKind) -> [Finding] {
         let all = matches(words: words, kind: kind).sorted { a, b in
             a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound
                 : a.range.upperBound > b.range.upperBound
@@ -15,7 +16,7 @@ enum Wording {
             kept.append(match)
         }
         return kept.map { match in
-            let shown = match.rule.phrase.joined(separator: " ")
+            let shown = SubjectLine.oneLine(String(text[match.range]))
             return Finding(kind: match.rule.kind, message: "\"\(shown)\" \(match.rule.advice)", range: match.range)
         }
     }
