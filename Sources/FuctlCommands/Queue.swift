@@ -18,7 +18,7 @@ struct Queue: FuctlCommand {
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         var table = Table("ID", "APPLICATION", "KIND", "DUE", "TO", "SUBJECT", "PROBLEMS")
         for (draft, problems) in waiting {
-            table.add("\(draft.id)", "\(draft.applicationID) \(companies[draft.applicationID] ?? "")", draft.kind.rawValue,
+            table.add("\(draft.id)", "\(draft.applicationID) \(companies[draft.applicationID] ?? "")", draft.kind.words,
                       times.human(draft.due), draft.recipientEmail, draft.subject, problems.isEmpty ? "none" : "\(problems.count)")
         }
         context.console.print(table.text)

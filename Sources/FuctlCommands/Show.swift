@@ -73,7 +73,7 @@ struct Show: FuctlCommand {
         facts.showsHeaders = false
         facts.add("Application", "\(d.id): \(d.role) at \(d.company)")
         facts.add("State", d.state)
-        facts.add("Next", nextStep.map { "\($0.kind.rawValue) (\($0.status)), due \(times.human($0.due))" } ?? "-")
+        facts.add("Next", nextStep.map { "\($0.text), due \(times.human($0.due))" } ?? "-")
         for contact in d.contacts {
             facts.add("Contact", "\(contact.name) <\(contact.email)>\(contact.undeliverable ? " (undeliverable)" : "")")
         }
@@ -90,11 +90,11 @@ struct Show: FuctlCommand {
         }
         console.print("\n" + events.text)
         var drafts = Table("DRAFT", "KIND", "STATE", "DUE", "SUBJECT")
-        for r in d.drafts { drafts.add("\(r.id)", r.kind.rawValue, r.state.rawValue, times.human(r.due), r.subject) }
+        for r in d.drafts { drafts.add("\(r.id)", r.kind.words, r.state.rawValue, times.human(r.due), r.subject) }
         console.print("\n" + (d.drafts.isEmpty ? "No drafts." : drafts.text))
         var sent = Table("SENT", "KIND", "STATE", "AT", "TO", "SUBJECT")
         for r in d.sent {
-            sent.add("\(r.id)", r.kind.rawValue, r.state.rawValue, r.sentAt.map(times.human) ?? "-", r.to, r.subject)
+            sent.add("\(r.id)", r.kind.words, r.state.rawValue, r.sentAt.map(times.human) ?? "-", r.to, r.subject)
         }
         console.print("\n" + (d.sent.isEmpty ? "Nothing sent." : sent.text))
         var replies = Table("REPLY", "RECEIVED", "CLASS", "SOURCE", "FROM", "SUBJECT")
