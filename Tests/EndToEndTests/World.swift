@@ -69,13 +69,13 @@ final class World {
 
     // MARK: The programs
 
-    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time); a non-zero exit is an issue.
+    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time); an exit other than `expecting` is an issue.
     @discardableResult
     func fuctl(_ sub: String, _ arguments: [String] = [], at: Date?, environment: [String: String] = [:],
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+               expecting: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let finished = try Running(Paths.binary("fuctl"), [sub, "--config", config] + arguments,
                                    fakeTime: at.map(time.fake), environment: environment).wait(seconds: 60)
-        #expect(finished.status == 0, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
+        #expect(finished.status == expecting, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
         return finished.stdout
     }
 
