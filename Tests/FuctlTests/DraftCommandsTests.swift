@@ -32,6 +32,28 @@ import FollowUpStore
         #expect(f.run(["queue"]).output.contains("pushy"))
     }
 
+    @Test func queueAndShowSayWhenTheGateWouldFirstLetADraftGo() throws {
+        let (f, app, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let due = try #require(try json(f.run(["queue", "--json"]).output) as? [[String: Any]])
+        #expect(due.first?["sends_at"] as? String == "2027-01-13T19:00:00Z")
+        #expect(due.first?["held_by"] == nil)
+        // Another application's message to the same address a day before: one message a day per address.
+        let other = try f.addApplication()
+        let otherThanks = try f.queueThankYou(other)
+        try f.send(otherThanks.id, at: iso("2027-01-13T18:00:00Z"))
+        let later = f.run(["queue", "--json"], now: iso("2027-01-13T18:30:00Z"))
+        let rows = try #require(try json(later.output) as? [[String: Any]])
+        #expect(rows.first { $0["id"] as? Int == Int(draft.id) }?["sends_at"] as? String == "2027-01-14T18:00:00Z", "\(rows)")
+        #expect(f.run(["queue"], now: iso("2027-01-13T18:30:00Z")).output.contains("Thu 14 Jan 10:00 (in 23 hours)"))
+        let shown = try #require(try json(f.run(["show", "\(app)", "--json"], now: iso("2027-01-13T18:30:00Z")).output) as? [String: Any])
+        #expect((shown["drafts"] as? [[String: Any]])?.first?["sends_at"] as? String == "2027-01-14T18:00:00Z")
+        // A rejection ends the round: the thank-you is held for good, with the first reason.
+        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: iso("2027-01-13T18:40:00Z")).code == 0)
+        let held = f.run(["show", "\(app)"], now: iso("2027-01-13T18:45:00Z")).output
+        #expect(held.contains("held: \(GateRefusal.noLongerDue.description)"), "\(held)")
+    }
+
     @Test func draftRawPrintsTheExactBytesAsSent() throws {
         let (f, _, draft) = try waitingThankYou()
         defer { f.remove() }
