@@ -175,7 +175,17 @@ public final class Engine: @unchecked Sendable {
             // The failed check's own time: fuctl status must not show an older success's time beside "failed".
             $0.lastCheckAt = finished
             $0.lastCheckResult = "failed"
-            $0.lastError = "\(error)"
+            $0.lastError = "inbox check: \(error)"
+            $0.lastErrorAt = finished
+        }
+    }
+
+    /// A failed send is the daemon's last error too, for `fuctl status`.
+    private func recordSendError(_ draft: Draft, _ detail: String) {
+        let at = clock()
+        _ = try? workspace.store.updateStatus {
+            $0.lastError = "draft \(draft.id) (\(draft.kind.rawValue)): \(detail)"
+            $0.lastErrorAt = at
         }
     }
 
@@ -327,15 +337,18 @@ public final class Engine: @unchecked Sendable {
             }
         case .notSent(.temporary, let detail):
             try store.finishSend(draftID: sending.id, outcome: .notSentRetryable(error: detail), now: clock())
+            recordSendError(sending, "not sent, will retry: \(detail)")
             report.failed += 1
             logger.warning("not sent, will retry", metadata: ["draft": "\(sending.id)", "error": "\(detail)"])
         case .notSent(.permanent, let detail):
             try store.finishSend(draftID: sending.id, outcome: .notSentPermanent(error: detail), now: clock())
+            recordSendError(sending, "not sent: \(detail)")
             report.failed += 1
             logger.error("not sent", metadata: ["draft": "\(sending.id)", "error": "\(detail)"])
         case .unknown(let detail):
             // Never retried: the employer may already have it.
             try store.finishSend(draftID: sending.id, outcome: .unknown(error: detail), now: clock())
+            recordSendError(sending, "outcome unknown, decide with fuctl resolve: \(detail)")
             report.unknown += 1
             logger.error("send outcome unknown; decide with fuctl", metadata: ["draft": "\(sending.id)", "error": "\(detail)"])
         }

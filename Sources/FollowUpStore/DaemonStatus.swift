@@ -11,14 +11,18 @@ public struct DaemonStatus: Hashable, Sendable {
     public var lastCheckResult: String?
     /// The last error, without secrets.
     public var lastError: String?
+    /// When `lastError` happened, so `fuctl status` can tell an error that
+    /// later successful checks left behind from one still current.
+    public var lastErrorAt: Date?
 
     public init(pid: Int32? = nil, heartbeat: Date? = nil, lastCheckAt: Date? = nil,
-                lastCheckResult: String? = nil, lastError: String? = nil) {
+                lastCheckResult: String? = nil, lastError: String? = nil, lastErrorAt: Date? = nil) {
         self.pid = pid
         self.heartbeat = heartbeat
         self.lastCheckAt = lastCheckAt
         self.lastCheckResult = lastCheckResult
         self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
     }
 }
 
@@ -47,14 +51,14 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM daemon_status WHERE id = 1") else { return DaemonStatus() }
         return DaemonStatus(pid: (row["pid"] as Int64?).map { Int32($0) }, heartbeat: row.optionalDate("heartbeat"),
                             lastCheckAt: row.optionalDate("last_check_at"), lastCheckResult: row["last_check_result"],
-                            lastError: row["last_error"])
+                            lastError: row["last_error"], lastErrorAt: row.optionalDate("last_error_at"))
     }
 
     private static func write(_ status: DaemonStatus, _ db: Database) throws {
         try db.execute(sql: """
-            UPDATE daemon_status SET pid = ?, heartbeat = ?, last_check_at = ?, last_check_result = ?, last_error = ?
-            WHERE id = 1
+            UPDATE daemon_status SET pid = ?, heartbeat = ?, last_check_at = ?, last_check_result = ?, last_error = ?,
+            last_error_at = ? WHERE id = 1
             """, arguments: [status.pid.map { Int64($0) }, status.heartbeat?.stored, status.lastCheckAt?.stored,
-                             status.lastCheckResult, status.lastError])
+                             status.lastCheckResult, status.lastError, status.lastErrorAt?.stored])
     }
 }

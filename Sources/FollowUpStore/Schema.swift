@@ -117,6 +117,10 @@ enum Schema {
         m.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE mailbox_cursors ADD COLUMN events_seen INTEGER NOT NULL DEFAULT 0")
         }
+        // When the last error happened, to set it against the last successful check.
+        m.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE daemon_status ADD COLUMN last_error_at REAL")
+        }
         return m
     }
 }

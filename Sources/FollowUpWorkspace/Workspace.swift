@@ -29,7 +29,11 @@ public final class Workspace: Sendable {
         return try Workspace(config: config, store: store, writer: try makeWriter(config))
     }
 
-    static func makeWriter(_ config: Config) throws -> DraftWriter {
+    /// The draft writer the config describes: the templates (the shipped ones,
+    /// replaced by the override directory's files), compiled, and the speller.
+    /// `fuctl config check` builds it to refuse what followupd would refuse.
+    /// - Throws: `TemplateError` for a template that cannot be used.
+    public static func makeWriter(_ config: Config) throws -> DraftWriter {
         let overrides = URL(fileURLWithPath: config.templates.dir)
         let exists = FileManager.default.fileExists(atPath: overrides.path)
         let composer = try DraftComposer(templates: TemplateLoader.load(overrideDirectory: exists ? overrides : nil))

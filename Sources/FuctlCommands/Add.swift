@@ -41,13 +41,14 @@ struct Add: FuctlCommand {
         let first = try event.event(in: zone)
         let application = Application(
             id: 0, company: company, role: role, contacts: [Contact(name: contactName, email: contactEmail)],
-            companyDomains: companyDomains, timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [first])
+            companyDomains: companyDomains, timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [first.event])
         let stored = try workspace.store.addApplication(application)
-        if output.json {
-            try context.console.printJSON(["id": stored.id])
-        } else {
-            context.console.print("\(stored.id)")
-        }
+        if output.json { return try context.console.printJSON(["id": stored.id]) }
+        if let note = first.note { context.console.print(note) }
+        let summary = ApplicationSummary(ApplicationHistory(application: stored), settings: workspace.settings, now: context.now)
+        let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
+        let next = summary.nextStep.map { "\($0.kind.words) planned for \(times.human($0.due))" } ?? "no follow-up planned"
+        context.console.print("application \(stored.id) recorded; \(next)")
     }
 
     /// The ones given, or the contact's own domain when it is a company's (never a free-mail one).

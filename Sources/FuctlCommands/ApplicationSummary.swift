@@ -7,11 +7,14 @@ struct ApplicationSummary {
     var state: String
     var nextStep: NextStep?
 
-    struct NextStep {
+    struct NextStep: Encodable {
         var kind: MessageKind
         var due: Date
-        /// "planned" (the daemon will draft it), or the draft's state and id.
+        /// "planned" (the daemon will draft it), "discarded" (it never will), or the draft's id and state.
         var status: String
+
+        /// "thank-you (planned)", for human output.
+        var text: String { "\(kind.words) (\(status))" }
     }
 
     init(_ history: ApplicationHistory, settings: PolicySettings, now: Date) {
@@ -36,7 +39,27 @@ struct ApplicationSummary {
         if let draft = pending.first {
             nextStep = NextStep(kind: draft.kind, due: draft.due, status: "draft \(draft.id) \(draft.state.rawValue)")
         } else if let step = timeline?.steps.first {
-            nextStep = NextStep(kind: step.kind, due: step.due, status: "planned")
+            let status = switch Self.settledDraft(of: step.kind, history).map({ ($0.id, $0.state) }) {
+            case nil: "planned"
+            case (_, .discarded)?: "discarded"
+            case let (id, state)?: "draft \(id) \(state.rawValue)"
+            }
+            nextStep = NextStep(kind: step.kind, due: step.due, status: status)
+        }
+    }
+
+    /// A draft of the step that stops the daemon from drafting it again: the
+    /// planner's rule (`RoundFacts.currentDrafts`) counts every draft of the
+    /// current round made since the latest human reply and not cancelled, so a
+    /// discarded thank-you is not drafted again in that round.
+    static func settledDraft(of kind: MessageKind, _ history: ApplicationHistory) -> Draft? {
+        guard let round = history.application.events.last else { return nil }
+        let since = history.replies
+            .filter { $0.receivedAt > round.start && $0.replyClass != .autoReply }
+            .map(\.receivedAt).max()
+        return history.drafts.last { d in
+            d.round == round.id && d.kind == kind && d.state != .cancelled && !d.state.isPending
+                && (since.map { d.createdAt >= $0 } ?? true)
         }
     }
 }

@@ -8,8 +8,9 @@ struct Approve: FuctlCommand {
         abstract: "Approve drafts for sending when due.",
         discussion: """
             All or nothing: every draft is checked first (state drafted, no problem with its current text); \
-            if any is refused, none is approved and the reasons are listed. Only spelling problems may be \
-            overridden, with --override-spelling.
+            if any is refused, none is approved, the reasons are listed and the drafts that were fine are named. \
+            A draft already approved stays approved (exit 0). Only spelling problems may be overridden, \
+            with --override-spelling.
             """)
 
     @OptionGroup var options: ConfigOption
@@ -24,27 +25,37 @@ struct Approve: FuctlCommand {
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         var refusals: [String] = []
-        var checked: [DraftID: Draft] = [:]
+        var fine: [Draft] = []
+        var alreadyApproved: [DraftID] = []
         for id in ids {
             let draft = try workspace.store.existingDraft(id)
-            checked[id] = draft
+            if draft.state == .approved && draft.isApproved {
+                alreadyApproved.append(id)
+                continue
+            }
             guard draft.state == .drafted else {
                 refusals.append("draft \(id) is \(draft.state.rawValue): only drafted drafts can be approved")
                 continue
             }
             let blocking = try workspace.currentProblems(of: draft).filter { !(overrideSpelling && $0.kind.isOverridable) }
-            if !blocking.isEmpty {
+            if blocking.isEmpty {
+                fine.append(draft)
+            } else {
                 refusals.append((["draft \(id) has problems; edit it (fuctl edit \(id)) first:"] + blocking.map(\.listed))
                     .joined(separator: "\n"))
             }
         }
         guard refusals.isEmpty else {
-            throw CommandFailure("nothing approved\n" + refusals.joined(separator: "\n"))
+            let spared = fine.isEmpty ? [] : [
+                "fine but not approved (all or nothing): " + fine.map { "draft \($0.id)" }.joined(separator: ", ")
+                    + "; approve them without the refused ones",
+            ]
+            throw CommandFailure((["nothing approved"] + refusals + spared).joined(separator: "\n"))
         }
-        for id in ids {
-            let draft = try workspace.store.approve(draftID: id, checked: checked[id].map { ($0.subject, $0.body) },
-                                                    now: context.now)
-            context.console.print("draft \(id) approved (\(draft.kind.rawValue) to \(draft.recipientEmail))")
+        for id in alreadyApproved { context.console.print("draft \(id) already approved") }
+        for draft in fine {
+            let approved = try workspace.store.approve(draftID: draft.id, checked: (draft.subject, draft.body), now: context.now)
+            context.console.print("draft \(draft.id) approved (\(approved.kind.words) to \(approved.recipientEmail))")
         }
     }
 }

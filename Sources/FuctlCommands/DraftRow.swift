@@ -16,6 +16,9 @@ struct DraftRow: Encodable {
     var approvedAt: Date?
     var sentAt: Date?
     var problems: [Problem]?
+    /// Pending drafts in `queue` and `show`: the earliest moment the gate would let it go, or why it is held.
+    var sendsAt: Date?
+    var heldBy: String?
 
     struct Problem: Encodable {
         var kind: String
@@ -37,7 +40,7 @@ struct DraftRow: Encodable {
         }
     }
 
-    init(_ draft: Draft, problems: [LintProblem]? = nil) {
+    init(_ draft: Draft, problems: [LintProblem]? = nil, sends: SendEstimate? = nil) {
         id = draft.id
         applicationId = draft.applicationID
         kind = draft.kind
@@ -50,5 +53,10 @@ struct DraftRow: Encodable {
         approvedAt = draft.approvedAt
         sentAt = draft.sentAt
         self.problems = problems.map { $0.map(Problem.init) }
+        switch sends {
+        case .at(let date)?: sendsAt = date
+        case .held(let why)?: heldBy = why
+        case nil: break
+        }
     }
 }

@@ -7,6 +7,8 @@ public enum FuctlMain {
     public static let ok: Int32 = 0
     public static let failure: Int32 = 1
     public static let usage: Int32 = 2
+    /// `fuctl status`: followupd is not running (or has never run).
+    public static let notRunning: Int32 = 3
     /// EX_CONFIG from sysexits.h.
     public static let configError: Int32 = 78
 
@@ -14,7 +16,7 @@ public enum FuctlMain {
     public static func run(arguments: [String], context: Context) -> Int32 {
         let command: ParsableCommand
         do {
-            command = try Fuctl.parseAsRoot(arguments)
+            command = try Fuctl.parseAsRoot(movingConfigAfterSubcommand(arguments))
         } catch {
             return report(parseError: error, console: context.console)
         }
@@ -48,6 +50,31 @@ public enum FuctlMain {
             context.console.error("fuctl: \(error)")
             return failure
         }
+    }
+
+    /// `fuctl --config FILE status` as `fuctl status --config FILE`: the option
+    /// belongs to each subcommand, but people write it first, as with git -C.
+    /// Only a leading `--config FILE` or `--config=FILE` moves, to just after
+    /// the subcommand's name (both names for a group like `config check`).
+    static func movingConfigAfterSubcommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--config", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--config=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, let name = rest.first, !name.hasPrefix("-") else { return arguments }
+        let group = Fuctl.configuration.subcommands.first { $0._commandName == name }
+        let isGroup = group.map { !$0.configuration.subcommands.isEmpty } ?? false
+        let path = isGroup && rest.count >= 2 && !rest[rest.startIndex + 1].hasPrefix("-") ? 2 : 1
+        return Array(rest.prefix(path)) + leading + Array(rest.dropFirst(path))
     }
 
     /// Help and completion scripts go to standard output with 0; anything else is a usage error.

@@ -14,11 +14,13 @@ struct EventCommand: FuctlCommand {
         let workspace = try options.workspace(context)
         let history = try workspace.store.existingHistory(app)
         let zone = try event.zone(default: history.application.timeZone)
-        let round = try event.event(in: zone)
+        let reading = try event.event(in: zone)
+        let round = reading.event
         if let current = history.application.events.last, round.start <= current.start {
             throw CommandFailure("a new round must start after the current one (event \(current.id))")
         }
         let stored = try workspace.store.addEvent(round, to: app)
+        if let note = reading.note { context.console.print(note) }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         context.console.print("event \(stored.id) (\(stored.kind.rawValue)) on \(times.human(stored.start)): a new round; pending drafts of the last round will be cancelled")
     }

@@ -11,35 +11,56 @@ struct EventOptions: ParsableArguments {
     @Option(help: "How long it lasts: 45m, 1h, 1h30m.")
     var duration = "45m"
 
-    @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone of --interview.", valueName: "ZONE"))
+    @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone of --interview, like America/New_York (not EST or GMT+1).", valueName: "ZONE"))
     var timeZone: String?
 
     @Option(help: "interview, job-fair or networking.")
     var kind: EventKind = .interview
 
-    @Option(name: .customLong("decision-date"), help: ArgumentHelp("The day they said they would decide by.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("decision-date"), help: ArgumentHelp("The day they said they would decide by (not before the interview day).", valueName: "YYYY-MM-DD"))
     var decisionDate: LocalDate?
 
-    /// The zone the event is read in: --tz, else `defaultZone`; a usage error when unknown.
+    /// An event read from the options, and what the user should know about how it was read.
+    struct Reading {
+        var event: Event
+        /// Set when the local time happens twice (the clocks go back): which one is used.
+        var note: String?
+    }
+
+    /// The zone the event is read in: --tz, else `defaultZone`; a usage error when
+    /// unknown, or when --tz is an abbreviation or a fixed offset: those ignore
+    /// daylight saving, so every time after a change would be an hour off.
     func zone(default defaultZone: String) throws -> String {
+        if let given = timeZone {
+            let isRegion = given.contains("/") && !given.hasPrefix("Etc/")
+            guard isRegion || ["UTC", "Etc/UTC"].contains(given) else {
+                throw ValidationError("--tz \"\(given)\" is an abbreviation or a fixed offset, which ignores daylight saving; use an IANA name like America/New_York or Europe/Berlin")
+            }
+        }
         let zone = timeZone ?? defaultZone
         guard TimeZone(identifier: zone) != nil else {
-            throw ValidationError("unknown time zone \"\(zone)\" (use an IANA name like Europe/Berlin)")
+            throw ValidationError("unknown time zone \"\(zone)\" (use an IANA name like America/New_York or Europe/Berlin)")
         }
         return zone
     }
 
     /// The event (id 0, assigned by the store) in `zone`.
-    func event(in zone: String) throws -> Event {
+    func event(in zone: String) throws -> Reading {
         guard let length = ConfigDuration.parse(duration), length > 0 else {
             throw ValidationError("--duration \"\(duration)\" is not a duration like 45m or 1h30m")
         }
         let start = try Self.localTime(interview, zone: zone)
-        return Event(id: 0, kind: kind, start: start, end: start.addingTimeInterval(length), decisionDate: decisionDate)
+        if let decisionDate, decisionDate < start.day {
+            throw ValidationError("--decision-date \(decisionDate) is before the interview day \(start.day)")
+        }
+        return Reading(event: Event(id: 0, kind: kind, start: start.instant, end: start.instant.addingTimeInterval(length),
+                                    decisionDate: decisionDate),
+                       note: start.note)
     }
 
-    /// "YYYY-MM-DD HH:MM" read as a wall-clock time in `zone`.
-    static func localTime(_ text: String, zone: String) throws -> Date {
+    /// "YYYY-MM-DD HH:MM" read as a wall-clock time in `zone`. A time the
+    /// clocks skip is refused; one they pass twice is the first, with a note.
+    static func localTime(_ text: String, zone: String) throws -> (instant: Date, day: LocalDate, note: String?) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         let clock = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
         guard parts.count == 2, let date = LocalDate(iso: String(parts[0])), clock.count == 2,
@@ -48,6 +69,24 @@ struct EventOptions: ParsableArguments {
             throw ValidationError("--interview \"\(text)\" is not a local time like \"2027-01-12 10:00\"")
         }
         let calendar = try ZonedCalendar(timeZoneIdentifier: zone, window: .standard)
-        return calendar.instant(on: date, minute: hour * 60 + minute)
+        let wall = Double(date.daysSinceEpoch * 86400 + (hour * 60 + minute) * 60)
+        // Every instant that shows this wall-clock time: none in a gap, two in a repeated hour.
+        let instants = Set([-86400.0, 86400].map { calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + $0)) })
+            .map { Date(timeIntervalSince1970: wall - Double($0)) }
+            .filter { calendar.local($0) == (date, (hour * 60 + minute) * 60) }
+            .sorted()
+        guard let first = instants.first else {
+            throw ValidationError("--interview \"\(text)\" does not exist in \(zone): the clocks skip that hour for daylight saving; give the time as the invitation's clock shows it after the change")
+        }
+        let note = instants.count > 1
+            ? "\(text) happens twice in \(zone) (the clocks go back); the first is used, \(Self.offset(calendar.timeZone, first)) (\(isoUTC(first)))"
+            : nil
+        return (first, date, note)
+    }
+
+    /// "UTC+02:00".
+    static func offset(_ zone: TimeZone, _ instant: Date) -> String {
+        let seconds = zone.secondsFromGMT(for: instant)
+        return String(format: "UTC%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
     }
 }

@@ -6,12 +6,18 @@ import Foundation
 enum ExceptionDraft {
     typealias Rule = (ApplicationHistory, PolicySettings, Date) -> Result<DueStep, ExceptionRefusal>
 
+    /// What `--json` prints: the new draft's id and its problems.
+    struct Queued: Encodable {
+        var id: DraftID
+        var problems: [DraftRow.Problem]
+    }
+
     static func queue(_ kind: MessageKind, for app: ApplicationID, text: String?, rule: Rule,
-                      workspace: Workspace, context: Context) throws {
+                      json: Bool, workspace: Workspace, context: Context) throws {
         let history = try workspace.store.existingHistory(app)
         let step: DueStep
         switch rule(history, workspace.settings, context.now) {
-        case .failure(let refusal): throw CommandFailure("no \(kind.rawValue) draft: \(refusal)")
+        case .failure(let refusal): throw CommandFailure("no \(kind.words) draft: \(refusal)")
         case .success(let allowed): step = allowed
         }
         guard let contact = history.application.primaryContact else { throw CommandFailure("application \(app) has no contact") }
@@ -20,8 +26,9 @@ enum ExceptionDraft {
         let (draft, problems) = try workspace.writer.write(queued, history: history, text: text, now: context.now,
                                                            randomBytes: Workspace.randomBytes())
         let stored = try workspace.store.insertDraft(draft, lintProblems: problems.map(\.description))
+        if json { return try context.console.printJSON(Queued(id: stored.id, problems: problems.map(DraftRow.Problem.init))) }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
-        context.console.print("draft \(stored.id) (\(kind.rawValue)) queued, due \(times.human(stored.due)); review it with fuctl draft \(stored.id)")
+        context.console.print("draft \(stored.id) (\(kind.words)) queued, due \(times.human(stored.due)); review it with fuctl draft \(stored.id)")
         if !problems.isEmpty {
             context.console.print("problems:")
             context.console.printProblems(problems)

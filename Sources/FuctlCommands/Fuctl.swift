@@ -10,7 +10,8 @@ public struct Fuctl: ParsableCommand {
             (fuctl queue, fuctl draft ID), fix them (fuctl edit ID) and approve them (fuctl approve ID).
 
             Listing commands take --json and then print only JSON (times in ISO 8601, UTC).
-            Exit codes: 0 ok, 1 error or refusal, 2 usage, 78 configuration.
+            Exit codes: 0 ok, 1 error or refusal, 2 usage, 3 followupd not running (fuctl status), 78 configuration.
+            --config FILE may come before the subcommand too: fuctl --config FILE status.
 
             Shell completions: fuctl --generate-completion-script bash|zsh|fish
             """,

@@ -14,13 +14,7 @@ struct List: FuctlCommand {
         var company: String
         var role: String
         var state: String
-        var nextStep: Step?
-
-        struct Step: Encodable {
-            var kind: MessageKind
-            var due: Date
-            var status: String
-        }
+        var nextStep: ApplicationSummary.NextStep?
     }
 
     func run(in context: Context) throws {
@@ -28,15 +22,14 @@ struct List: FuctlCommand {
         let rows = try workspace.store.histories().map { history in
             let summary = ApplicationSummary(history, settings: workspace.settings, now: context.now)
             return Row(id: history.application.id, company: history.application.company, role: history.application.role,
-                       state: summary.state,
-                       nextStep: summary.nextStep.map { Row.Step(kind: $0.kind, due: $0.due, status: $0.status) })
+                       state: summary.state, nextStep: summary.nextStep)
         }
         if output.json { return try context.console.printJSON(rows) }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         var table = Table("ID", "COMPANY", "ROLE", "STATE", "NEXT", "DUE")
         for row in rows {
             table.add("\(row.id)", row.company, row.role, row.state,
-                      row.nextStep.map { "\($0.kind.rawValue) (\($0.status))" } ?? "-",
+                      row.nextStep?.text ?? "-",
                       row.nextStep.map { times.human($0.due) } ?? "-")
         }
         context.console.print(table.text)

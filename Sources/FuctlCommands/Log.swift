@@ -35,7 +35,7 @@ struct Log: FuctlCommand {
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         var table = Table("DRAFT", "APP", "KIND", "TO", "MESSAGE-ID", "STATE", "AT", "ERROR")
         for r in rows {
-            table.add("\(r.draft)", "\(r.application)", r.kind.rawValue, r.to, r.messageId, r.state, times.human(r.at), r.error ?? "")
+            table.add("\(r.draft)", "\(r.application)", r.kind.words, r.to, r.messageId, r.state, times.human(r.at), r.error ?? "")
         }
         context.console.print(table.text)
     }

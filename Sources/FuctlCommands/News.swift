@@ -7,6 +7,7 @@ struct News: FuctlCommand {
         abstract: "Queue a news draft (a certification, a publication, a new skill); it takes the next check-in's place.")
 
     @OptionGroup var options: ConfigOption
+    @OptionGroup var output: JSONFlag
     @Argument(help: "The application's id.") var app: ApplicationID
     @Option(help: "The news, in your words.") var text: String
 
@@ -16,6 +17,6 @@ struct News: FuctlCommand {
 
     func run(in context: Context) throws {
         try ExceptionDraft.queue(.news, for: app, text: text, rule: Exceptions.news,
-                                 workspace: try options.workspace(context), context: context)
+                                 json: output.json, workspace: try options.workspace(context), context: context)
     }
 }

@@ -17,7 +17,7 @@ struct ConfigOption: ParsableArguments {
     }
 }
 
-/// `--json`, shared by the listing commands.
+/// `--json`, shared by the commands that can print JSON.
 struct JSONFlag: ParsableArguments {
     @Flag(name: .long, help: "Print only JSON (times in ISO 8601, UTC).")
     var json = false

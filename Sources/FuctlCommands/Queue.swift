@@ -4,25 +4,38 @@ import FollowUpDrafts
 
 /// `fuctl queue`: the drafts waiting for approval, with their problems.
 struct Queue: FuctlCommand {
-    static let configuration = CommandConfiguration(abstract: "List drafts waiting for approval, with their problems.")
+    static let configuration = CommandConfiguration(abstract: "List drafts waiting for approval, with their problems.",
+        discussion: """
+            SENDS is the earliest moment followupd would send a draft if you approved it now: its due time, \
+            moved on by the policy's waits (minimum gap, one message a day per address, send window, decision \
+            date), or "held" and the first reason the policy would not send it at all.
+            """)
 
     @OptionGroup var options: ConfigOption
     @OptionGroup var output: JSONFlag
 
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
-        let waiting = try workspace.store.drafts(in: [.drafted]).map { ($0, try workspace.currentProblems(of: $0)) }
-        if output.json { return try context.console.printJSON(waiting.map { DraftRow($0, problems: $1) }) }
+        let histories = Dictionary(try workspace.store.histories().map { ($0.application.id, $0) }) { a, _ in a }
+        let delivered = try SendEstimate.delivered(in: workspace.store)
+        let waiting = try workspace.store.drafts(in: [.drafted]).map { draft in
+            let sends = histories[draft.applicationID].map {
+                SendEstimate.of(draft, history: $0, delivered: delivered, settings: workspace.settings, now: context.now)
+            }
+            return (draft, try workspace.currentProblems(of: draft), sends)
+        }
+        if output.json { return try context.console.printJSON(waiting.map { DraftRow($0, problems: $1, sends: $2) }) }
         guard !waiting.isEmpty else { return context.console.print("No drafts waiting for approval.") }
-        let companies = Dictionary(try workspace.store.applications().map { ($0.id, $0.company) }) { a, _ in a }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
-        var table = Table("ID", "APPLICATION", "KIND", "DUE", "TO", "SUBJECT", "PROBLEMS")
-        for (draft, problems) in waiting {
-            table.add("\(draft.id)", "\(draft.applicationID) \(companies[draft.applicationID] ?? "")", draft.kind.rawValue,
-                      times.human(draft.due), draft.recipientEmail, draft.subject, problems.isEmpty ? "none" : "\(problems.count)")
+        var table = Table("ID", "APPLICATION", "KIND", "DUE", "SENDS", "TO", "SUBJECT", "PROBLEMS")
+        for (draft, problems, sends) in waiting {
+            let company = histories[draft.applicationID]?.application.company ?? ""
+            table.add("\(draft.id)", "\(draft.applicationID) \(company)", draft.kind.words, times.human(draft.due),
+                      sends?.text(times) ?? "-", draft.recipientEmail, draft.subject,
+                      problems.isEmpty ? "none" : "\(problems.count)")
         }
         context.console.print(table.text)
-        for (draft, problems) in waiting where !problems.isEmpty {
+        for (draft, problems, _) in waiting where !problems.isEmpty {
             context.console.print("\nDraft \(draft.id):")
             context.console.printProblems(problems)
         }

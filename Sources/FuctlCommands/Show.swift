@@ -52,12 +52,17 @@ struct Show: FuctlCommand {
         let a = history.application
         let summary = ApplicationSummary(history, settings: workspace.settings, now: context.now)
         let sent = history.drafts.filter { $0.state.mayHaveBeenDelivered }
+        let delivered = try SendEstimate.delivered(in: workspace.store)
         let details = Details(
             id: a.id, company: a.company, role: a.role, state: summary.state, contacts: a.contacts,
             companyDomains: a.companyDomains, timeZone: a.timeZone, pace: a.pace, talkingPoints: a.talkingPoints,
             notes: a.notes, outcome: a.outcome,
             events: a.events.map { EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description) },
-            drafts: history.drafts.filter { !$0.state.mayHaveBeenDelivered }.map { DraftRow($0) },
+            drafts: history.drafts.filter { !$0.state.mayHaveBeenDelivered }.map { draft in
+                DraftRow(draft, sends: draft.state.isPending
+                    ? SendEstimate.of(draft, history: history, delivered: delivered, settings: workspace.settings, now: context.now)
+                    : nil)
+            },
             sent: sent.map { DraftRow($0) },
             replies: history.replies.map {
                 ReplyRow(id: $0.id, receivedAt: $0.receivedAt, replyClass: $0.replyClass, source: $0.source,
@@ -73,7 +78,7 @@ struct Show: FuctlCommand {
         facts.showsHeaders = false
         facts.add("Application", "\(d.id): \(d.role) at \(d.company)")
         facts.add("State", d.state)
-        facts.add("Next", nextStep.map { "\($0.kind.rawValue) (\($0.status)), due \(times.human($0.due))" } ?? "-")
+        facts.add("Next", nextStep.map { "\($0.text), due \(times.human($0.due))" } ?? "-")
         for contact in d.contacts {
             facts.add("Contact", "\(contact.name) <\(contact.email)>\(contact.undeliverable ? " (undeliverable)" : "")")
         }
@@ -89,12 +94,15 @@ struct Show: FuctlCommand {
             events.add("\(e.id)", e.kind.rawValue, times.human(e.start), times.wall(e.end), e.decisionDate ?? "-")
         }
         console.print("\n" + events.text)
-        var drafts = Table("DRAFT", "KIND", "STATE", "DUE", "SUBJECT")
-        for r in d.drafts { drafts.add("\(r.id)", r.kind.rawValue, r.state.rawValue, times.human(r.due), r.subject) }
+        var drafts = Table("DRAFT", "KIND", "STATE", "DUE", "SENDS", "SUBJECT")
+        for r in d.drafts {
+            let sends = r.sendsAt.map(times.human) ?? r.heldBy.map { "held: \($0)" } ?? "-"
+            drafts.add("\(r.id)", r.kind.words, r.state.rawValue, times.human(r.due), sends, r.subject)
+        }
         console.print("\n" + (d.drafts.isEmpty ? "No drafts." : drafts.text))
         var sent = Table("SENT", "KIND", "STATE", "AT", "TO", "SUBJECT")
         for r in d.sent {
-            sent.add("\(r.id)", r.kind.rawValue, r.state.rawValue, r.sentAt.map(times.human) ?? "-", r.to, r.subject)
+            sent.add("\(r.id)", r.kind.words, r.state.rawValue, r.sentAt.map(times.human) ?? "-", r.to, r.subject)
         }
         console.print("\n" + (d.sent.isEmpty ? "Nothing sent." : sent.text))
         var replies = Table("REPLY", "RECEIVED", "CLASS", "SOURCE", "FROM", "SUBJECT")

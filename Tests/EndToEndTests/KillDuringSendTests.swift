@@ -63,7 +63,8 @@ extension EndToEndTests {
         let final = try world.show(app, at: t.at(6, "10:01")).allDrafts.first { $0.id == thankYou.id }
         #expect(final?.state == (inSent ? "sent" : "unknown"), sourceLocation: sourceLocation)
 
-        let status = try world.decode(StatusInfo.self, world.fuctl("status", ["--json"], at: t.at(6, "10:02")))
+        // followupd ran with --once and is gone: status says so with exit 3.
+        let status = try world.decode(StatusInfo.self, world.fuctl("status", ["--json"], at: t.at(6, "10:02"), expecting: 3))
         let log = try world.decode([LogRow].self, world.fuctl("log", ["--json"], at: t.at(6, "10:03")))
         let attempts = log.filter { $0.draft == thankYou.id }
         #expect(attempts.count == 1, "one hand-over in the log, never a retry: \(attempts)", sourceLocation: sourceLocation)

@@ -70,12 +70,12 @@ final class World {
 
     // MARK: The programs
 
-    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time); a non-zero exit is an issue.
+    /// `fuctl SUB --config … ARGS` at `at` (nil: the real time); an exit other than `expecting` is an issue.
     @discardableResult
     func fuctl(_ sub: String, _ arguments: [String] = [], at: Date?, environment: [String: String] = [:],
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+               expecting: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let finished = try run(sub, arguments, at: at, environment: environment)
-        #expect(finished.status == 0, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
+        #expect(finished.status == expecting, "fuctl \(sub) \(arguments) failed: \(finished.output)", sourceLocation: sourceLocation)
         return finished.stdout
     }
 
@@ -123,7 +123,7 @@ final class World {
     }
 
     func status(at: Date?) throws -> StatusInfo {
-        try decode(StatusInfo.self, fuctl("status", ["--json"], at: at))
+        try decode(StatusInfo.self, fuctl("status", ["--json"], at: at, expecting: 3))
     }
 
     /// The draft `id` as `fuctl show` has it now.

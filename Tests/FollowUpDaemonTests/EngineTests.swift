@@ -73,6 +73,17 @@ import MailTransport
         #expect(status.lastCheckAt == w.clock.now, "the failed check's time, not the earlier success's (\(succeeded))")
         #expect(status.lastCheckResult == "failed")
         #expect(status.lastError?.contains("connection refused") == true)
+        #expect(status.lastErrorAt == w.clock.now)
+    }
+
+    @Test func aFailedSendIsTheLastErrorWithItsTime() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        w.mail.nextOutcome = .notSent(.permanent, detail: "550 mailbox unavailable")
+        try w.engine.tick()
+        let status = try w.store.status()
+        #expect(status.lastError == "draft \(draft.id) (thank_you): not sent: 550 mailbox unavailable")
+        #expect(status.lastErrorAt == w.clock.now)
     }
 
     @Test func aStaleCheckIsRepeatedRightBeforeSending() throws {

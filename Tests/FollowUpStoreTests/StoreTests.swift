@@ -8,9 +8,9 @@ import FollowUpCore
     @Test func migrationsRunOnAnEmptyFile() throws {
         let f = try Fixture()
         defer { f.remove() }
-        #expect(try f.store.appliedMigrations() == ["v1", "v2"])
+        #expect(try f.store.appliedMigrations() == ["v1", "v2", "v3"])
         // Opening again finds the schema in place.
-        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2"])
+        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2", "v3"])
     }
 
     @Test func inMemoryStoreIsMigratedAndPrivate() throws {
@@ -172,8 +172,12 @@ import FollowUpCore
         defer { f.remove() }
         #expect(try f.store.status() == DaemonStatus())
         try f.store.setStatus(DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok"))
-        let s = try f.store.updateStatus { $0.lastError = "IMAP login failed" }
-        #expect(s == DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok", lastError: "IMAP login failed"))
+        let s = try f.store.updateStatus {
+            $0.lastError = "IMAP login failed"
+            $0.lastErrorAt = t0 + 60
+        }
+        #expect(s == DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok", lastError: "IMAP login failed",
+                                  lastErrorAt: t0 + 60))
         #expect(try f.store.status() == s)
     }
 }

@@ -29,12 +29,73 @@ import FollowUpStore
     @Test func addTakesTheConfiguredZoneByDefault() throws {
         let f = try Fixture()
         defer { f.remove() }
-        let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+        let r = f.run(["add", "--json", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
                        "--contact-email", "dana@acme.example", "--interview", "2027-01-12 10:00"])
-        let id = try #require(ApplicationID(r.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let id = ApplicationID(try #require((try json(r.output) as? [String: Any])?["id"] as? Int))
         let app = try #require(try f.workspace().store.application(id: id))
         #expect(app.timeZone == "America/Los_Angeles")
         #expect(app.events.first?.start == iso("2027-01-12T18:00:00Z"))
+    }
+
+    @Test func addSaysWhatIsRecordedAndTheNextStepInHumanOutput() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                       "--contact-email", "dana@acme.example", "--interview", Fixture.interview, "--duration", "1h"])
+        #expect(r.code == 0, "\(r.errors)")
+        #expect(r.output == "application 1 recorded; thank-you planned for Wed 13 Jan 11:00 (in 23 hours)\n")
+    }
+
+    @Test func addRefusesADecisionDateBeforeTheInterviewDay() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let base = ["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                    "--contact-email", "dana@acme.example", "--interview", "2027-01-12 23:30", "--tz", "America/Los_Angeles"]
+        let before = f.run(base + ["--decision-date", "2027-01-11"])
+        #expect(before.code == FuctlMain.usage)
+        #expect(before.errors.contains("--decision-date 2027-01-11 is before the interview day 2027-01-12"), "\(before.errors)")
+        // The interview day is the local one (2027-01-13 in UTC): the same day is fine.
+        #expect(f.run(base + ["--decision-date", "2027-01-12"]).code == 0)
+        #expect(try f.workspace().store.applications().count == 1)
+    }
+
+    @Test func addRefusesTimeZoneAbbreviationsAndFixedOffsets() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let base = ["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                    "--contact-email", "dana@acme.example", "--interview", "2027-01-12 10:00", "--tz"]
+        for zone in ["EST", "CET", "GMT+1", "Etc/GMT+1", "PST8PDT"] {
+            let r = f.run(base + [zone])
+            #expect(r.code == FuctlMain.usage, "\(zone)")
+            #expect(r.errors.contains("use an IANA name like America/New_York"), "\(zone): \(r.errors)")
+        }
+        #expect(try f.workspace().store.applications().isEmpty)
+        for zone in ["UTC", "America/New_York"] {
+            #expect(f.run(base + [zone]).code == 0, "\(zone)")
+        }
+    }
+
+    @Test func addRefusesALocalTimeThatDaylightSavingSkips() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                       "--contact-email", "dana@acme.example", "--interview", "2026-03-29 02:30", "--tz", "Europe/Berlin"],
+                      now: iso("2026-03-20T12:00:00Z"))
+        #expect(r.code == FuctlMain.usage)
+        #expect(r.errors.contains("does not exist in Europe/Berlin"), "\(r.errors)")
+        #expect(try f.workspace().store.applications().isEmpty)
+    }
+
+    @Test func addSaysWhichOfARepeatedLocalTimeItUses() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                       "--contact-email", "dana@acme.example", "--interview", "2026-10-25 02:30", "--tz", "Europe/Berlin"],
+                      now: iso("2026-10-20T12:00:00Z"))
+        #expect(r.code == 0, "\(r.errors)")
+        #expect(r.output.contains("2026-10-25 02:30 happens twice in Europe/Berlin (the clocks go back); the first is used, UTC+02:00 (2026-10-25T00:30:00Z)"), "\(r.output)")
+        let app = try #require(try f.workspace().store.applications().first)
+        #expect(app.events.first?.start == iso("2026-10-25T00:30:00Z"))
     }
 
     @Test func addNeverTakesAFreeMailDomainAsTheCompanys() throws {
@@ -101,6 +162,25 @@ import FollowUpStore
         #expect((after[0]["next_step"] as? [String: Any])?["status"] as? String == "draft \(draft.id) drafted")
     }
 
+    @Test func aDiscardedThankYouShowsAsDiscardedNotPlanned() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let draft = try f.queueThankYou(app)
+        #expect(f.run(["discard", "\(draft.id)"]).code == 0)
+        let rows = try #require(try json(f.run(["list", "--json"]).output) as? [[String: Any]])
+        let next = try #require(rows.first?["next_step"] as? [String: Any])
+        #expect(next["kind"] as? String == "thank_you")
+        #expect(next["status"] as? String == "discarded")
+        #expect(f.run(["list"]).output.contains("thank-you (discarded)"))
+        #expect(f.run(["show", "\(app)"]).output.contains("Next           thank-you (discarded), due"))
+        // As the planner sees it: no thank-you is queued again, even when it is due.
+        let ws = try f.workspace()
+        let actions = Planner.plan(history: try #require(try ws.store.history(for: app)), settings: ws.settings,
+                                   now: iso("2027-01-13T19:00:00Z"))
+        #expect(!actions.contains { if case .queue(let q) = $0 { q.kind == .thankYou } else { false } }, "\(actions)")
+    }
+
     @Test func listHumanOutputIsAnAlignedTableInTheUsersZone() throws {
         let f = try Fixture()
         defer { f.remove() }
@@ -151,6 +231,39 @@ import FollowUpStore
         #expect(reply.receivedAt == Fixture.afterInterview)
         #expect(f.run(["reply", "\(app)", "--kind", "rejection", "--until", "2027-02-01"]).code == FuctlMain.usage)
         #expect(f.run(["reply", "\(app)", "--kind", "auto-reply"]).code == FuctlMain.usage)
+    }
+
+    @Test func replyAfterTheRoundWasClosedByARejectionSaysSoAndRecordsNothing() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: iso("2027-01-14T19:00:00Z")).code == 0)
+        let r = f.run(["reply", "\(app)", "--kind", "need-more-time"], now: iso("2027-01-15T19:00:00Z"))
+        #expect(r.code == FuctlMain.failure)
+        #expect(r.errors.contains("the round was already closed by a rejection (reply 1, received 2027-01-14T19:00:00Z)"), "\(r.errors)")
+        #expect(!r.output.contains("follow-up becomes due"))
+        #expect(try f.workspace().store.history(for: app)?.replies.count == 1)
+        let closed = try f.addApplication()
+        #expect(f.run(["close", "\(closed)", "--outcome", "rejected"]).code == 0)
+        let after = f.run(["reply", "\(closed)", "--kind", "next-step"])
+        #expect(after.code == FuctlMain.failure)
+        #expect(after.errors.contains("application \(closed) is closed (rejected)"))
+    }
+
+    @Test func closeRefusesToReplaceAnOutcomeWithoutForce() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        #expect(f.run(["close", "\(app)", "--outcome", "offer"]).code == 0)
+        let replace = f.run(["close", "\(app)", "--outcome", "withdrawn"])
+        #expect(replace.code == FuctlMain.failure)
+        #expect(replace.errors.contains("already closed (offer)"))
+        #expect(try f.workspace().store.application(id: app)?.outcome == .offer)
+        let same = f.run(["close", "\(app)", "--outcome", "offer"])
+        #expect(same.code == 0)
+        #expect(same.output.contains("already closed (offer)"))
+        #expect(f.run(["close", "\(app)", "--outcome", "withdrawn", "--force"]).code == 0)
+        #expect(try f.workspace().store.application(id: app)?.outcome == .withdrawn)
     }
 
     @Test func closeSetsTheOutcome() throws {

@@ -16,6 +16,72 @@ import Testing
         #expect(r.output.contains("password = \"••••\""))
     }
 
+    @Test func configMayComeBeforeOrAfterTheSubcommand() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        for arguments in [["--config", f.configPath, "list", "--json"], ["--config=" + f.configPath, "list", "--json"],
+                          ["list", "--json", "--config", f.configPath], ["list", "--config=" + f.configPath, "--json"]] {
+            let r = f.runBare(arguments)
+            #expect(r.code == 0, "\(arguments): \(r.errors)")
+            #expect((try? json(r.output) as? [[String: Any]])?.first?["id"] as? Int == Int(app), "\(arguments)")
+        }
+        for arguments in [["--config", f.configPath, "config", "check"], ["--config=" + f.configPath, "config", "check"],
+                          ["config", "check", "--config", f.configPath]] {
+            let r = f.runBare(arguments)
+            #expect(r.code == 0, "\(arguments): \(r.errors)")
+            #expect(r.output.contains("# effective configuration of \(f.configPath)"), "\(arguments)")
+        }
+        let status = f.runBare(["--config", f.configPath, "status"])
+        #expect(!status.errors.contains("Unknown option"), "\(status.errors)")
+        #expect(FuctlMain.movingConfigAfterSubcommand(["--config", "c.toml", "show", "3"]) == ["show", "--config", "c.toml", "3"])
+        #expect(FuctlMain.movingConfigAfterSubcommand(["--config", "c.toml", "config", "check", "--secrets"])
+                == ["config", "check", "--config", "c.toml", "--secrets"])
+        #expect(FuctlMain.movingConfigAfterSubcommand(["--help"]) == ["--help"])
+    }
+
+    @Test func configCheckRefusesATemplateTheDaemonWouldRefuseWithExit78() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try FileManager.default.createDirectory(atPath: f.templatesDir, withIntermediateDirectories: true)
+        let broken = f.templatesDir + "/check_in.mustache"
+        try "{{% CONTENT_TYPE: TEXT}}\nSubject: Checking in\n\nDear {{contact_name}\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let r = f.run(["config", "check"])
+        #expect(r.code == FuctlMain.configError)
+        #expect(r.errors.hasPrefix(broken), "\(r.errors)")
+        #expect(r.output.isEmpty)
+        try FileManager.default.removeItem(atPath: broken)
+        let misnamed = f.templatesDir + "/checkin.mustache"
+        try "{{% CONTENT_TYPE: TEXT}}\nSubject: Hi\n\nHi\n".write(toFile: misnamed, atomically: true, encoding: .utf8)
+        let named = f.run(["config", "check"])
+        #expect(named.code == FuctlMain.configError)
+        #expect(named.errors.hasPrefix(misnamed), "\(named.errors)")
+        try FileManager.default.removeItem(atPath: misnamed)
+        let fine = f.run(["config", "check"])
+        #expect(fine.code == 0, "\(fine.errors)")
+        #expect(fine.output.contains("# templates: ok"))
+    }
+
+    @Test func configCheckSecretsReportsEachSourceWithoutTheSecretOrTheCommandsOutput() throws {
+        let f = try Fixture {
+            $0.replacingOccurrences(of: "url = \"imap://127.0.0.1:1143\"\npassword_command = \"echo x\"",
+                                    with: "url = \"imap://127.0.0.1:1143\"\npassword_command = \"printf hunter2-imap\"")
+                .replacingOccurrences(of: "url = \"smtp://127.0.0.1:1587\"\npassword_command = \"echo x\"",
+                                      with: "url = \"smtp://127.0.0.1:1587\"\npassword_command = \"echo leaked-output; exit 3\"")
+        }
+        defer { f.remove() }
+        let plain = f.run(["config", "check"])
+        #expect(plain.code == 0, "without --secrets no source is run: \(plain.errors)")
+        let r = f.run(["config", "check", "--secrets"])
+        #expect(r.code == FuctlMain.configError)
+        #expect(r.output.contains("# imap password (password_command printf hunter2-imap): ok"), "\(r.output)")
+        #expect(r.errors.contains("smtp password: password_command `echo leaked-output; exit 3` failed (exit status 3)"), "\(r.errors)")
+        for text in [r.output, r.errors] {
+            #expect(!text.replacingOccurrences(of: "printf hunter2-imap", with: "").contains("hunter2-imap"))
+            #expect(!text.replacingOccurrences(of: "echo leaked-output", with: "").contains("leaked-output"))
+        }
+    }
+
     @Test func configErrorsExit78WithFileLineKeyMessage() throws {
         let f = try Fixture { $0 + "\n\n[policy]\nmax_followups = 9\n" }
         defer { f.remove() }

@@ -32,18 +32,77 @@ import FollowUpStore
         #expect(f.run(["queue"]).output.contains("pushy"))
     }
 
-    @Test func draftPrintsTheWholeMessageAsItWouldBeSent() throws {
+    @Test func queueAndShowSayWhenTheGateWouldFirstLetADraftGo() throws {
+        let (f, app, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let due = try #require(try json(f.run(["queue", "--json"]).output) as? [[String: Any]])
+        #expect(due.first?["sends_at"] as? String == "2027-01-13T19:00:00Z")
+        #expect(due.first?["held_by"] == nil)
+        // Another application's message to the same address a day before: one message a day per address.
+        let other = try f.addApplication()
+        let otherThanks = try f.queueThankYou(other)
+        try f.send(otherThanks.id, at: iso("2027-01-13T18:00:00Z"))
+        let later = f.run(["queue", "--json"], now: iso("2027-01-13T18:30:00Z"))
+        let rows = try #require(try json(later.output) as? [[String: Any]])
+        #expect(rows.first { $0["id"] as? Int == Int(draft.id) }?["sends_at"] as? String == "2027-01-14T18:00:00Z", "\(rows)")
+        #expect(f.run(["queue"], now: iso("2027-01-13T18:30:00Z")).output.contains("Thu 14 Jan 10:00 (in 23 hours)"))
+        let shown = try #require(try json(f.run(["show", "\(app)", "--json"], now: iso("2027-01-13T18:30:00Z")).output) as? [String: Any])
+        #expect((shown["drafts"] as? [[String: Any]])?.first?["sends_at"] as? String == "2027-01-14T18:00:00Z")
+        // A rejection ends the round: the thank-you is held for good, with the first reason.
+        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: iso("2027-01-13T18:40:00Z")).code == 0)
+        let held = f.run(["show", "\(app)"], now: iso("2027-01-13T18:45:00Z")).output
+        #expect(held.contains("held: \(GateRefusal.noLongerDue.description)"), "\(held)")
+    }
+
+    @Test func draftRawPrintsTheExactBytesAsSent() throws {
         let (f, _, draft) = try waitingThankYou()
         defer { f.remove() }
-        let r = f.run(["draft", "\(draft.id)"])
+        try f.setBody(draft.id) { $0 + "\nÀ bientôt — Morgan" }
+        let r = f.run(["draft", "\(draft.id)", "--raw"])
         #expect(r.code == 0)
         #expect(r.output.hasPrefix("Date: Tue, 12 Jan 2027 12:00:00 -0800\r\n"))
         #expect(r.output.contains("From: Morgan Lee <morgan@example.com>\r\n"))
         #expect(r.output.contains("To: Dana Reyes <dana@acme.example>\r\n"))
         #expect(r.output.contains("Message-ID: <\(draft.messageID)>\r\n"))
         #expect(r.output.contains("Content-Type: text/plain; charset=utf-8\r\n"))
+        #expect(r.output.contains("Content-Transfer-Encoding: quoted-printable\r\n"))
         #expect(r.output.contains("\r\n\r\nDear Dana,\r\n"))
+        #expect(r.output.contains("=C3=80 bient=C3=B4t =E2=80=94 Morgan\r\n"))
+        #expect(f.run(["draft", "999", "--raw"]).code == FuctlMain.failure)
+    }
+
+    @Test func draftPrintsAReadableViewByDefault() throws {
+        let (f, _, draft) = try waitingThankYou()
+        defer { f.remove() }
+        try f.setBody(draft.id) { $0 + "\nÀ bientôt — Morgan" }
+        let body = try state(f, draft.id).body
+        let r = f.run(["draft", "\(draft.id)"])
+        #expect(r.code == 0)
+        #expect(!r.output.contains("\r"))
+        let lines = r.output.components(separatedBy: "\n")
+        #expect(lines[0] == "Date: Tue, 12 Jan 2027 12:00:00 -0800 (if sent now; set when it is sent)")
+        #expect(lines[1] == "From: Morgan Lee <morgan@example.com>")
+        #expect(lines[2] == "To: Dana Reyes <dana@acme.example>")
+        #expect(lines[3] == "Subject: \(draft.subject)")
+        #expect(lines[4] == "Message-ID: <\(draft.messageID)>")
+        #expect(lines[5] == "")
+        #expect(r.output.hasSuffix("\n\n" + body + "\n"))
+        #expect(r.output.contains("À bientôt — Morgan\n"))
         #expect(f.run(["draft", "999"]).code == FuctlMain.failure)
+    }
+
+    @Test func draftReadableViewShowsTheThreadHeaders() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let thanks = try f.queueThankYou(app)
+        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
+        #expect(f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z")).code == 0)
+        let news = try #require(try f.workspace().store.drafts(in: [.drafted]).first)
+        let r = f.run(["draft", "\(news.id)"])
+        #expect(r.output.contains("\nSubject: Re: \(thanks.subject)\n"))
+        #expect(r.output.contains("\nIn-Reply-To: <\(thanks.messageID)>\n"))
+        #expect(r.output.contains("\nReferences: <\(thanks.messageID)>\n"))
     }
 
     @Test func approveIsRefusedWithTheReasonsWhileTheDraftHasProblems() throws {
@@ -69,18 +128,48 @@ import FollowUpStore
         #expect(try state(f, draft.id).approvedAt == Fixture.afterInterview)
     }
 
-    @Test func approveIsAllOrNothing() throws {
+    @Test func approveIsAllOrNothingAndNamesTheDraftsThatWereFine() throws {
         let (f, app, clean) = try waitingThankYou()
         defer { f.remove() }
         let other = try f.queueThankYou(app)
         try f.setBody(other.id) { $0 + "\nThis is your last chance." }
-        #expect(f.run(["approve", "\(clean.id)", "\(other.id)"]).code == FuctlMain.failure)
+        let refused = f.run(["approve", "\(clean.id)", "\(other.id)"])
+        #expect(refused.code == FuctlMain.failure)
+        #expect(refused.errors.contains("fine but not approved (all or nothing): draft \(clean.id);"), "\(refused.errors)")
+        #expect(!refused.errors.contains("draft \(other.id);"))
         #expect(try state(f, clean.id).state == .drafted)
         #expect(f.run(["approve", "\(clean.id)"]).code == 0)
         #expect(try state(f, clean.id).state == .approved)
-        let again = f.run(["approve", "\(clean.id)"])
-        #expect(again.code == FuctlMain.failure)
-        #expect(again.errors.contains("only drafted drafts"))
+    }
+
+    @Test func approvingAnApprovedDraftAgainIsIdempotent() throws {
+        let (f, _, draft) = try waitingThankYou()
+        defer { f.remove() }
+        #expect(f.run(["approve", "\(draft.id)"], now: Fixture.afterInterview).code == 0)
+        let again = f.run(["approve", "\(draft.id)"], now: Fixture.afterInterview + 600)
+        #expect(again.code == 0, "\(again.errors)")
+        #expect(again.output == "draft \(draft.id) already approved\n")
+        let kept = try state(f, draft.id)
+        #expect(kept.state == .approved)
+        #expect(kept.approvedAt == Fixture.afterInterview)
+        try f.send(draft.id, at: iso("2027-01-13T19:00:00Z"))
+        let sent = f.run(["approve", "\(draft.id)"])
+        #expect(sent.code == FuctlMain.failure)
+        #expect(sent.errors.contains("draft \(draft.id) is sent: only drafted drafts can be approved"))
+    }
+
+    @Test func humanOutputPrintsKindsAsWordsAndJSONKeepsTheRawValues() throws {
+        let (f, app, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let queue = f.run(["queue"]).output
+        #expect(queue.contains(" thank-you "), "\(queue)")
+        #expect(!queue.contains("thank_you"))
+        #expect((try json(f.run(["queue", "--json"]).output) as? [[String: Any]])?.first?["kind"] as? String == "thank_you")
+        #expect(f.run(["show", "\(app)"]).output.contains("thank-you  drafted"))
+        #expect(f.run(["list"]).output.contains("thank-you (draft \(draft.id) drafted)"))
+        #expect(f.run(["approve", "\(draft.id)"]).output.contains("approved (thank-you to dana@acme.example)"))
+        #expect(f.run(["offer", "\(app)"]).output.contains("(competing offer) queued"))
+        #expect(MessageKind.allCases.map(\.words) == ["thank-you", "check-in", "second check-in", "news", "competing offer", "rejection reply"])
     }
 
     @Test func editWithdrawsApproval() throws {
@@ -153,7 +242,7 @@ import FollowUpStore
         let app = try f.addApplication()
         let thanks = try f.queueThankYou(app)
         try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
-        let r = f.run(["news", "\(app)", "--text", "I passed the CKA exam."], now: iso("2027-01-15T16:00:00Z"))
+        let r = f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z"))
         #expect(r.code == 0, "\(r.errors)")
         let news = try #require(try f.workspace().store.drafts(in: [.drafted]).first)
         #expect(news.kind == .news)
@@ -175,5 +264,27 @@ import FollowUpStore
         let again = f.run(["offer", "\(app)"])
         #expect(again.code == FuctlMain.failure)
         #expect(again.errors.contains(ExceptionRefusal.alreadyQueued(.competingOffer).description))
+    }
+
+    @Test func newsAndOfferPrintTheDraftsIdAndProblemsAsJSON() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let offer = f.run(["offer", "\(app)", "--json", "--text", "They need an answer ASAP."])
+        #expect(offer.code == 0, "\(offer.errors)")
+        let object = try #require(try json(offer.output) as? [String: Any])
+        let id = try #require(object["id"] as? Int)
+        #expect(try f.workspace().store.draft(id: DraftID(id))?.kind == .competingOffer)
+        let problems = try #require(object["problems"] as? [[String: Any]])
+        #expect(problems.contains { $0["kind"] as? String == "pushy" }, "\(problems)")
+        let thanks = try f.queueThankYou(app)
+        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
+        let news = f.run(["news", "\(app)", "--json", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z"))
+        #expect(news.code == 0, "\(news.errors)")
+        let newsObject = try #require(try json(news.output) as? [String: Any])
+        #expect((newsObject["id"] as? Int).map { $0 > id } == true)
+        let newsProblems = try #require(newsObject["problems"] as? [[String: Any]])
+        #expect(newsProblems.map { $0["kind"] as? String } == ["shouting", "shouting"],
+                "PASSED and REALLY shout; CKA is an acronym: \(newsProblems)")
     }
 }

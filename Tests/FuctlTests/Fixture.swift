@@ -74,14 +74,17 @@ struct Fixture {
 
     /// `fuctl add` for Acme with the worked example's interview; returns the id.
     func addApplication(email: String = "dana@acme.example", extra: [String] = []) throws -> ApplicationID {
-        let r = run(["add", "--company", "Acme", "--role", "Platform Engineer", "--contact-name", "Dana Reyes",
+        let r = run(["add", "--json", "--company", "Acme", "--role", "Platform Engineer", "--contact-name", "Dana Reyes",
                      "--contact-email", email, "--interview", Self.interview, "--duration", "1h",
                      "--tz", "America/Los_Angeles", "--talking-point", "the move to a new build system"] + extra)
-        guard r.code == 0, let id = ApplicationID(r.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard r.code == 0, let object = try? json(r.output) as? [String: Any], let id = object["id"] as? Int else {
             throw FixtureError("add failed: \(r.code) \(r.errors)")
         }
-        return id
+        return ApplicationID(id)
     }
+
+    /// The default override directory for templates under this fixture's HOME.
+    var templatesDir: String { dir + "/.config/followupd/templates" }
 
     func workspace() throws -> Workspace {
         try Workspace.open(configPath: configPath, requireCredentials: false, environment: environment)

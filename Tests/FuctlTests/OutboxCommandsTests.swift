@@ -34,7 +34,9 @@ import FollowUpStore
         let now = Fixture.afterInterview
         try store.setStatus(DaemonStatus(pid: getpid(), heartbeat: now - 60, lastCheckAt: now - 90,
                                          lastCheckResult: "ok", lastError: "imap: connection refused"))
-        let alive = try #require(try json(f.run(["status", "--json"], now: now).output) as? [String: Any])
+        let running = f.run(["status", "--json"], now: now)
+        #expect(running.code == 0)
+        let alive = try #require(try json(running.output) as? [String: Any])
         #expect(alive["daemon_alive"] as? Bool == true)
         #expect(alive["last_check_result"] as? String == "ok")
         #expect(alive["last_check_at"] as? String == "2027-01-12T19:58:30Z")
@@ -43,6 +45,56 @@ import FollowUpStore
         let stale = try #require(try json(f.run(["status", "--json"], now: now + 600).output) as? [String: Any])
         #expect(stale["daemon_alive"] as? Bool == false)
         #expect(f.run(["status"], now: now + 600).output.contains("NOT running"))
+    }
+
+    @Test func statusExits3WhenTheDaemonIsNotRunningInHumanAndJSONMode() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let store = try f.workspace().store
+        let now = Fixture.afterInterview
+        try store.setStatus(DaemonStatus(pid: getpid(), heartbeat: now - 60, lastCheckAt: now - 90, lastCheckResult: "ok"))
+        #expect(f.run(["status"], now: now).code == 0)
+        for arguments in [["status"], ["status", "--json"]] {
+            let r = f.run(arguments, now: now + 600)
+            #expect(r.code == FuctlMain.notRunning, "\(arguments)")
+            #expect(!r.output.isEmpty)
+        }
+        #expect(FuctlMain.notRunning == 3)
+        #expect(f.runBare(["help", "status"]).output.contains("3 when it is not"))
+    }
+
+    @Test func statusNeverCreatesTheDatabase() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let database = f.dir + "/state/followupd.sqlite"
+        let human = f.run(["status"])
+        #expect(human.code == FuctlMain.notRunning)
+        #expect(human.output == "no database yet at \(database) (followupd has not run)\n")
+        let machine = f.run(["status", "--json"])
+        #expect(machine.code == FuctlMain.notRunning)
+        let report = try #require(try json(machine.output) as? [String: Any])
+        #expect(report["database_exists"] as? Bool == false)
+        #expect(report["daemon_alive"] as? Bool == false)
+        #expect(!FileManager.default.fileExists(atPath: database))
+        #expect(!FileManager.default.fileExists(atPath: f.dir + "/state"))
+    }
+
+    @Test func statusSaysWhetherTheLastErrorCameBeforeOrAfterTheLastSuccessfulCheck() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let store = try f.workspace().store
+        let now = Fixture.afterInterview
+        try store.setStatus(DaemonStatus(pid: getpid(), heartbeat: now - 60, lastCheckAt: now - 120, lastCheckResult: "ok",
+                                         lastError: "imap: connection refused", lastErrorAt: now - 3 * 3600))
+        let past = f.run(["status"], now: now)
+        #expect(past.output.contains("Last error  imap: connection refused (Tue 12 Jan 09:00 (3 hours ago); past: checks succeeded since, the last 2 minutes ago)"), "\(past.output)")
+        #expect((try json(f.run(["status", "--json"], now: now).output) as? [String: Any])?["last_error_current"] as? Bool == false)
+        try store.updateStatus { $0.lastErrorAt = now - 60 }
+        let current = f.run(["status"], now: now)
+        #expect(current.output.contains("imap: connection refused (Tue 12 Jan 11:59 (1 minute ago); no successful check since)"), "\(current.output)")
+        let report = try #require(try json(f.run(["status", "--json"], now: now).output) as? [String: Any])
+        #expect(report["last_error_current"] as? Bool == true)
+        #expect(report["last_error_at"] as? String == "2027-01-12T19:59:00Z")
     }
 
     @Test func statusCountsDraftsAndListsUnknownSends() throws {
