@@ -94,7 +94,7 @@ tick
 fu queue
 draft=$("${clock[@]}" fuctl queue "${config[@]}" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 
-step "The draft, exactly as it would be sent"
+step "The draft as it would be sent (fuctl draft --raw shows the exact bytes)"
 fu draft "$draft"
 
 step "You approve it; the next tick sends it"
