@@ -49,7 +49,12 @@ public enum Timeline {
     static func compute(_ f: RoundFacts) -> RoundTimeline {
         if let closing = f.closingReply {
             let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0
-            let steps = f.rejection.flatMap { r in answered ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt)) }
+            // Only while their last word is a rejection: after a later message
+            // (they changed their mind, asked something) an answer would guess.
+            let standing = f.humanReplies.last?.replyClass == .rejection
+            let steps = f.rejection.flatMap { r in
+                answered || !standing ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt))
+            }
             return RoundTimeline(round: f.round, state: .closedByReply(closing.id, closing.replyClass),
                                  steps: steps.map { [$0] } ?? [], noResponseAt: nil, thankYouDropped: false)
         }

@@ -127,14 +127,19 @@ public final class Engine: @unchecked Sendable {
                 logger.info("skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reading.skipReason ?? "not a reply")"])
                 continue
             }
-            let reply = attribution.recordedReply(id: 0, for: reading.message)
-            let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: inbox, uid: summary.uid))
-            if inserted {
-                report.repliesRecorded += 1
-                logger.notice("reply recorded", metadata: [
-                    "application": "\(attribution.applicationID)", "class": "\(attribution.replyClass.rawValue)",
-                    "matched": "\(attribution.match)",
-                ])
+            // A message that matched several applications equally (one contact
+            // for two roles) is `unclear` for each: none may guess in favour of sending.
+            for applicationID in [attribution.applicationID] + attribution.alsoMatching {
+                var reply = attribution.recordedReply(id: 0, for: reading.message)
+                reply.applicationID = applicationID
+                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: inbox, uid: summary.uid))
+                if inserted {
+                    report.repliesRecorded += 1
+                    logger.notice("reply recorded", metadata: [
+                        "application": "\(applicationID)", "class": "\(attribution.replyClass.rawValue)",
+                        "matched": "\(attribution.match)",
+                    ])
+                }
             }
         }
         guard let validity = result.cursor.uidValidity else {

@@ -14,17 +14,16 @@ public struct MailboxPosition: Hashable, Sendable {
 }
 
 extension Store {
-    /// Records a reply; its id is assigned. Idempotent on the Message-ID: a
-    /// reply whose Message-ID is already recorded is not stored again, and the
-    /// stored one is returned with `inserted == false`.
+    /// Records a reply; its id is assigned. Idempotent per application: a
+    /// reply whose Message-ID is already recorded for the application (or, a
+    /// mail without one, whose arrival, sender and subject are) is not stored
+    /// again, and the stored one is returned with `inserted == false`. One
+    /// message may be recorded for several applications it belongs to.
     @discardableResult
     public func recordReply(_ reply: RecordedReply, at position: MailboxPosition? = nil) throws
         -> (reply: RecordedReply, inserted: Bool) {
         try db.write { db in
-            if let mid = reply.messageID,
-               let row = try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE message_id = ?", arguments: [mid]) {
-                return (try RecordedReply(row: row), false)
-            }
+            if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
             try db.execute(sql: """
                 INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
                     message_id, from_address, subject, mailbox, uid)
@@ -37,5 +36,19 @@ extension Store {
             stored.id = db.lastInsertedRowID
             return (stored, true)
         }
+    }
+
+    /// The same message, already recorded for the same application. A mail
+    /// read again (a rescan by date) has the same arrival time on the server.
+    private static func recorded(_ reply: RecordedReply, _ db: Database) throws -> Row? {
+        if let mid = reply.messageID {
+            return try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE message_id = ? AND application_id = ?",
+                                    arguments: [mid, reply.applicationID])
+        }
+        guard reply.source == .mail else { return nil }
+        return try Row.fetchOne(db, sql: """
+            SELECT * FROM replies WHERE message_id IS NULL AND source = 'mail' AND application_id = ?
+            AND received_at = ? AND from_address IS ? AND subject IS ?
+            """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.from, reply.subject])
     }
 }

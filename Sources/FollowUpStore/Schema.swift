@@ -121,6 +121,34 @@ enum Schema {
         m.registerMigration("v3") { db in
             try db.execute(sql: "ALTER TABLE daemon_status ADD COLUMN last_error_at REAL")
         }
+        // One message may belong to several applications (a contact shared by
+        // two of them): a Message-ID is unique per application, not overall.
+        m.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE replies_v4 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    received_at REAL NOT NULL,
+                    class TEXT NOT NULL,
+                    until TEXT,
+                    failed_recipient TEXT,
+                    source TEXT NOT NULL,
+                    message_id TEXT,
+                    from_address TEXT,
+                    subject TEXT,
+                    mailbox TEXT,
+                    uid INTEGER,
+                    UNIQUE (message_id, application_id)
+                );
+                INSERT INTO replies_v4 (id, application_id, received_at, class, until, failed_recipient, source,
+                    message_id, from_address, subject, mailbox, uid)
+                SELECT id, application_id, received_at, class, until, failed_recipient, source,
+                    message_id, from_address, subject, mailbox, uid FROM replies;
+                DROP TABLE replies;
+                ALTER TABLE replies_v4 RENAME TO replies;
+                CREATE INDEX replies_application ON replies(application_id);
+                """)
+        }
         return m
     }
 }

@@ -215,16 +215,23 @@ final class FakeMail: MailSession {
     var inboxDown = false
     var checks = 0
     var afterCheck: () -> Void = {}
+    /// Runs inside `sentMark`, after the tick's inbox check and before the send transaction.
+    var duringSentMark: () -> Void = {}
+    /// Runs inside `send`, while the draft is `sending`.
+    var duringSend: () -> Void = {}
+    /// Changing it makes the next check scan by date, as a new UIDVALIDITY does.
+    var uidValidity: UInt32 = 7
     var nextOutcome: SMTPOutcome?
 
-    func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date) {
+    func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date,
+                 withMessageID: Bool = true) {
         var header = "From: \(from)\r\nTo: morgan@example.com\r\nSubject: \(subject)\r\n"
         let rfc5322 = DateFormatter()
         rfc5322.locale = Locale(identifier: "en_US_POSIX")
         rfc5322.timeZone = .gmt
         rfc5322.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         header += "Date: \(rfc5322.string(from: date))\r\n"
-        header += "Message-ID: <\(UUID().uuidString)@acme.example>\r\n"
+        if withMessageID { header += "Message-ID: <\(UUID().uuidString)@acme.example>\r\n" }
         if let inReplyTo { header += "In-Reply-To: <\(inReplyTo)>\r\nReferences: <\(inReplyTo)>\r\n" }
         inbox.append((UInt32(inbox.count + 1), date, Array((header + "\r\n" + body + "\r\n").utf8)))
     }
@@ -234,26 +241,30 @@ final class FakeMail: MailSession {
         defer { afterCheck() }
         if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
         // A cursor without UIDVALIDITY asks for a scan by date, as IMAPClient does.
-        let fresh = cursor.uidValidity == 7 ? inbox.filter { $0.uid > cursor.highestUID }
+        let fresh = cursor.uidValidity == uidValidity ? inbox.filter { $0.uid > cursor.highestUID }
                                            : inbox.filter { $0.date >= rescanSince }
         let summaries = fresh.map { m -> MessageSummary in
             let text = String(decoding: m.bytes, as: UTF8.self)
             let header = text.components(separatedBy: "\r\n\r\n")[0] + "\r\n\r\n"
             return MessageSummary(uid: m.uid, internalDate: m.date, header: Array(header.utf8))
         }
-        return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: 7,
+        return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: uidValidity,
                                                  highestUID: inbox.last?.uid ?? cursor.highestUID),
-                           messages: summaries, rescanned: cursor.uidValidity != 7)
+                           messages: summaries, rescanned: cursor.uidValidity != uidValidity)
     }
 
     func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {
         Dictionary(uniqueKeysWithValues: inbox.filter { uids.contains($0.uid) }.map { ($0.uid, $0.bytes) })
     }
 
-    func sentMark() throws -> AppendMark { AppendMark(mailbox: "Sent", uidValidity: 1, uidNext: UInt32(sentFolder.count + 1)) }
+    func sentMark() throws -> AppendMark {
+        duringSentMark()
+        return AppendMark(mailbox: "Sent", uidValidity: 1, uidNext: UInt32(sentFolder.count + 1))
+    }
 
     func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome {
         sent.append(Sent(bytes: message, from: sender, to: recipients))
+        duringSend()
         defer { nextOutcome = nil }
         return nextOutcome ?? .delivered
     }
@@ -273,7 +284,8 @@ final class World {
     let engine: Engine
     let app: Application
 
-    init() throws {
+    /// `policy` is extra TOML appended to the config (a `[policy]` section).
+    init(policy: String = "") throws {
         let config = try Config.parse(text: """
             [identity]
             name = "Morgan Lee"
@@ -285,6 +297,7 @@ final class World {
             [smtp]
             url = "smtp://127.0.0.1:587"
             password_command = "echo unused"
+            \(policy)
             """, path: "/test/config.toml", home: "/nonexistent")
         store = try Store()
         let writer = DraftWriter(composer: try DraftComposer(templates: TemplateLoader.load()), speller: AcceptingSpeller(),

@@ -8,9 +8,9 @@ import FollowUpCore
     @Test func migrationsRunOnAnEmptyFile() throws {
         let f = try Fixture()
         defer { f.remove() }
-        #expect(try f.store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try f.store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         // Opening again finds the schema in place.
-        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func inMemoryStoreIsMigratedAndPrivate() throws {
@@ -143,6 +143,31 @@ import FollowUpCore
         #expect(!again.inserted)
         #expect(again.reply == first.reply)
         #expect(try f.store.history(for: f.app.id)?.replies.count == 1)
+    }
+
+    @Test func oneMessageIsRecordedOnceForEachApplicationItBelongsTo() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let other = try f.store.addApplication(sampleApplication())
+        var reply = RecordedReply(id: 0, applicationID: f.app.id, receivedAt: t0, replyClass: .unclear, messageID: "<shared@acme>")
+        #expect(try f.store.recordReply(reply).inserted)
+        reply.applicationID = other.id
+        #expect(try f.store.recordReply(reply).inserted)
+        #expect(try !f.store.recordReply(reply).inserted)
+        #expect(try f.store.history(for: f.app.id)?.replies.count == 1)
+        #expect(try f.store.history(for: other.id)?.replies.count == 1)
+    }
+
+    @Test func aMailWithoutMessageIDReadAgainIsRecordedOnce() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let mail = RecordedReply(id: 0, applicationID: f.app.id, receivedAt: t0, replyClass: .unclear,
+                                 from: "dana@acme.example", subject: "Next steps")
+        #expect(try f.store.recordReply(mail).inserted)
+        #expect(try !f.store.recordReply(mail).inserted)
+        var later = mail
+        later.receivedAt = t0 + 60
+        #expect(try f.store.recordReply(later).inserted, "another mail with the same subject, a minute later")
     }
 
     @Test func phoneRepliesWithoutMessageIDAreEachRecorded() throws {
