@@ -107,14 +107,23 @@ public struct Event: Hashable, Codable, Sendable {
     public var end: Date
     /// The day the interviewer said they would decide by, if they named one.
     public var decisionDate: LocalDate?
+    /// When the user recorded it (nil: not known). A round recorded before it
+    /// takes place hears a rejection from then on: they may cancel it.
+    public var recordedAt: Date?
 
-    public init(id: EventID, kind: EventKind = .interview, start: Date, end: Date, decisionDate: LocalDate? = nil) {
+    public init(id: EventID, kind: EventKind = .interview, start: Date, end: Date, decisionDate: LocalDate? = nil,
+                recordedAt: Date? = nil) {
         self.id = id
         self.kind = kind
         self.start = start
         self.end = end
         self.decisionDate = decisionDate
+        self.recordedAt = recordedAt
     }
+
+    /// From when a message can be about this event: its start, or when it was
+    /// recorded if that was earlier.
+    public var heardFrom: Date { recordedAt.map { min($0, start) } ?? start }
 }
 
 /// How a hiring process ended, set by the user or by the policy.

@@ -11,7 +11,8 @@ struct RoundFacts {
     let event: Event
     /// This round's drafts that may have reached the employer, oldest send first.
     let delivered: [Draft]
-    /// Replies received after this round's event started, oldest first.
+    /// Replies received after this round's event started, and a rejection
+    /// received since it was recorded, oldest first.
     let replies: [RecordedReply]
 
     init?(history: ApplicationHistory, settings: PolicySettings, calendar: ZonedCalendar, now: Date) {
@@ -25,8 +26,11 @@ struct RoundFacts {
         delivered = history.drafts
             .filter { $0.round == event.id && $0.state.mayHaveBeenDelivered }
             .sorted { sentAt($0) < sentAt($1) }
+        // Before the event only a rejection counts (they cancelled it); other
+        // mail then is about arranging it.
         replies = history.replies
-            .filter { $0.applicationID == history.application.id && $0.receivedAt > event.start }
+            .filter { $0.applicationID == history.application.id }
+            .filter { $0.receivedAt > event.start || ($0.replyClass == .rejection && $0.receivedAt > event.heardFrom) }
             .sorted { $0.receivedAt < $1.receivedAt }
     }
 

@@ -61,7 +61,7 @@ struct ReplyAttributor {
     private func choose(among candidates: [Application], path: MatchPath, _ message: IncomingMessage,
                         authored: AuthoredText) -> Outcome {
         let byRecency = candidates.sorted { (Self.currentStart($0) ?? .distantPast, $0.id) > (Self.currentStart($1) ?? .distantPast, $1.id) }
-        let current = byRecency.filter { app in Self.currentStart(app).map { $0 <= message.internalDate } ?? false }
+        let current = byRecency.filter { app in Self.currentEvent(app).map { $0.heardFrom <= message.internalDate } ?? false }
         guard let latest = current.first else { return .arrivedBeforeEventStart(byRecency[0].id) }
         if current.count > 1 {
             let named = current.filter { NamedInText.names(role: $0.role, in: [message.subject, authored.withSignature]) }
@@ -72,6 +72,10 @@ struct ReplyAttributor {
 
     /// The start of the event whose round is running: the latest one.
     private static func currentStart(_ app: Application) -> Date? {
-        app.events.map(\.start).max()
+        currentEvent(app)?.start
+    }
+
+    private static func currentEvent(_ app: Application) -> Event? {
+        app.events.max { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 }

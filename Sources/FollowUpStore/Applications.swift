@@ -132,9 +132,9 @@ extension Store {
     }
 
     private static func insert(_ event: Event, applicationID: ApplicationID, _ db: Database) throws -> Event {
-        try db.execute(sql: "INSERT INTO events (application_id, kind, start, \"end\", decision_date) VALUES (?, ?, ?, ?, ?)",
+        try db.execute(sql: "INSERT INTO events (application_id, kind, start, \"end\", decision_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [applicationID, event.kind.rawValue, event.start.stored, event.end.stored,
-                                   event.decisionDate?.description])
+                                   event.decisionDate?.description, event.recordedAt?.stored])
         var stored = event
         stored.id = db.lastInsertedRowID
         return stored

@@ -45,7 +45,8 @@ extension Draft {
 extension Event {
     init(row: Row) throws {
         self.init(id: row["id"], kind: try row.value("kind"), start: row.date("start"), end: row.date("end"),
-                  decisionDate: (row["decision_date"] as String?).flatMap(LocalDate.init(iso:)))
+                  decisionDate: (row["decision_date"] as String?).flatMap(LocalDate.init(iso:)),
+                  recordedAt: row.optionalDate("recorded_at"))
     }
 }
 

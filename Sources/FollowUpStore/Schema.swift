@@ -149,6 +149,10 @@ enum Schema {
                 CREATE INDEX replies_application ON replies(application_id);
                 """)
         }
+        // When an event was recorded: a round recorded ahead hears a cancellation.
+        m.registerMigration("v5") { db in
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN recorded_at REAL")
+        }
         return m
     }
 }

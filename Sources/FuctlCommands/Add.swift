@@ -39,9 +39,11 @@ struct Add: FuctlCommand {
         let workspace = try options.workspace(context)
         let zone = try event.zone(default: workspace.config.identity.timeZone)
         let first = try event.event(in: zone)
+        var firstEvent = first.event
+        firstEvent.recordedAt = context.now
         let application = Application(
             id: 0, company: company, role: role, contacts: [Contact(name: contactName, email: contactEmail)],
-            companyDomains: companyDomains, timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [first.event])
+            companyDomains: companyDomains, timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [firstEvent])
         let stored = try workspace.store.addApplication(application)
         if output.json { return try context.console.printJSON(["id": stored.id]) }
         if let note = first.note { context.console.print(note) }

@@ -15,7 +15,8 @@ struct EventCommand: FuctlCommand {
         let history = try workspace.store.existingHistory(app)
         let zone = try event.zone(default: history.application.timeZone)
         let reading = try event.event(in: zone)
-        let round = reading.event
+        var round = reading.event
+        round.recordedAt = context.now
         if let current = history.application.events.last, round.start <= current.start {
             throw CommandFailure("a new round must start after the current one (event \(current.id))")
         }

@@ -116,7 +116,7 @@ import FollowUpWorkspace
         // They invite to a second interview; the user records it for next week.
         let secondStart = utc("2027-01-26T18:00:00Z")
         w.clock.now = utc("2027-01-15T18:00:00Z")
-        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600), to: w.app.id)
+        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
         try w.engine.tick()
         // Before it takes place they write that they went with someone else.
         w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
@@ -129,6 +129,39 @@ import FollowUpWorkspace
         let second = try w.store.drafts().filter { $0.round != w.app.events[0].id }
         #expect(!second.contains { $0.kind == .thankYou || $0.kind.isFollowUp },
                 "no thank-you for an interview the employer cancelled: \(second.map(\.kind))")
+        #expect(try w.store.history(for: w.app.id)?.replies.map(\.replyClass) == [.rejection], "the cancellation is recorded")
+    }
+
+    @Test func mailArrangingARecordedInterviewLeavesItsRoundOpen() throws {
+        let w = try World()
+        _ = try w.approvedThankYou()
+        try w.engine.tick()
+        let secondStart = utc("2027-01-26T18:00:00Z")
+        w.clock.now = utc("2027-01-15T18:00:00Z")
+        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
+                       body: "Here is the video link for Tuesday. Looking forward to it.", at: utc("2027-01-20T18:00:00Z"))
+        w.clock.now = utc("2027-01-26T20:00:00Z")
+        try w.engine.tick()
+        #expect(try w.store.drafts(in: [.drafted]).map(\.kind) == [.thankYou], "the second interview's thank-you")
+    }
+
+    @Test func aRejectionBeforeARoundWasRecordedDoesNotCloseIt() throws {
+        let w = try World()
+        let thankYou = try w.approvedThankYou()
+        try w.engine.tick()
+        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
+                       body: "Unfortunately we have decided to move forward with other candidates.",
+                       at: utc("2027-01-14T18:00:00Z"))
+        w.clock.now = utc("2027-01-14T19:00:00Z")
+        try w.engine.tick()
+        // A month later they come back with a new interview, recorded ahead.
+        w.clock.now = utc("2027-02-15T18:00:00Z")
+        let secondStart = utc("2027-02-18T18:00:00Z")
+        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        w.clock.now = utc("2027-02-18T20:00:00Z")
+        try w.engine.tick()
+        #expect(try w.store.drafts(in: [.drafted]).map(\.kind) == [.thankYou])
     }
 
     @Test func invariant5_aDecisionDateMovedLaterAfterApprovalHoldsTheCheckIn() throws {
