@@ -18,7 +18,7 @@ public final class Engine: @unchecked Sendable {
     private let openSession: (Workspace) throws -> any MailSession
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    /// When the last inbox check finished successfully (POLICY invariant 4).
+    /// When the last inbox check that finished successfully began (POLICY invariant 4).
     /// Kept in memory only: after a restart the daemon checks before it sends.
     private(set) var lastCheck: Date?
     /// Sends interrupted by a crash wait for a look into the Sent folder.
@@ -97,6 +97,9 @@ public final class Engine: @unchecked Sendable {
             cursor.uidValidity = nil
             since = backfill
         }
+        // The mailbox is seen as it was when the check began: a slow check is
+        // as old as its start, whenever it finishes.
+        let started = clock()
         let result = try session.checkInbox(cursor, rescanSince: since)
         if result.rescanned {
             logger.log(level: saved == nil ? .info : .notice,
@@ -148,7 +151,7 @@ public final class Engine: @unchecked Sendable {
         try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity, highestUID: result.cursor.highestUID,
                                               uidNext: saved?.uidNext, eventsSeen: newestEvent))
         let finished = clock()
-        lastCheck = finished
+        lastCheck = started
         _ = try store.updateStatus {
             $0.lastCheckAt = finished
             $0.lastCheckResult = "ok: \(result.messages.count) new, \(report.repliesRecorded) replies"

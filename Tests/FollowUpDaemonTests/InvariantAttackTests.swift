@@ -66,6 +66,23 @@ import FollowUpWorkspace
         #expect(try w.store.draft(id: draft.id)?.state != .sent)
     }
 
+    @Test func invariant4_aReplyFoundByTheRecheckBeforeASendStopsIt() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        let before = w.mail.checks
+        // The tick's first check is slow; meanwhile Dana writes.
+        w.mail.afterCheck = { [mail = w.mail, clock = w.clock] in
+            mail.afterCheck = {}
+            clock.now += 11 * 60
+            mail.deliver(from: "dana@acme.example", subject: "Your interview", inReplyTo: nil,
+                         body: "Unfortunately we have decided to move forward with other candidates.", at: clock.now)
+        }
+        try w.engine.tick()
+        #expect(w.mail.checks - before == 2, "checked again: the first check began too long before the send")
+        #expect(w.mail.sent.isEmpty)
+        #expect(try w.store.draft(id: draft.id)?.state != .sent)
+    }
+
     @Test func invariant6_anEditJustBeforeTheSendWithdrawsTheApproval() throws {
         let w = try World()
         let draft = try w.approvedThankYou()
