@@ -158,11 +158,12 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// How far back a scan by date must look: the start of the earliest event
-    /// of an application still open, since only replies after it count.
+    /// How far back a scan by date must look: the earliest moment a current
+    /// event of an application still open hears replies from (its start, or
+    /// when it was recorded ahead), since only replies after it count.
     func rescanStart(_ histories: [ApplicationHistory]) -> Date {
         let starts = histories.filter { $0.application.outcome == nil }
-            .compactMap { $0.application.events.last?.start }
+            .compactMap { $0.application.events.last?.heardFrom }
         return starts.min() ?? clock().addingTimeInterval(-30 * 86400)
     }
 

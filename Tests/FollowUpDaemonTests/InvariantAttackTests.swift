@@ -149,6 +149,23 @@ import FollowUpWorkspace
         #expect(try w.store.history(for: w.app.id)?.replies.map(\.replyClass) == [.rejection], "the cancellation is recorded")
     }
 
+    @Test func aCancellationIsFoundWhenTheMailboxIsReadAgainBeforeTheInterview() throws {
+        let w = try World()
+        _ = try w.approvedThankYou()
+        try w.engine.tick()
+        let secondStart = utc("2027-01-26T18:00:00Z")
+        w.clock.now = utc("2027-01-15T18:00:00Z")
+        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        try w.engine.tick()
+        w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
+                       body: "Unfortunately we have decided to move forward with another candidate and cancel the interview.",
+                       at: utc("2027-01-20T18:00:00Z"))
+        w.mail.uidValidity = 8                                         // rebuilt before the daemon read it
+        w.clock.now = utc("2027-01-20T19:00:00Z")
+        try w.engine.tick()
+        #expect(try w.store.history(for: w.app.id)?.replies.map(\.replyClass) == [.rejection])
+    }
+
     @Test func mailArrangingARecordedInterviewLeavesItsRoundOpen() throws {
         let w = try World()
         _ = try w.approvedThankYou()
