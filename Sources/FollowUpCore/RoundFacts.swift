@@ -108,11 +108,14 @@ struct RoundFacts {
     }
 
     /// Drafts of this round made after the latest human reply: the ones that
-    /// belong to the schedule now in force.
+    /// belong to the schedule now in force. One the policy cancelled, or one
+    /// that certainly never left (refused for good, or the user said it did
+    /// not go), no longer stands for its step: the step may be drafted anew,
+    /// for the user to approve again.
     func currentDrafts(of kind: MessageKind) -> [Draft] {
         let since = humanReplies.last?.receivedAt
         return history.drafts.filter { d in
-            d.round == round && d.kind == kind && d.state != .cancelled
+            d.round == round && d.kind == kind && d.state != .cancelled && d.state != .notSentPermanent
                 && (since.map { d.createdAt >= $0 } ?? true)
         }
     }

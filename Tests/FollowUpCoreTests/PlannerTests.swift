@@ -56,6 +56,16 @@ import Testing
         #expect(Planner.plan(history: h, settings: settings, now: local("2027-01-13 11:00")).isEmpty)
     }
 
+    @Test func aStepThatCertainlyNeverLeftIsDraftedAnewForApproval() {
+        var h = interview()
+        h.send(.thankYou, at: local("2027-01-13 11:00"))
+        let failed = h.approved(.checkIn, due: local("2027-01-19 11:00"), createdAt: local("2027-01-18 11:00"))
+        h.drafts[h.drafts.count - 1].state = .notSentPermanent
+        let q = queued(Planner.plan(history: h, settings: settings, now: local("2027-01-19 12:00")))
+        #expect(q.map(\.kind) == [.checkIn], "refused for good (or resolved as not sent): the round does not stall")
+        #expect(!h.drafts.contains { $0.id != failed.id && $0.kind == .checkIn })
+    }
+
     @Test func stoppingReplyCancelsPendingDrafts() {
         var h = interview()
         let d = h.approved(.thankYou, due: local("2027-01-13 11:00"), createdAt: local("2027-01-12 11:00"))
