@@ -62,9 +62,13 @@ public enum Timeline {
         var steps: [TimelineStep] = []
         let firstCheckInDue = f.due(firstCheckInRule(f), holds: f.gapFloor(), f.decisionHold)
         // Dropped once the check-in is due (POLICY), and (ours) once anything
-        // else went out or the employer wrote: a late thank-you reads oddly then.
+        // else went out, the employer wrote, or a week has passed since the
+        // event: a late thank-you reads oddly, and "on Tuesday" would no
+        // longer say which Tuesday.
         let thankYouSent = f.deliveredCount(.thankYou) > 0
-        let dropped = !thankYouSent && (f.now >= firstCheckInDue || !f.delivered.isEmpty || !f.humanReplies.isEmpty)
+        let weekAfter = f.calendar.adding(days: 7, to: f.event.end)
+        let dropped = !thankYouSent && (f.now >= firstCheckInDue || f.now >= weekAfter
+                                        || !f.delivered.isEmpty || !f.humanReplies.isEmpty)
         if !thankYouSent && !dropped {
             steps.append(TimelineStep(kind: .thankYou, due: f.due(f.event.end.addingTimeInterval(24 * 3600), holds: f.gapFloor())))
         }

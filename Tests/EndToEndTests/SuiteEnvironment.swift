@@ -22,6 +22,7 @@ final class SuiteEnvironment: Sendable {
             where !FileManager.default.isExecutableFile(atPath: tool) {
             return SuiteEnvironment(stack: nil, missing: "\(tool) is not installed (scripts/install-deps.sh)")
         }
+        removeStaleFakeClocks()
         // The ports follow from the directory's name: a name whose ports are taken
         // (by the stack of scripts/test.sh, say) fails to start, and the next one is tried.
         var failure = ""
@@ -36,6 +37,19 @@ final class SuiteEnvironment: Sendable {
             }
         }
         return SuiteEnvironment(stack: nil, missing: "the mail stack did not start: \(failure)")
+    }
+
+    /// A faketime wrapper that died without cleaning up (killed by anyone, in
+    /// any earlier run) leaves its clock in /dev/shm under its pid; a later
+    /// wrapper given that pid cannot start. Remove those whose process is gone.
+    private static func removeStaleFakeClocks() {
+        let shm = "/dev/shm"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: shm)) ?? [] {
+            guard let prefix = ["faketime_shm_", "sem.faketime_sem_"].first(where: name.hasPrefix),
+                  let pid = Int32(name.dropFirst(prefix.count)),
+                  !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
+            try? FileManager.default.removeItem(atPath: "\(shm)/\(name)")
+        }
     }
 }
 

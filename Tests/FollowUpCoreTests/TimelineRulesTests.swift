@@ -71,6 +71,17 @@ import Testing
         #expect(after.step(.checkIn)?.due == local("2027-01-19 11:00"))
     }
 
+    /// Ours: a thank-you still unsent a week after the event is dropped even
+    /// when the check-in is further off (slow pace, a later decision date).
+    @Test func thankYouStillUnsentAWeekAfterTheEventIsDropped() {
+        for h in [interview(pace: .slow), interview(decision: "2027-01-29")] {
+            #expect(h.timeline(local("2027-01-19 10:59")).step(.thankYou) != nil)
+            let week = h.timeline(local("2027-01-19 11:00"))
+            #expect(week.step(.thankYou) == nil && week.thankYouDropped)
+            #expect(week.step(.checkIn).map { $0.due > local("2027-01-19 11:00") } == true, "the check-in is not due yet")
+        }
+    }
+
     @Test func gapCountsFromWhenTheEarlierMessageWasActuallySent() {
         var h = interview(pace: .fast)
         h.send(.thankYou, at: local("2027-01-15 16:00")) // late thank-you
