@@ -18,30 +18,6 @@ extension Store {
         }
     }
 
-    /// Replaces an application's fields, contacts, domains and talking points.
-    /// Its events are kept: change them with `addEvent`, `updateEvent`, `deleteEvent`.
-    public func updateApplication(_ application: Application) throws {
-        try db.write { db in
-            try db.execute(sql: "UPDATE applications SET company = ?, role = ?, time_zone = ?, pace = ?, notes = ?, outcome = ? WHERE id = ?",
-                           arguments: [application.company, application.role, application.timeZone,
-                                       application.pace.rawValue, application.notes, application.outcome?.rawValue,
-                                       application.id])
-            guard db.changesCount == 1 else { throw StoreError.notFound("application", application.id) }
-            for table in ["contacts", "company_domains", "talking_points"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE application_id = ?", arguments: [application.id])
-            }
-            try Self.writeParts(of: application, id: application.id, db)
-        }
-    }
-
-    /// Deletes an application and everything recorded for it.
-    public func deleteApplication(id: ApplicationID) throws {
-        try db.write { db in
-            try db.execute(sql: "DELETE FROM applications WHERE id = ?", arguments: [id])
-            guard db.changesCount == 1 else { throw StoreError.notFound("application", id) }
-        }
-    }
-
     public func application(id: ApplicationID) throws -> Application? {
         try db.read { db in try? Self.application(id, db) }
     }

@@ -70,22 +70,6 @@ import FollowUpCore
         #expect(try f.store.applications() == [expected])
     }
 
-    @Test func updateReplacesFieldsAndKeepsEvents() throws {
-        let f = try Fixture()
-        defer { f.remove() }
-        var changed = f.app
-        changed.contacts = [Contact(name: "Lee", email: "lee@acme.example")]
-        changed.talkingPoints = []
-        changed.outcome = .offer
-        changed.events = []
-        try f.store.updateApplication(changed)
-        let read = try #require(try f.store.application(id: f.app.id))
-        #expect(read.contacts == changed.contacts)
-        #expect(read.talkingPoints.isEmpty)
-        #expect(read.outcome == .offer)
-        #expect(read.events == f.app.events)
-    }
-
     @Test func eventsAreOrderedByStartAndCanChange() throws {
         let f = try Fixture()
         defer { f.remove() }
@@ -96,14 +80,6 @@ import FollowUpCore
         #expect(try f.store.application(id: f.app.id)?.events == [early, later])
         try f.store.deleteEvent(id: early.id)
         #expect(try f.store.application(id: f.app.id)?.events == [later])
-    }
-
-    @Test func deletingAnApplicationDeletesItsRecords() throws {
-        let f = try Fixture()
-        defer { f.remove() }
-        try f.store.deleteApplication(id: f.app.id)
-        #expect(try f.store.histories().isEmpty)
-        #expect(try f.store.draft(id: f.draft.id) == nil)
     }
 
     @Test func bounceMarksTheAddressUndeliverableEverywhere() throws {
