@@ -2,7 +2,6 @@
 /// full of these; the parser collects them instead of failing.
 public struct Defect: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable {
-        case headerLineWithoutColon
         case continuationWithoutField
         case headerFieldTooLarge
         case headerTooLarge

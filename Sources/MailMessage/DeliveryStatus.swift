@@ -10,17 +10,11 @@ public struct DeliveryStatus: Hashable, Sendable {
         public var action: String?
         /// The enhanced status code, e.g. "5.1.1".
         public var status: String?
-        /// `Diagnostic-Code` without its "smtp;" type.
-        public var diagnosticCode: String?
-        public var remoteMTA: String?
 
         /// The address the notice is about: the original recipient when given, else the final one.
         public var address: String? { originalRecipient ?? finalRecipient }
-        /// A permanent failure: action "failed" or a 5.x.x status.
-        public var isPermanentFailure: Bool { action == "failed" || status?.hasPrefix("5") == true }
     }
 
-    public var reportingMTA: String?
     public var recipients: [Recipient]
     /// Message-ID of the message that bounced, when the report returned its headers.
     public var originalMessageID: String?
@@ -40,18 +34,14 @@ public struct DeliveryStatus: Hashable, Sendable {
             guard result.bodyStart > rest.startIndex else { break }
             rest = rest[result.bodyStart...]
         }
-        var status = DeliveryStatus(reportingMTA: nil, recipients: [], originalMessageID: nil)
+        var status = DeliveryStatus(recipients: [], originalMessageID: nil)
         for block in blocks {
             if block.field("Final-Recipient") != nil || block.field("Original-Recipient") != nil || block.field("Action") != nil {
                 status.recipients.append(Recipient(
                     finalRecipient: block["Final-Recipient"].map(stripType),
                     originalRecipient: block["Original-Recipient"].map(stripType),
                     action: block["Action"].map { $0.lowercased().trimmingWhitespace() },
-                    status: block["Status"].map { String($0.split(separator: " ").first ?? "") },
-                    diagnosticCode: block["Diagnostic-Code"].map(stripType),
-                    remoteMTA: block["Remote-MTA"].map(stripType)))
-            } else if let mta = block["Reporting-MTA"] {
-                status.reportingMTA = stripType(mta)
+                    status: block["Status"].map { String($0.split(separator: " ").first ?? "") }))
             }
         }
         return status
