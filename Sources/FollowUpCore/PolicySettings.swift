@@ -18,8 +18,6 @@ public struct PolicySettings: Hashable, Sendable {
     public static let allowedFollowups = 0...3
     public static let leastGap: TimeInterval = 72 * 3600
 
-    public static let defaults = try! PolicySettings()
-
     public init(maxFollowups: Int = 2, minGap: TimeInterval = PolicySettings.leastGap,
                 sendWindow: SendWindow = .standard, askForFeedback: Bool = true,
                 freshCheck: TimeInterval = 10 * 60, draftLead: TimeInterval = 24 * 3600) throws(SettingsError) {

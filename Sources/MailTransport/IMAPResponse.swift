@@ -50,8 +50,6 @@ public struct IMAPStatus: Hashable, Sendable {
         self.codeValues = codeValues
         self.text = text
     }
-
-    public var isOK: Bool { kind == "OK" || kind == "PREAUTH" }
 }
 
 /// One response from an IMAP server.

@@ -3,8 +3,8 @@ import Testing
 @testable import FollowUpCore
 
 @Suite struct PolicySettingsTests {
-    @Test func defaultsAreThePolicys() {
-        let s = PolicySettings.defaults
+    @Test func defaultsAreThePolicys() throws {
+        let s = try PolicySettings()
         #expect(s.maxFollowups == 2 && s.minGap == 72 * 3600 && s.sendWindow == .standard)
         #expect(s.askForFeedback && s.freshCheck == 600 && s.draftLead == 24 * 3600)
     }

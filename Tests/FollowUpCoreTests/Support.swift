@@ -16,7 +16,7 @@ func at(_ text: String, _ zone: String) -> Date {
     return cal.instant(on: LocalDate(iso: String(parts[0]))!, minute: hm[0] * 60 + hm[1])
 }
 
-let settings = PolicySettings.defaults
+let settings = try! PolicySettings()
 
 /// A one-contact application with one interview (or none).
 func history(zone: String, start: String? = nil, end: String? = nil, kind: EventKind = .interview,

@@ -27,7 +27,7 @@ struct CurlStreamTests {
         let fetched = IMAPResponseSummary(IMAPResponseParser.parse(handle.serverStream).responses).fetches
         #expect(fetched.map(\.uid) == [uid])
         #expect(fetched.first?.headerFields.map { String(decoding: $0, as: UTF8.self) } == "Message-ID: \(messageID)\r\n\r\n")
-        #expect(IMAPResponseSummary(IMAPResponseParser.parse(handle.serverStream).responses).completion?.isOK == true)
+        #expect(IMAPResponseSummary(IMAPResponseParser.parse(handle.serverStream).responses).completion?.kind == "OK")
         let body = String(decoding: handle.bodyStream, as: UTF8.self)
         #expect(!body.contains(messageID), "the literal reached the write callback: the stream design must change")
     }
