@@ -238,7 +238,7 @@ public final class Engine: @unchecked Sendable {
                 report.cancelled += 1
                 logger.notice("draft cancelled", metadata: ["draft": "\(id)", "reason": "\(reason)"])
             case .reschedule(let id, let due):
-                try store.reschedule(draftID: id, due: due, now: now)
+                try store.reschedule(draftID: id, due: due)
                 logger.info("draft rescheduled", metadata: ["draft": "\(id)", "due": "\(due.formatted(.iso8601))"])
             case .markUndeliverable(_, let email):
                 try store.markUndeliverable(email: email)

@@ -94,7 +94,7 @@ extension Store {
     /// The policy moved the step's due time (a send changed the gap, a reply
     /// named a date). The text is unchanged, so an approval stands.
     @discardableResult
-    public func reschedule(draftID: DraftID, due: Date, now: Date) throws -> Draft {
+    public func reschedule(draftID: DraftID, due: Date) throws -> Draft {
         try db.write { db in
             let current = try Self.draft(draftID, db)
             guard current.state.isPending else {

@@ -45,7 +45,7 @@ import FollowUpCore
     @Test func rescheduleOnlyWhilePendingAndKeepsApproval() throws {
         let later = t0.addingTimeInterval(3 * 86400)
         try expectAllowed(in: [.drafted, .approved, .notSentRetryable]) { store, d in
-            let moved = try store.reschedule(draftID: d.id, due: later, now: t0)
+            let moved = try store.reschedule(draftID: d.id, due: later)
             #expect(moved.due == later)
             #expect(moved.state == d.state && moved.approvedAt == d.approvedAt)
             return moved
