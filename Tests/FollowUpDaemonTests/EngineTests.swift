@@ -331,4 +331,13 @@ final class World {
         clock.now = utc("2027-01-13T19:05:00Z")
         return draft
     }
+    /// The thank-you has gone; on 15 January the employer invites to a second
+    /// interview on the 26th and the user records it ahead.
+    func secondInterviewRecordedAhead() throws {
+        _ = try approvedThankYou()
+        try engine.tick()
+        let start = utc("2027-01-26T18:00:00Z")
+        clock.now = utc("2027-01-15T18:00:00Z")
+        try store.addEvent(Event(id: 0, start: start, end: start + 3600, recordedAt: clock.now), to: app.id)
+    }
 }

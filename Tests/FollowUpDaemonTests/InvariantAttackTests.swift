@@ -128,12 +128,7 @@ import FollowUpWorkspace
 
     @Test func noThankYouAfterTheEmployerCancelledAScheduledInterview() throws {
         let w = try World()
-        _ = try w.approvedThankYou()
-        try w.engine.tick()
-        // They invite to a second interview; the user records it for next week.
-        let secondStart = utc("2027-01-26T18:00:00Z")
-        w.clock.now = utc("2027-01-15T18:00:00Z")
-        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        try w.secondInterviewRecordedAhead()
         try w.engine.tick()
         // Before it takes place they write that they went with someone else.
         w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
@@ -151,11 +146,7 @@ import FollowUpWorkspace
 
     @Test func aCancellationIsFoundWhenTheMailboxIsReadAgainBeforeTheInterview() throws {
         let w = try World()
-        _ = try w.approvedThankYou()
-        try w.engine.tick()
-        let secondStart = utc("2027-01-26T18:00:00Z")
-        w.clock.now = utc("2027-01-15T18:00:00Z")
-        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        try w.secondInterviewRecordedAhead()
         try w.engine.tick()
         w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
                        body: "Unfortunately we have decided to move forward with another candidate and cancel the interview.",
@@ -168,11 +159,7 @@ import FollowUpWorkspace
 
     @Test func mailArrangingARecordedInterviewLeavesItsRoundOpen() throws {
         let w = try World()
-        _ = try w.approvedThankYou()
-        try w.engine.tick()
-        let secondStart = utc("2027-01-26T18:00:00Z")
-        w.clock.now = utc("2027-01-15T18:00:00Z")
-        try w.store.addEvent(Event(id: 0, start: secondStart, end: secondStart + 3600, recordedAt: w.clock.now), to: w.app.id)
+        try w.secondInterviewRecordedAhead()
         w.mail.deliver(from: "dana@acme.example", subject: "Your interview next week", inReplyTo: nil,
                        body: "Here is the video link for Tuesday. Looking forward to it.", at: utc("2027-01-20T18:00:00Z"))
         w.clock.now = utc("2027-01-26T20:00:00Z")
