@@ -132,8 +132,8 @@ import MailMessage
     }
 
     /// sisimai labels delay warnings bounces too; the policy ignores them (the
-    /// message may still arrive). Counting them, this is the classifier's own
-    /// headers-only measure (576/606), now through the parser and both stages.
+    /// message may still arrive), so a delay notice read as one counts as
+    /// recognised. Read through the parser and both stages.
     @Test func labelledBouncesAreRecognisedAsDeliveryReports() throws {
         guard let outcomes = try Self.labelledBounces() else { return }
         let recognised = Self.report("labelled bounces recognised as delivery reports", outcomes) { outcome in

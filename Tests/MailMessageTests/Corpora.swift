@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Finds /work/shared/corpora (read in place) for corpus tests.
+/// Finds the shared corpora, read in place: $FOLLOWUPD_CORPORA, else `<package root>/../shared/corpora`.
 enum Corpora {
     static var root: URL? {
         if let env = ProcessInfo.processInfo.environment["FOLLOWUPD_CORPORA"], !env.isEmpty {
@@ -22,7 +22,7 @@ enum Corpora {
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record(Comment(rawValue: reason))
         } else {
-            print("SKIPPED: \(reason)")
+            print("skipped: \(reason)")
         }
         return nil
     }
