@@ -13,11 +13,16 @@ public struct MailDate: Hashable, Sendable {
 
     /// The wall-clock fields in the message's own zone.
     public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
-        let days = Int((Double(local) / 86_400).rounded(.down))
-        let secondOfDay = local - days * 86_400
+        let (days, secondOfDay) = localDay
         let (y, m, d) = CivilCalendar.civil(fromDays: days)
         return (y, m, d, secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
+    }
+
+    /// Days since 1970-01-01 and seconds into that day, on the message's own wall clock.
+    private var localDay: (days: Int, secondOfDay: Int) {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        return (days, local - days * 86_400)
     }
 
     private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
@@ -26,8 +31,7 @@ public struct MailDate: Hashable, Sendable {
     /// RFC 5322 date-time, e.g. "Sat, 21 Nov 2026 21:56:45 +0100".
     public var rfc5322: String {
         let c = components
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
-        let days = Int((Double(local) / 86_400).rounded(.down))
+        let days = localDay.days
         let weekday = Self.weekdays[((days % 7) + 7) % 7]
         let sign = utcOffsetSeconds < 0 ? "-" : "+"
         let offset = abs(utcOffsetSeconds) / 60
