@@ -40,6 +40,23 @@ extension Store {
         }
     }
 
+    public func updateEvent(_ event: Event) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE events SET kind = ?, start = ?, \"end\" = ?, decision_date = ? WHERE id = ?",
+                           arguments: [event.kind.rawValue, event.start.stored, event.end.stored,
+                                       event.decisionDate?.description, event.id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("event", event.id) }
+        }
+    }
+
+    /// Deletes an event and the drafts of its round.
+    public func deleteEvent(id: EventID) throws {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
+            guard db.changesCount == 1 else { throw StoreError.notFound("event", id) }
+        }
+    }
+
     /// Sets or clears how the hiring process ended.
     public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
         try db.write { db in

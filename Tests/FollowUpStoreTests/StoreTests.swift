@@ -70,11 +70,16 @@ import FollowUpCore
         #expect(try f.store.applications() == [expected])
     }
 
-    @Test func eventsAreOrderedByStart() throws {
+    @Test func eventsAreOrderedByStartAndCanChange() throws {
         let f = try Fixture()
         defer { f.remove() }
         let early = try f.store.addEvent(Event(id: 0, kind: .networking, start: t0 - 86_400, end: t0 - 80_000), to: f.app.id)
-        #expect(try f.store.application(id: f.app.id)?.events == [early, f.app.events[0]])
+        var later = f.app.events[0]
+        later.decisionDate = nil
+        try f.store.updateEvent(later)
+        #expect(try f.store.application(id: f.app.id)?.events == [early, later])
+        try f.store.deleteEvent(id: early.id)
+        #expect(try f.store.application(id: f.app.id)?.events == [later])
     }
 
     @Test func bounceMarksTheAddressUndeliverableEverywhere() throws {
