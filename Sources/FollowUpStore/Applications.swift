@@ -49,14 +49,6 @@ extension Store {
         }
     }
 
-    /// Deletes an event and the drafts of its round.
-    public func deleteEvent(id: EventID) throws {
-        try db.write { db in
-            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
-            guard db.changesCount == 1 else { throw StoreError.notFound("event", id) }
-        }
-    }
-
     /// Sets or clears how the hiring process ended.
     public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
         try db.write { db in

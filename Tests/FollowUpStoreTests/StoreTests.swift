@@ -78,8 +78,6 @@ import FollowUpCore
         later.decisionDate = nil
         try f.store.updateEvent(later)
         #expect(try f.store.application(id: f.app.id)?.events == [early, later])
-        try f.store.deleteEvent(id: early.id)
-        #expect(try f.store.application(id: f.app.id)?.events == [later])
     }
 
     @Test func bounceMarksTheAddressUndeliverableEverywhere() throws {
