@@ -9,9 +9,7 @@ extension EndToEndTests {
         guard let world = try World.begin() else { return }
         let t = world.time
         let app = try world.addApplication()
-        try world.tick(at: t.at(0, "15:00"))
-        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
-        try world.approve(thankYou.id, at: t.at(0, "15:02"))
+        let thankYou = try world.approvedThankYou()
 
         // The IMAP URL points at a port nobody listens on; SMTP is as reachable as ever.
         let unreachable = world.dir + "/imap-unreachable.toml"

@@ -25,9 +25,7 @@ extension EndToEndTests {
         guard let world = try World.begin() else { return }
         let t = world.time
         let app = try world.addApplication()
-        try world.tick(at: t.at(0, "15:00"))
-        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
-        try world.approve(thankYou.id, at: t.at(0, "15:02"))
+        let thankYou = try world.approvedThankYou()
 
         // TLS from the daemon ends at the proxy, which talks to Postfix's plain
         // SMTP port (no login offered there, so libcurl sends none).

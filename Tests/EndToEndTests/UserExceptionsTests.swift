@@ -11,9 +11,7 @@ extension EndToEndTests {
         let t = world.time
         let app = try world.addApplication()
         let news = "I have just earned a professional certification in cloud architecture."
-        try world.tick(at: t.at(0, "15:00"))
-        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
-        try world.approve(thankYou.id, at: t.at(0, "15:02"))
+        let thankYou = try world.approvedThankYou()
         let early = try world.run("news", [String(app), "--text", news], at: t.at(0, "15:03"))
         #expect(early.status == 1 && early.output.contains("news may only follow the thank-you"), "\(early.output)")
 
@@ -65,9 +63,7 @@ extension EndToEndTests {
         let t = world.time
         let app = try world.addApplication()
         let offer = "It is for a similar platform role, and this team remains my first choice."
-        try world.tick(at: t.at(0, "15:00"))
-        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
-        try world.approve(thankYou.id, at: t.at(0, "15:02"))
+        let thankYou = try world.approvedThankYou()
         try world.tick(at: t.at(1, "11:30"))
         try #require(world.stack.waitFor(1, in: OwnMailStack.hr) == 1, "the thank-you did not arrive")
 

@@ -131,6 +131,15 @@ final class World {
         try show(app, at: at).allDrafts.first { $0.id == id }
     }
 
+    /// The interview afternoon: the thank-you is drafted and approved (due the next day).
+    func approvedThankYou(sourceLocation: SourceLocation = #_sourceLocation) throws -> DraftInfo {
+        try tick(at: time.at(0, "15:00"), sourceLocation: sourceLocation)
+        let thankYou = try #require(try waiting("thank_you", at: time.at(0, "15:01"), sourceLocation: sourceLocation),
+                                    sourceLocation: sourceLocation)
+        try approve(thankYou.id, at: time.at(0, "15:02"), sourceLocation: sourceLocation)
+        return thankYou
+    }
+
     /// The one waiting draft of `kind`, or nil (an issue) when there is none.
     func waiting(_ kind: String, at: Date?, sourceLocation: SourceLocation = #_sourceLocation) throws -> DraftInfo? {
         let found = try queue(at: at).filter { $0.kind == kind }

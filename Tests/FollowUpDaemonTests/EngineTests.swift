@@ -331,6 +331,13 @@ final class World {
         clock.now = utc("2027-01-13T19:05:00Z")
         return draft
     }
+    /// The employer turns the candidate down in reply to the thank-you, on 14 January.
+    func employerRejects(_ thankYou: Draft) {
+        mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
+                     body: "Unfortunately we have decided to move forward with other candidates.",
+                     at: utc("2027-01-14T18:00:00Z"))
+    }
+
     /// The thank-you has gone; on 15 January the employer invites to a second
     /// interview on the 26th and the user records it ahead.
     func secondInterviewRecordedAhead() throws {

@@ -171,9 +171,7 @@ import FollowUpWorkspace
         let w = try World()
         let thankYou = try w.approvedThankYou()
         try w.engine.tick()
-        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
-                       body: "Unfortunately we have decided to move forward with other candidates.",
-                       at: utc("2027-01-14T18:00:00Z"))
+        w.employerRejects(thankYou)
         w.clock.now = utc("2027-01-14T19:00:00Z")
         try w.engine.tick()
         // A month later they come back with a new interview, recorded ahead.
@@ -260,9 +258,7 @@ import FollowUpWorkspace
         let w = try World()
         let thankYou = try w.approvedThankYou()
         try w.engine.tick()
-        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
-                       body: "Unfortunately we have decided to move forward with other candidates.",
-                       at: utc("2027-01-14T18:00:00Z"))
+        w.employerRejects(thankYou)
         for day in 0..<10 {
             w.clock.now = utc("2027-01-14T19:00:00Z") + TimeInterval(day * 86400)
             if day == 3 {
@@ -281,9 +277,7 @@ import FollowUpWorkspace
         let w = try World()
         let thankYou = try w.approvedThankYou()
         try w.engine.tick()
-        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
-                       body: "Unfortunately we have decided to move forward with other candidates.",
-                       at: utc("2027-01-14T18:00:00Z"))
+        w.employerRejects(thankYou)
         w.clock.now = utc("2027-01-14T19:00:00Z")
         try w.engine.tick()
         #expect(try w.store.drafts(in: [.drafted]).map(\.kind) == [.rejectionReply])
