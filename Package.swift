@@ -16,13 +16,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // What tests share: the one rule for absent corpora, binaries and stacks;
+        // the seeded generator; running a program. Linked into test targets only.
+        .target(name: "TestSupport", path: "Tests/Support"),
+
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore"),
-        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"]),
+        .testTarget(name: "FollowUpCoreTests", dependencies: ["TestSupport", "FollowUpCore"]),
 
         // Reply understanding: which application a message belongs to and what it means. Pure.
         .target(name: "FollowUpReplies", dependencies: ["FollowUpCore"]),
-        .testTarget(name: "FollowUpRepliesTests", dependencies: ["FollowUpReplies", "FollowUpCore"]),
+        .testTarget(name: "FollowUpRepliesTests", dependencies: ["TestSupport", "FollowUpReplies", "FollowUpCore"]),
 
         // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
         // Pure, except TemplateLoader, which reads the user's template files.
@@ -30,7 +34,7 @@ let package = Package(
             name: "FollowUpDrafts",
             dependencies: ["FollowUpCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "FollowUpDraftsTests", dependencies: ["FollowUpDrafts", "FollowUpCore"]),
+        .testTarget(name: "FollowUpDraftsTests", dependencies: ["TestSupport", "FollowUpDrafts", "FollowUpCore"]),
 
         // Hunspell (Debian libhunspell-dev + hunspell-en-us) behind FollowUpDrafts' Speller.
         .systemLibrary(
@@ -39,29 +43,29 @@ let package = Package(
             providers: [.apt(["libhunspell-dev", "hunspell-en-us"])]
         ),
         .target(name: "Spelling", dependencies: ["CHunspell", "FollowUpDrafts"]),
-        .testTarget(name: "SpellingTests", dependencies: ["Spelling", "FollowUpDrafts", "FollowUpCore"]),
+        .testTarget(name: "SpellingTests", dependencies: ["TestSupport", "Spelling", "FollowUpDrafts", "FollowUpCore"]),
 
         // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
         .target(name: "MailMessage"),
-        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"]),
+        .testTarget(name: "MailMessageTests", dependencies: ["TestSupport", "MailMessage"]),
 
         // The inbox's bytes -> reply verdicts, in two stages (headers, then text). Pure.
         .target(name: "InboxReading", dependencies: ["MailMessage", "FollowUpReplies", "FollowUpCore"]),
-        .testTarget(name: "InboxReadingTests", dependencies: ["InboxReading", "MailMessage", "FollowUpReplies", "FollowUpCore"]),
+        .testTarget(name: "InboxReadingTests", dependencies: ["TestSupport", "InboxReading", "MailMessage", "FollowUpReplies", "FollowUpCore"]),
 
         // TOML -> typed, validated config; secrets resolved at use time.
         .target(name: "FollowUpConfig", dependencies: [
             "FollowUpCore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .testTarget(name: "FollowUpConfigTests", dependencies: ["FollowUpConfig", "FollowUpCore"]),
+        .testTarget(name: "FollowUpConfigTests", dependencies: ["TestSupport", "FollowUpConfig", "FollowUpCore"]),
 
         // SQLite: schema, migrations, the outbox's transactions.
         .target(name: "FollowUpStore", dependencies: [
             "FollowUpCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "FollowUpStoreTests", dependencies: ["FollowUpStore", "FollowUpCore"]),
+        .testTarget(name: "FollowUpStoreTests", dependencies: ["TestSupport", "FollowUpStore", "FollowUpCore"]),
 
         // What fuctl and followupd share: config + store + draft writer.
         .target(name: "FollowUpWorkspace", dependencies: [
@@ -76,7 +80,7 @@ let package = Package(
         ]),
         // The user's command line: thin entry point.
         .executableTarget(name: "fuctl", dependencies: ["FuctlCommands"]),
-        .testTarget(name: "FuctlTests", dependencies: [
+        .testTarget(name: "FuctlTests", dependencies: ["TestSupport",
             "FuctlCommands", "FollowUpWorkspace", "FollowUpCore", "FollowUpStore", "FollowUpDrafts",
         ]),
 
@@ -84,7 +88,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // IMAP and SMTP over libcurl; the IMAP response parser. Raw bytes in and out.
         .target(name: "MailTransport", dependencies: ["CCurl"]),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "MailMessage"]),
+        .testTarget(name: "MailTransportTests", dependencies: ["TestSupport", "MailTransport", "CCurl", "MailMessage"]),
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
@@ -97,13 +101,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "FollowUpDaemonTests", dependencies: [
+        .testTarget(name: "FollowUpDaemonTests", dependencies: ["TestSupport",
             "FollowUpDaemon", "FollowUpConfig", "FollowUpCore", "FollowUpDrafts", "FollowUpStore", "FollowUpWorkspace",
             "MailTransport", .product(name: "Logging", package: "swift-log"),
         ]),
 
         // The whole product from outside: both binaries as processes, a real Dovecot and
         // Postfix (scripts/mailstack.sh), the clock moved with faketime. No fakes.
-        .testTarget(name: "EndToEndTests", dependencies: ["MailMessage", "MailTransport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MailMessage", "MailTransport"]),
     ]
 )

@@ -10,7 +10,8 @@ public struct Config: Sendable, Equatable {
     public var imap: IMAPSettings
     public var smtp: MailAccount
     public var daemon: DaemonSettings
-    public var policy: PolicySection
+    /// [policy] and the daemon's timing, validated by the core's own bounds.
+    public var settings: PolicySettings
     public var templates: TemplateSettings
 }
 
@@ -56,20 +57,6 @@ public struct IMAPSettings: Sendable, Equatable {
 
 public struct DaemonSettings: Sendable, Equatable {
     public var database: String
-    public var pollInterval: TimeInterval
-    /// The longest an inbox check may be old at send time (POLICY invariant 4).
-    public var freshCheck: TimeInterval
-    /// How far ahead of its due time a draft is queued for approval.
-    public var draftLead: TimeInterval
-}
-
-public struct PolicySection: Sendable, Equatable {
-    /// 0...3 (POLICY invariant 1).
-    public var maxFollowups: Int
-    /// At least 72 h (POLICY invariant 2).
-    public var minGap: TimeInterval
-    public var sendWindow: SendWindow
-    public var askForFeedback: Bool
 }
 
 public struct TemplateSettings: Sendable, Equatable {
@@ -78,16 +65,10 @@ public struct TemplateSettings: Sendable, Equatable {
 }
 
 extension Config {
-    /// Defaults and bounds the policy allows, in one place for the parser,
-    /// the sample config's test and `effectiveDescription()`.
+    /// Defaults of the keys that are not the policy's numbers (those are
+    /// `PolicySettings.Defaults`, with their bounds).
     public enum Defaults {
         public static let database = "~/.local/state/followupd/followupd.sqlite"
-        public static let pollInterval: TimeInterval = 5 * 60
-        public static let freshCheck: TimeInterval = 10 * 60
-        public static let draftLead: TimeInterval = 24 * 3600
-        public static let maxFollowups = 2
-        public static let maxFollowupsRange = 0...3
-        public static let minGap: TimeInterval = 72 * 3600
         public static let templatesDir = "~/.config/followupd/templates"
         public static let inbox = "INBOX"
         public static let sent = "Sent"
@@ -103,4 +84,14 @@ extension Config {
         "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],
         "templates": ["dir"],
     ]
+}
+
+extension PolicySettings.Setting {
+    /// The config key that sets it.
+    public var configKey: String {
+        switch self {
+        case .maxFollowups, .minGap, .sendWindow: "policy.\(rawValue)"
+        case .freshCheck, .draftLead, .pollInterval: "daemon.\(rawValue)"
+        }
+    }
 }

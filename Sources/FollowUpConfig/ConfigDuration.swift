@@ -1,4 +1,5 @@
 import Foundation
+import FollowUpCore
 
 /// Durations as the config writes them: "90s", "5m", "24h", "7d", "1h30m".
 /// Units go from largest to smallest, each at most once; "d" is 24 elapsed hours.
@@ -29,13 +30,6 @@ public enum ConfigDuration {
     /// Hours, minutes and seconds only: the config's hours are elapsed time,
     /// and printing 72h as "3d" would read like calendar days.
     public static func format(_ interval: TimeInterval) -> String {
-        var rest = Int(interval.rounded())
-        if rest == 0 { return "0s" }
-        var out = ""
-        for (unit, seconds) in units.dropFirst() where rest >= Int(seconds) {
-            out += "\(rest / Int(seconds))\(unit)"
-            rest %= Int(seconds)
-        }
-        return out
+        PolicySettings.text(interval)
     }
 }

@@ -29,32 +29,32 @@ extension Config {
             appendSent: try r.bool("imap.append_sent") ?? true)
         let smtp = try account(r, "smtp", schemes: ["smtp": 587, "smtps": 465], email: email, paths: paths)
 
-        let daemon = DaemonSettings(
-            database: paths.expand(try r.string("daemon.database") ?? Defaults.database),
-            pollInterval: try bounded(r, "daemon.poll_interval", Defaults.pollInterval, 30...86_400),
-            freshCheck: try bounded(r, "daemon.fresh_check", Defaults.freshCheck, 60...3_600),
-            draftLead: try bounded(r, "daemon.draft_lead", Defaults.draftLead, 0...(14 * 86_400)))
+        let daemon = DaemonSettings(database: paths.expand(try r.string("daemon.database") ?? Defaults.database))
 
-        let maxFollowups = try r.int("policy.max_followups") ?? Defaults.maxFollowups
-        guard Defaults.maxFollowupsRange.contains(maxFollowups) else {
-            throw r.error("policy.max_followups", "must be between 0 and 3, found \(maxFollowups)")
-        }
-        let minGap = try r.duration("policy.min_gap") ?? Defaults.minGap
-        guard minGap >= Defaults.minGap else {
-            throw r.error("policy.min_gap", "may only be raised above 72h, found \(ConfigDuration.format(minGap))")
-        }
         var window = SendWindow.standard
         if let text = try r.string("policy.send_window") {
             do { window = try SendWindow(parsing: text) } catch {
                 throw r.error("policy.send_window", "\(error)")
             }
         }
-        let policy = PolicySection(maxFollowups: maxFollowups, minGap: minGap, sendWindow: window,
-                                    askForFeedback: try r.bool("policy.ask_for_feedback") ?? true)
+        let settings: PolicySettings
+        do {
+            typealias D = PolicySettings.Defaults
+            settings = try PolicySettings(
+                maxFollowups: try r.int("policy.max_followups") ?? D.maxFollowups,
+                minGap: try r.duration("policy.min_gap") ?? D.minGap,
+                sendWindow: window,
+                askForFeedback: try r.bool("policy.ask_for_feedback") ?? true,
+                freshCheck: try r.duration("daemon.fresh_check") ?? D.freshCheck,
+                draftLead: try r.duration("daemon.draft_lead") ?? D.draftLead,
+                pollInterval: try r.duration("daemon.poll_interval") ?? D.pollInterval)
+        } catch let error as SettingsError {
+            throw r.error(error.setting.configKey, error.message)
+        }
 
         let templates = TemplateSettings(dir: paths.expand(try r.string("templates.dir") ?? Defaults.templatesDir))
         return Config(path: path, identity: identity, imap: imap, smtp: smtp, daemon: daemon,
-                      policy: policy, templates: templates)
+                      settings: settings, templates: templates)
     }
 
     private static func account(_ r: ConfigReader, _ section: String, schemes: [String: Int],
@@ -110,15 +110,6 @@ extension Config {
             throw r.error(key, "\"\(name)\" is not a usable mailbox name")
         }
         return name
-    }
-
-    private static func bounded(_ r: ConfigReader, _ key: String, _ fallback: TimeInterval,
-                                _ range: ClosedRange<TimeInterval>) throws -> TimeInterval {
-        let d = try r.duration(key) ?? fallback
-        guard range.contains(d) else {
-            throw r.error(key, "must be between \(ConfigDuration.format(range.lowerBound)) and \(ConfigDuration.format(range.upperBound)), found \(ConfigDuration.format(d))")
-        }
-        return d
     }
 }
 

@@ -28,11 +28,11 @@ extension Config {
         section("imap", account(imap.account) + [("inbox", q(imap.inbox)), ("sent", q(imap.sent)),
                                                   ("append_sent", "\(imap.appendSent)")])
         section("smtp", account(smtp))
-        section("daemon", [("database", q(daemon.database)), ("poll_interval", d(daemon.pollInterval)),
-                           ("fresh_check", d(daemon.freshCheck)), ("draft_lead", d(daemon.draftLead))])
-        section("policy", [("max_followups", "\(policy.maxFollowups)"), ("min_gap", d(policy.minGap)),
-                           ("send_window", q(policy.sendWindow.description)),
-                           ("ask_for_feedback", "\(policy.askForFeedback)")])
+        section("daemon", [("database", q(daemon.database)), ("poll_interval", d(settings.pollInterval)),
+                           ("fresh_check", d(settings.freshCheck)), ("draft_lead", d(settings.draftLead))])
+        section("policy", [("max_followups", "\(settings.maxFollowups)"), ("min_gap", d(settings.minGap)),
+                           ("send_window", q(settings.sendWindow.description)),
+                           ("ask_for_feedback", "\(settings.askForFeedback)")])
         section("templates", [("dir", q(templates.dir))])
         return out
     }

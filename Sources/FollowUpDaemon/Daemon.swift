@@ -41,7 +41,7 @@ public final class Daemon: @unchecked Sendable {
     /// Runs until SIGTERM or SIGINT, then exits the process with status 0.
     public func runForever() throws -> Never {
         try engine.recoverInterruptedSends()
-        let interval = engine.workspace.config.daemon.pollInterval
+        let interval = engine.workspace.settings.pollInterval
         signals = SignalWatcher(queue: DispatchQueue(label: "followupd.signals"), onStop: { [self] sig in
             logger.notice("stopping", metadata: ["signal": "\(sig)"])
             notifier.stopping()
@@ -89,7 +89,7 @@ public final class Daemon: @unchecked Sendable {
     /// A poll interval later, plus jitter of up to a tenth of it, so that
     /// many users' daemons do not reach a provider in step.
     private func scheduleNextTick() {
-        let interval = engine.workspace.config.daemon.pollInterval
+        let interval = engine.workspace.settings.pollInterval
         timer?.schedule(deadline: .now() + interval + Double.random(in: 0...(interval / 10)), leeway: .seconds(1))
     }
 

@@ -13,9 +13,9 @@ public final class Workspace: Sendable {
     public let store: Store
     public let writer: DraftWriter
 
-    public init(config: Config, store: Store, writer: DraftWriter) throws {
+    public init(config: Config, store: Store, writer: DraftWriter) {
         self.config = config
-        self.settings = try config.policySettings()
+        self.settings = config.settings
         self.store = store
         self.writer = writer
     }
@@ -26,7 +26,7 @@ public final class Workspace: Sendable {
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
         let config = try Config.load(path: configPath, environment: environment, requireCredentials: requireCredentials)
         let store = try Store(path: config.daemon.database)
-        return try Workspace(config: config, store: store, writer: try makeWriter(config))
+        return Workspace(config: config, store: store, writer: try makeWriter(config))
     }
 
     /// The draft writer the config describes: the templates (the shipped ones,
@@ -39,21 +39,12 @@ public final class Workspace: Sendable {
         let composer = try DraftComposer(templates: TemplateLoader.load(overrideDirectory: exists ? overrides : nil))
         return DraftWriter(composer: composer, speller: try HunspellSpeller(dictionary: HunspellSpeller.defaultDictionary),
                            sender: Sender(name: config.identity.name, signature: config.identity.signature),
-                           senderEmail: config.identity.email, askForFeedback: config.policy.askForFeedback)
+                           senderEmail: config.identity.email, askForFeedback: config.settings.askForFeedback)
     }
 
     /// Random bytes for Message-IDs, from the system's generator.
     public static func randomBytes(_ count: Int = 16) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
-}
-
-extension Config {
-    /// The core's settings: the [policy] section plus the daemon's timing.
-    public func policySettings() throws -> PolicySettings {
-        try PolicySettings(maxFollowups: policy.maxFollowups, minGap: policy.minGap, sendWindow: policy.sendWindow,
-                           askForFeedback: policy.askForFeedback, freshCheck: daemon.freshCheck,
-                           draftLead: daemon.draftLead)
     }
 }

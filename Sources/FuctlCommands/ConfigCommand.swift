@@ -26,7 +26,6 @@ struct ConfigCommand: ParsableCommand {
 
         func run(in context: Context) throws {
             let config = try Config.load(path: options.config, environment: context.environment, requireCredentials: false)
-            _ = try config.policySettings()
             do {
                 _ = try Workspace.makeWriter(config)
             } catch let error as TemplateError {

@@ -53,7 +53,7 @@ struct Status: FuctlCommand {
         let drafts = try workspace.store.drafts(in: [.drafted, .approved, .unknown])
         let unknown = drafts.filter { $0.state == .unknown }
         let report = Report(
-            daemonAlive: Self.isAlive(status, pollInterval: workspace.config.daemon.pollInterval, now: context.now),
+            daemonAlive: Self.isAlive(status, pollInterval: workspace.settings.pollInterval, now: context.now),
             database: config.daemon.database, databaseExists: true,
             pid: status.pid, heartbeat: status.heartbeat, lastCheckAt: status.lastCheckAt,
             lastCheckResult: status.lastCheckResult, lastError: status.lastError, lastErrorAt: status.lastErrorAt,

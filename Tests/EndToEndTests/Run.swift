@@ -1,10 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Where the package's scripts and built binaries are.
 enum Paths {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestEnvironment.packageRoot }
 
     static func script(_ name: String) -> String { packageRoot.appendingPathComponent("scripts/" + name).path }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MailMessage
 import Testing
+import TestSupport
 
 /// One test's world: empty mailboxes, its own directory, config and
 /// database, and the two programs run as the user would run them.
@@ -15,12 +16,7 @@ final class World {
         let environment = SuiteEnvironment.current
         guard let stack = environment?.stack else {
             let reason = environment?.missing ?? "the suite's mail stack was not set up"
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("end-to-end test cannot run: \(reason)")
-            } else {
-                print("skipped: \(reason)")
-            }
-            return nil
+            return TestEnvironment.missing("end-to-end test cannot run: \(reason)")
         }
         return try World(stack: stack)
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import FollowUpConfig
+import TestSupport
 
 /// A minimal valid config; tests append or replace lines to break one thing.
 let minimalConfig = """
@@ -65,5 +66,4 @@ func write(_ text: String, to path: String, mode: Int) throws {
 }
 
 /// The package root, for the sample config.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+let packageRoot = TestEnvironment.packageRoot

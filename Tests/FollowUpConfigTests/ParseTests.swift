@@ -15,13 +15,13 @@ import FollowUpCore
         #expect(c.imap.account.url.absoluteString == "imaps://imap.example.com:993")
         #expect(c.smtp.url.absoluteString == "smtp://smtp.example.com:587")
         #expect(c.daemon.database == "/home/morgan/.local/state/followupd/followupd.sqlite")
-        #expect(c.daemon.pollInterval == 300)
-        #expect(c.daemon.freshCheck == 600)
-        #expect(c.daemon.draftLead == 86_400)
-        #expect(c.policy.maxFollowups == 2)
-        #expect(c.policy.minGap == 72 * 3600)
-        #expect(c.policy.sendWindow == .standard)
-        #expect(c.policy.askForFeedback)
+        #expect(c.settings.pollInterval == 300)
+        #expect(c.settings.freshCheck == 600)
+        #expect(c.settings.draftLead == 86_400)
+        #expect(c.settings.maxFollowups == 2)
+        #expect(c.settings.minGap == 72 * 3600)
+        #expect(c.settings.sendWindow == .standard)
+        #expect(c.settings.askForFeedback)
         #expect(c.templates.dir == "/home/morgan/.config/followupd/templates")
     }
 
@@ -59,17 +59,17 @@ import FollowUpCore
 
     @Test func sendWindowGoesThroughSendWindowParsing() throws {
         let c = try parse(minimalConfig + "\n[policy]\nsend_window = \"Mon,Wed 10:00-16:30\"\n")
-        #expect(c.policy.sendWindow == SendWindow(weekdays: [2, 4], opens: 600, closes: 990))
+        #expect(c.settings.sendWindow == SendWindow(weekdays: [2, 4], opens: 600, closes: 990))
     }
 
     @Test func maxFollowupsAcceptsZeroToThree() throws {
         for n in 0...3 {
-            #expect(try parse(minimalConfig + "\n[policy]\nmax_followups = \(n)\n").policy.maxFollowups == n)
+            #expect(try parse(minimalConfig + "\n[policy]\nmax_followups = \(n)\n").settings.maxFollowups == n)
         }
     }
 
     @Test func minGapMayBeRaised() throws {
-        #expect(try parse(minimalConfig + "\n[policy]\nmin_gap = \"4d\"\n").policy.minGap == 96 * 3600)
+        #expect(try parse(minimalConfig + "\n[policy]\nmin_gap = \"4d\"\n").settings.minGap == 96 * 3600)
     }
 
     @Test func passwordSourcesAreTyped() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpCore
 @testable import FollowUpConfig
 
 /// config/followupd.toml documents every key and parses as it is.
@@ -9,7 +10,7 @@ import Testing
     @Test func sampleConfigParses() throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let c = try Config.parse(text: text, path: path, home: home)
-        #expect(c.policy.maxFollowups == Config.Defaults.maxFollowups)
+        #expect(c.settings.maxFollowups == PolicySettings.Defaults.maxFollowups)
     }
 
     @Test func sampleConfigMentionsEveryKnownKey() throws {
@@ -20,6 +21,30 @@ import Testing
             for key in keys {
                 #expect(body.contains("\n\(key) =") || body.contains("\n# \(key) ="), "\(section).\(key)")
             }
+        }
+    }
+
+    /// The comments state the bounds the core enforces, not a copy that drifted.
+    @Test func sampleConfigStatesTheCoresBounds() throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        typealias B = PolicySettings.Bounds
+        func between(_ r: ClosedRange<TimeInterval>) -> String {
+            "Between \(ConfigDuration.format(r.lowerBound)) and \(ConfigDuration.format(r.upperBound))"
+        }
+        for setting in PolicySettings.Setting.allCases {
+            let stated: String? = switch setting {
+            case .maxFollowups: "\(B.maxFollowups.lowerBound) to \(B.maxFollowups.upperBound)."
+            case .minGap: "May only be raised above \(ConfigDuration.format(B.minGap.lowerBound))."
+            case .freshCheck: between(B.freshCheck)
+            case .draftLead: between(B.draftLead)
+            case .pollInterval: between(B.pollInterval)
+            case .sendWindow: nil
+            }
+            guard let stated else { continue }
+            let lines = text.components(separatedBy: "\n")
+            let at = try #require(lines.firstIndex { $0.hasPrefix("\(setting.rawValue) =") })
+            let comment = lines[..<at].reversed().prefix { $0.hasPrefix("#") }.reversed().joined(separator: " ")
+            #expect(comment.contains(stated), "\(setting.configKey): \(comment)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+import TestSupport
 
 /// Random worlds driven through planner and gate; every send is checked
 /// against the invariants. Replay one sequence with

@@ -1,5 +1,6 @@
 import Foundation
 @testable import FollowUpCore
+import TestSupport
 
 /// A small world for the property test: applications, an employer who replies,
 /// a user who approves, edits and discards, and a daemon that checks the inbox,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// followupd as systemd runs it: a process that says READY, reloads its
@@ -9,18 +10,9 @@ import Glibc
 /// broken config. Its mail servers are unreachable here on purpose: a tick
 /// that fails must not bring the daemon down.
 @Suite(.serialized) struct DaemonProcessTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = TestEnvironment.packageRoot
 
-    static func binary() -> String? {
-        let path = repo.appendingPathComponent(".build/debug/followupd").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("followupd is not built at \(path): run `swift build` first")
-        } else {
-            print("skipped: followupd is not built at \(path) (run `swift build`)")
-        }
-        return nil
-    }
+    static func binary() -> String? { TestEnvironment.binary("followupd") }
 
     /// A scratch directory with a config whose servers refuse connections.
     static func scratch(pollInterval: String = "30s", extra: String = "") throws -> (dir: String, config: String) {

@@ -307,7 +307,7 @@ final class World {
         store = try Store()
         let writer = DraftWriter(composer: try DraftComposer(templates: TemplateLoader.load()), speller: AcceptingSpeller(),
                                  sender: Sender(name: "Morgan Lee"), senderEmail: "morgan@example.com", askForFeedback: true)
-        workspace = try Workspace(config: config, store: store, writer: writer)
+        workspace = Workspace(config: config, store: store, writer: writer)
         app = try store.addApplication(Application(
             id: 0, company: "Acme", role: "Platform Engineer",
             contacts: [Contact(name: "Dana Roe", email: "dana@acme.example")], companyDomains: ["acme.example"],

@@ -1,19 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The system unit must stay hardened: `systemd-analyze security` scores it
 /// 2.0 or lower (0 = locked down, 10 = fully exposed).
 @Suite struct SystemdUnitTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = TestEnvironment.packageRoot
 
     @Test func systemUnitExposureScoreIsAtMostTwo() throws {
         let analyze = "/usr/bin/systemd-analyze"
         guard FileManager.default.isExecutableFile(atPath: analyze) else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("systemd-analyze is missing; scripts/install-deps.sh installs it")
-            } else {
-                print("skipped: systemd-analyze not installed (apt-get install systemd)")
-            }
+            TestEnvironment.missing("systemd-analyze is not installed (scripts/install-deps.sh --test installs it)") as Void?
             return
         }
         let process = Process()

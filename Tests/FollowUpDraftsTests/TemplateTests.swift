@@ -2,6 +2,7 @@ import FollowUpCore
 import FollowUpDrafts
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct TemplateTests {
     private func shippedSources() throws -> [TemplateName: String] {
@@ -22,7 +23,7 @@ import Testing
 
     /// The compiled-in copies are generated from config/templates: they must not drift.
     @Test func theShippedTemplatesAreThoseInConfigTemplates() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = TestEnvironment.packageRoot
         let config = root.appendingPathComponent("config/templates")
         let shipped = try shippedSources()
         for name in TemplateName.allCases {

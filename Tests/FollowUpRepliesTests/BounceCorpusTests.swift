@@ -2,27 +2,14 @@ import Foundation
 import Testing
 import FollowUpCore
 @testable import FollowUpReplies
+import TestSupport
 
 /// Measures bounce and auto-reply recognition on sisimai's set-of-emails:
 /// real delivery failures from ~70 kinds of mail systems. Only headers are
 /// read here (the MIME parser is another module's job), and the raw body
 /// stands in for the decoded text, so this is a lower bound.
 @Suite struct BounceCorpusTests {
-    static func corpus() -> URL? {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [ProcessInfo.processInfo.environment["FOLLOWUPD_CORPORA"].map { URL(fileURLWithPath: $0) },
-                          packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")]
-        return candidates.compactMap { $0?.appendingPathComponent("sisimai-set-of-emails/maildir") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-
-    /// Skips with a reason outside CI; fails in CI (CI=true).
-    static func requireCorpus() -> URL? {
-        if let url = corpus() { return url }
-        let reason = "sisimai corpus not found at <package root>/../shared/corpora or $FOLLOWUPD_CORPORA"
-        if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record(Comment(rawValue: reason)) } else { print("skipped: \(reason)") }
-        return nil
-    }
+    static func requireCorpus() -> URL? { Corpora.folder("sisimai-set-of-emails/maildir") }
 
     /// Unfolded headers (name lower-cased) and the raw body of a message file.
     static func message(at url: URL) -> IncomingMessage? {

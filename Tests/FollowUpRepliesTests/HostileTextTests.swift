@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FollowUpCore
 @testable import FollowUpReplies
+import TestSupport
 
 /// A reply's text is written by strangers: no text may trap the classifier
 /// (a trap would stop the daemon on the same message at every restart).
@@ -18,7 +19,7 @@ import FollowUpCore
     ]
 
     @Test func randomTextsNeverTrapTheReader() {
-        var rng = SplitMix(seed: 0x5eed)
+        var rng = SplitMix64(seed: 0x5eed)
         let context = World.context()
         for round in 0..<3000 {
             let words = (0..<Int.random(in: 1...8, using: &rng)).map { _ -> String in
@@ -40,18 +41,5 @@ import FollowUpCore
     @Test func fullWidthDigitsAreReadAsDigits() {
         let reader = ReplyDates(written: World.instant("2026-11-16T15:00:00Z"), timeZone: .gmt)
         #expect(reader.dates(in: "I am out of the office until ２０２６-１２-１８.") == [LocalDate(year: 2026, month: 12, day: 18)])
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FuctlCommands
+import TestSupport
 
 /// config check, exit codes, help and completions, human times.
 @Suite struct ConfigAndExitCodeTests {
@@ -129,13 +130,7 @@ import Testing
     }
 
     @Test func theBinaryExitsWith78OnAConfigErrorAnd2OnAUsageError() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let binary = root.appendingPathComponent(".build/debug/fuctl").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("no fuctl binary at \(binary)") }
-            print("skipped: no fuctl binary at \(binary); run swift build first")
-            return
-        }
+        guard let binary = TestEnvironment.binary("fuctl") else { return }
         let f = try Fixture { $0 + "\n\n[polcy]\n" }
         defer { f.remove() }
         func run(_ arguments: [String]) throws -> (Int32, String) {

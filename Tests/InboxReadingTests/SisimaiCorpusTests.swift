@@ -4,6 +4,7 @@ import FollowUpCore
 import FollowUpReplies
 import InboxReading
 import MailMessage
+import TestSupport
 
 /// sisimai's set-of-emails (real bounces from ~75 mail systems, RFC 3834
 /// auto-replies, and messages that are not bounces) through both stages, as

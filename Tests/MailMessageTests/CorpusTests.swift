@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MailMessage
+import TestSupport
 
 @Suite struct CorpusTests {
     /// Every file in every corpus parses without crashing; figures are printed.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MailMessage
+import TestSupport
 
 /// sisimai's bounces and auto-replies, labelled by file name (rfc3464-*, rfc3834-*, lhost-*, rhost-*, arf-*).
 /// Per label: the share recognised — a delivery-status report with at least one recipient for

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MailMessage
+import TestSupport
 
 /// Stalwart mail-parser's expected results, compared where our model and theirs mean the same thing.
 ///

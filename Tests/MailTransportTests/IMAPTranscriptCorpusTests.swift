@@ -1,21 +1,14 @@
 import Foundation
 import MailTransport
 import Testing
+import TestSupport
 
 /// MailKit's 350 scripts of real server responses from 19 servers, read in place.
 @Suite("IMAP parser on real server transcripts")
 struct IMAPTranscriptCorpusTests {
     /// The transcripts directory, or nil after printing why (failing in CI).
     static func transcripts() throws -> URL? {
-        let env = ProcessInfo.processInfo.environment
-        let corpora = env["FOLLOWUPD_CORPORA"].map { URL(fileURLWithPath: $0) }
-            ?? Helper.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
-        let dir = corpora.appendingPathComponent("mailkit-imap-transcripts/UnitTests/Net/Imap/Resources")
-        if FileManager.default.fileExists(atPath: dir.path) { return dir }
-        let reason = "corpus absent at \(dir.path); set FOLLOWUPD_CORPORA"
-        if env["CI"] == "true" { throw MailStack.StackMissing(reason: reason) }
-        print("skipped: \(reason)")
-        return nil
+        Corpora.folder("mailkit-imap-transcripts/UnitTests/Net/Imap/Resources")
     }
 
     /// The scripts are stored with LF line ends; the literal sizes count CRLF,

@@ -2,6 +2,7 @@ import Foundation
 import FollowUpDrafts
 import Spelling
 import Testing
+import TestSupport
 
 /// The dictionary is a Debian package; without it these tests skip with a
 /// reason, except under CI=true, where its absence is a failure.
@@ -9,12 +10,7 @@ func realSpeller() -> HunspellSpeller? {
     do {
         return try HunspellSpeller()
     } catch {
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("\(error)")
-        } else {
-            print("skipped: \(error)")
-        }
-        return nil
+        return TestEnvironment.missing("\(error)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A process a test starts (smtp-sink, the fault proxy), ended when the test ends.
 final class Helper {
@@ -69,8 +70,5 @@ final class Helper {
     }
 
     /// The package root, for scripts/.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestEnvironment.packageRoot }
 }
