@@ -93,7 +93,9 @@ public enum Exceptions {
         }
         if let closing = f.closingReply { return .failure(.roundClosed(closing.replyClass)) }
         if let refusal = extra(f) { return .failure(refusal) }
-        let queued = [MessageKind.news, .competingOffer].flatMap { f.currentDrafts(of: $0).filter { $0.state.isPending } }
+        // The user's own follow-ups: the scheduled ones are the timeline's to count.
+        let queued = MessageKind.allCases.filter { $0.isFollowUp && !$0.isScheduled }
+            .flatMap { f.currentDrafts(of: $0).filter { $0.state.isPending } }
         if queued.contains(where: { $0.kind == kind }) { return .failure(.alreadyQueued(kind)) }
         if f.deliveredFollowUps.count + queued.count >= settings.maxFollowups { return .failure(.capReached) }
         return .success(DueStep(kind: kind, round: f.round, due: f.due(now, holds: f.gapFloor(), f.awayUntil),

@@ -99,7 +99,7 @@ public enum Gate {
         }
         refusals += stateRefusals(draft, f)
         refusals += capRefusals(draft, f)
-        if draft.kind != .rejectionReply, let floor = f.gapFloor(), now < floor {
+        if draft.kind.keepsTheGap, let floor = f.gapFloor(), now < floor {
             refusals.append(.gap(until: floor))
         }
         let address = draft.recipientEmail.lowercased()
@@ -114,7 +114,7 @@ public enum Gate {
         } else {
             refusals.append(.noInboxCheck)
         }
-        if [.checkIn, .secondCheckIn].contains(draft.kind), let opens = f.decisionHold, now < opens {
+        if draft.kind.waitsForDecisionDate, let opens = f.decisionHold, now < opens {
             refusals.append(.beforeDecisionDate(opens: opens))
         }
         refusals += timingRefusals(draft, f)
@@ -142,7 +142,7 @@ public enum Gate {
     private static func capRefusals(_ draft: Draft, _ f: RoundFacts) -> [GateRefusal] {
         var refusals: [GateRefusal] = []
         if draft.kind.isFollowUp && f.capReached { refusals.append(.capReached) }
-        if draft.kind != .competingOffer && f.deliveredCount(draft.kind) > 0 {
+        if draft.kind.isOncePerRound && f.deliveredCount(draft.kind) > 0 {
             refusals.append(.alreadySentThisRound(draft.kind))
         }
         return refusals
@@ -152,7 +152,7 @@ public enum Gate {
     private static func timingRefusals(_ draft: Draft, _ f: RoundFacts) -> [GateRefusal] {
         var refusals: [GateRefusal] = []
         var due = draft.due
-        if [.thankYou, .checkIn, .secondCheckIn].contains(draft.kind) {
+        if draft.kind.isScheduled {
             if let step = Timeline.compute(f).step(draft.kind) {
                 due = max(due, step.due)
             } else {
@@ -172,7 +172,7 @@ public enum Gate {
     /// Replies, the application's outcome and the address: anything that says stop.
     private static func replyRefusals(_ draft: Draft, _ f: RoundFacts) -> [GateRefusal] {
         var refusals: [GateRefusal] = []
-        if let closing = f.closingReply, !(draft.kind == .rejectionReply && closing.replyClass == .rejection) {
+        if let closing = f.closingReply, !draft.kind.mayFollow(closingReply: closing.replyClass) {
             refusals.append(.roundClosed(by: closing.id))
         }
         if let late = f.humanReplies.first(where: { $0.receivedAt > draft.createdAt }) {

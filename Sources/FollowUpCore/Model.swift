@@ -8,24 +8,6 @@ public typealias EventID = Int64
 public typealias DraftID = Int64
 public typealias ReplyID = Int64
 
-/// What a message says, one per row of POLICY.md's timeline and exceptions.
-public enum MessageKind: String, Codable, CaseIterable, Sendable {
-    case thankYou = "thank_you"
-    case checkIn = "check_in"
-    case secondCheckIn = "second_check_in"
-    case news
-    case competingOffer = "competing_offer"
-    case rejectionReply = "rejection_reply"
-
-    /// Follow-ups are what `max_followups` caps (POLICY invariant 1).
-    public var isFollowUp: Bool {
-        switch self {
-        case .checkIn, .secondCheckIn, .news, .competingOffer: return true
-        case .thankYou, .rejectionReply: return false
-        }
-    }
-}
-
 /// How fast the industry usually decides; sets the check-in delay.
 public enum Pace: String, Codable, CaseIterable, Sendable {
     case fast, standard, slow
@@ -247,16 +229,6 @@ public struct Draft: Hashable, Codable, Sendable {
     }
 
     public var isApproved: Bool { approvedAt != nil }
-}
-
-/// What an employer's message (or a phone call the user recorded) means.
-public enum ReplyClass: String, Codable, CaseIterable, Sendable {
-    case rejection
-    case needMoreTime = "need-more-time"
-    case nextStep = "next-step"
-    case autoReply = "auto-reply"
-    case bounce
-    case unclear
 }
 
 public enum ReplySource: String, Codable, Sendable {

@@ -32,7 +32,7 @@ public enum Planner {
                 cancelled.insert(draft.id)
                 continue
             }
-            if draft.kind != .competingOffer { standing[draft.kind] = draft.id }
+            if draft.kind.isOncePerRound { standing[draft.kind] = draft.id }
             if let step = timeline.step(draft.kind), step.kind != .rejectionReply, step.due != draft.due {
                 actions.append(.reschedule(draft.id, due: step.due))
             }
@@ -57,10 +57,10 @@ public enum Planner {
         if let late = f.humanReplies.first(where: { $0.receivedAt > d.createdAt }) {
             return .reply(late.id, late.replyClass)
         }
-        if let closing = f.closingReply, !(d.kind == .rejectionReply && closing.replyClass == .rejection) {
+        if let closing = f.closingReply, !d.kind.mayFollow(closingReply: closing.replyClass) {
             return .reply(closing.id, closing.replyClass)
         }
-        if d.kind != .competingOffer, let sent = f.delivered.first(where: { $0.kind == d.kind }) {
+        if d.kind.isOncePerRound, let sent = f.delivered.first(where: { $0.kind == d.kind }) {
             return .duplicate(of: sent.id)
         }
         switch d.kind {

@@ -30,7 +30,7 @@ struct RoundFacts {
         // mail then is about arranging it.
         replies = history.replies
             .filter { $0.applicationID == history.application.id }
-            .filter { $0.receivedAt > event.start || ($0.replyClass == .rejection && $0.receivedAt > event.heardFrom) }
+            .filter { $0.receivedAt > event.start || ($0.replyClass.isRejection && $0.receivedAt > event.heardFrom) }
             .sorted { $0.receivedAt < $1.receivedAt }
     }
 
@@ -46,17 +46,17 @@ struct RoundFacts {
 
     var capReached: Bool { deliveredFollowUps.count >= settings.maxFollowups }
 
-    /// Replies a person wrote (or that stand for one): everything but auto-replies.
-    var humanReplies: [RecordedReply] { replies.filter { $0.replyClass != .autoReply } }
+    /// Replies a person wrote (or that stand for one).
+    var humanReplies: [RecordedReply] { replies.filter { $0.replyClass.isFromAPerson } }
 
-    /// The first reply that ends the round: rejection, next step, unclear, bounce.
+    /// The first reply that ends the round.
     var closingReply: RecordedReply? {
-        humanReplies.first { $0.replyClass != .needMoreTime }
+        humanReplies.first { $0.replyClass.closesTheRound }
     }
 
     /// The reply a rejection_reply answers.
     var rejection: RecordedReply? {
-        closingReply.flatMap { $0.replyClass == .rejection ? $0 : nil }
+        closingReply.flatMap { $0.replyClass.isRejection ? $0 : nil }
     }
 
     var latestNeedMoreTime: RecordedReply? {
@@ -65,7 +65,7 @@ struct RoundFacts {
 
     /// An out-of-office reply's return date: no follow-up before the window opens that day.
     var awayUntil: Date? {
-        replies.filter { $0.replyClass == .autoReply }.compactMap(\.until).max()
+        replies.filter { $0.replyClass.holdsUntilReturn }.compactMap(\.until).max()
             .map { calendar.windowOpening(onOrAfter: $0) }
     }
 
@@ -78,19 +78,15 @@ struct RoundFacts {
     /// message of the application in any round (rejection_replies excepted).
     func gapFloor(excluding draftID: DraftID? = nil) -> Date? {
         history.drafts
-            .filter { $0.state.mayHaveBeenDelivered && $0.kind != .rejectionReply && $0.id != draftID }
+            .filter { $0.state.mayHaveBeenDelivered && $0.kind.keepsTheGap && $0.id != draftID }
             .map { sentTime($0).addingTimeInterval(settings.minGap) }
             .max()
     }
 
-    /// The outcome that stops `kind`: offer and withdrawn stop everything;
-    /// after rejected or no-response only a rejection_reply may still go.
+    /// The outcome that stops `kind`, if the application has one.
     func closingOutcome(for kind: MessageKind) -> Outcome? {
-        guard let outcome = history.application.outcome else { return nil }
-        switch outcome {
-        case .offer, .withdrawn: return outcome
-        case .rejected, .noResponse: return kind == .rejectionReply ? nil : outcome
-        }
+        guard let outcome = history.application.outcome, !kind.mayFollow(outcome: outcome) else { return nil }
+        return outcome
     }
 
     /// Addresses a bounce or the user marked as unable to receive mail.
@@ -102,7 +98,7 @@ struct RoundFacts {
 
     /// Every address a recorded bounce names (the primary contact's when it names none).
     var bouncedAddresses: Set<String> {
-        Set(history.replies.filter { $0.replyClass == .bounce }.compactMap {
+        Set(history.replies.filter { $0.replyClass.marksUndeliverable }.compactMap {
             ($0.failedRecipient ?? history.application.primaryContact?.email)?.lowercased()
         })
     }

@@ -51,7 +51,7 @@ public enum Timeline {
             let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0
             // Only while their last word is a rejection: after a later message
             // (they changed their mind, asked something) an answer would guess.
-            let standing = f.humanReplies.last?.replyClass == .rejection
+            let standing = f.humanReplies.last?.replyClass.isRejection == true
             let steps = f.rejection.flatMap { r in
                 answered || !standing ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt))
             }
@@ -97,20 +97,17 @@ public enum Timeline {
         case stopped
     }
 
-    /// The check-in slots are check_in then second_check_in; a news message
-    /// takes the next free one and restarts the clock from when it is sent.
-    private static let slots: [MessageKind] = [.checkIn, .secondCheckIn]
-
     private static func nextFollowUp(_ f: RoundFacts) -> FollowUp {
         guard f.event.kind == .interview, !f.capReached else { return .stopped }
-        let slotKinds: Set<MessageKind> = [.checkIn, .secondCheckIn, .news]
-        let filled = f.delivered.filter { slotKinds.contains($0.kind) }
+        // The check-in slots fill in order; a news message takes the next free
+        // one and restarts the clock from when it is sent.
+        let filled = f.delivered.filter { $0.kind.fillsCheckInSlot }
         let queuedNews = f.currentDrafts(of: .news).filter { $0.state.isPending }
-        guard filled.count + queuedNews.count < slots.count else {
+        guard filled.count + queuedNews.count < MessageKind.checkInSlots,
+              let kind = MessageKind.scheduled(inSlot: filled.count) else {
             return queuedNews.isEmpty ? .stopped : .waiting
         }
         guard queuedNews.isEmpty else { return .waiting }
-        let kind = slots[filled.count]
         let rule: Date
         if let asked = f.latestNeedMoreTime {
             // "We need more time": one follow-up, then stop (003).

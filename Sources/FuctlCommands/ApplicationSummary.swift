@@ -55,7 +55,7 @@ struct ApplicationSummary {
     static func settledDraft(of kind: MessageKind, _ history: ApplicationHistory) -> Draft? {
         guard let round = history.application.events.last else { return nil }
         let since = history.replies
-            .filter { $0.receivedAt > round.start && $0.replyClass != .autoReply }
+            .filter { $0.receivedAt > round.start && $0.replyClass.isFromAPerson }
             .map(\.receivedAt).max()
         return history.drafts.last { d in
             d.round == round.id && d.kind == kind && d.state != .cancelled && !d.state.isPending

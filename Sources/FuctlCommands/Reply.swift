@@ -2,6 +2,16 @@ import ArgumentParser
 import FollowUpCore
 import Foundation
 
+/// The classes a person can tell fuctl about; the others only mail brings.
+extension ReplyClass: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ReplyClass(rawValue: argument), value.canBeReportedByHand else { return nil }
+        self = value
+    }
+
+    public static var allValueStrings: [String] { allCases.filter(\.canBeReportedByHand).map(\.rawValue) }
+}
+
 /// `fuctl reply APP --kind …`: a reply that came another way (a phone call).
 struct Reply: FuctlCommand {
     static let configuration = CommandConfiguration(
@@ -11,27 +21,14 @@ struct Reply: FuctlCommand {
             has an outcome: such a reply would change nothing. A new interview is recorded with fuctl event.
             """)
 
-    enum Kind: String, CaseIterable, ExpressibleByArgument {
-        case rejection
-        case nextStep = "next-step"
-        case needMoreTime = "need-more-time"
-
-        var replyClass: ReplyClass {
-            switch self {
-            case .rejection: return .rejection
-            case .nextStep: return .nextStep
-            case .needMoreTime: return .needMoreTime
-            }
-        }
-    }
-
     @OptionGroup var options: ConfigOption
     @Argument(help: "The application's id.") var app: ApplicationID
-    @Option(help: "rejection, next-step or need-more-time.") var kind: Kind
+    @Option(help: ArgumentHelp(ReplyClass.allValueStrings.joined(separator: ", ") + "."))
+    var kind: ReplyClass
     @Option(help: ArgumentHelp("need-more-time: the date they named.", valueName: "YYYY-MM-DD")) var until: LocalDate?
 
     func validate() throws {
-        if until != nil && kind != .needMoreTime { throw ValidationError("--until goes only with --kind need-more-time") }
+        if until != nil && !kind.namesADate { throw ValidationError("--until goes only with --kind need-more-time") }
     }
 
     func run(in context: Context) throws {
@@ -42,7 +39,7 @@ struct Reply: FuctlCommand {
                                  + "If they invited you to another interview, record it with fuctl event \(app)")
         }
         let (reply, _) = try workspace.store.recordReply(
-            RecordedReply(id: 0, applicationID: app, receivedAt: context.now, replyClass: kind.replyClass,
+            RecordedReply(id: 0, applicationID: app, receivedAt: context.now, replyClass: kind,
                           until: until, source: .phone))
         context.console.print("reply \(reply.id) (\(kind.rawValue), by phone) recorded. On followupd's next check:")
         context.console.print("  " + effect)
@@ -55,20 +52,13 @@ struct Reply: FuctlCommand {
         }
         guard case .closedByReply(let id, let replyClass)? = try Timeline.current(history: history, settings: settings, now: now)?.state,
               let reply = history.replies.first(where: { $0.id == id }) else { return nil }
-        let what = replyClass == .rejection ? "a rejection" : "a \(replyClass.rawValue) reply"
-        return "the round was already closed by \(what) (reply \(id), received \(isoUTC(reply.receivedAt)))"
+        return "the round was already closed by \(replyClass.words) (reply \(id), received \(isoUTC(reply.receivedAt)))"
     }
 
     /// POLICY.md's "Replies from the employer", as the user will see it.
     var effect: String {
-        switch kind {
-        case .rejection:
-            return "pending drafts will be cancelled and the round closed; a rejection reply will be drafted for your approval"
-        case .nextStep:
-            return "pending drafts will be cancelled and the round closed; record the next interview with fuctl event"
-        case .needMoreTime:
-            let when = until.map { "the business day after \($0)" } ?? "14 days from now"
-            return "pending check-ins will be cancelled; one follow-up becomes due \(when), then no more"
-        }
+        guard kind.namesADate else { return kind.effect }
+        let when = until.map { "the business day after \($0)" } ?? "14 days from now"
+        return kind.effect.replacingOccurrences(of: "when they said", with: when)
     }
 }

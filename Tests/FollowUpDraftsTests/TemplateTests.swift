@@ -158,3 +158,12 @@ import TestSupport
         }
     }
 }
+
+/// The interview round's templates by their kind's name, for short tests.
+extension TemplateName {
+    static let thankYou = TemplateName(kind: .thankYou, event: .interview)
+    static let checkIn = TemplateName(kind: .checkIn, event: .interview)
+    static let news = TemplateName(kind: .news, event: .interview)
+    static let competingOffer = TemplateName(kind: .competingOffer, event: .interview)
+    static let rejectionReply = TemplateName(kind: .rejectionReply, event: .interview)
+}

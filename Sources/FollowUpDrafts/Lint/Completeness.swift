@@ -27,7 +27,7 @@ enum Completeness {
             findings.append(Finding(kind: .missingGratitude,
                                     message: "thank them (for their time, the conversation, their consideration)", range: nil))
         }
-        if context.kind == .checkIn || context.kind == .secondCheckIn,
+        if context.kind.checkInSlot != nil,
            !callToAction.contains(where: { Wording.contains($0, in: folded) }) {
             findings.append(Finding(kind: .missingCallToAction,
                                     message: "ask politely about the next steps or the timeline", range: nil))
@@ -37,7 +37,7 @@ enum Completeness {
 
     private static func length(body: String, context: LintContext) -> [Finding] {
         let counted = Lint.countedWords(in: body)
-        let limit = Lint.wordLimit(for: context.kind)
+        let limit = context.kind.wordLimit
         var findings: [Finding] = []
         if counted.count > limit {
             findings.append(Finding(kind: .tooLong,

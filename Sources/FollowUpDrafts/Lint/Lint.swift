@@ -21,17 +21,6 @@ public enum Lint {
         countedWords(in: text).count
     }
 
-    /// The most words a draft of `kind` may have. POLICY sets thank_you 150,
-    /// check_in 120, second_check_in 80; the others are ours (as a thank-you).
-    public static func wordLimit(for kind: MessageKind) -> Int {
-        switch kind {
-        case .thankYou: return 150
-        case .checkIn: return 120
-        case .secondCheckIn: return 80
-        case .news, .competingOffer, .rejectionReply: return 150
-        }
-    }
-
     static func countedWords(in text: String) -> [Range<String.Index>] {
         var pieces: [Range<String.Index>] = []
         var start: String.Index?
