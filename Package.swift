@@ -65,7 +65,9 @@ let package = Package(
             "FollowUpCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "FollowUpStoreTests", dependencies: ["TestSupport", "FollowUpStore", "FollowUpCore"]),
+        .testTarget(name: "FollowUpStoreTests", dependencies: [
+            "TestSupport", "FollowUpStore", "FollowUpCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
 
         // What fuctl and followupd share: config + store + draft writer.
         .target(name: "FollowUpWorkspace", dependencies: [
@@ -92,7 +94,7 @@ let package = Package(
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
-            "FollowUpCore", "FollowUpWorkspace", "FollowUpReplies", "FollowUpStore", "InboxReading",
+            "FollowUpCore", "FollowUpConfig", "FollowUpWorkspace", "FollowUpReplies", "FollowUpStore", "InboxReading",
             "MailMessage", "MailTransport",
             .product(name: "Logging", package: "swift-log"),
         ]),

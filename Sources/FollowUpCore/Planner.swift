@@ -23,7 +23,8 @@ public enum Planner {
         let quiet = app.outcome == nil && timeline.noResponseAt.map { now >= $0 } == true
         var marked = history
         if quiet { marked.application.outcome = .noResponse }
-        let f = RoundFacts(history: marked, settings: settings, calendar: calendar, now: now)!
+        // The same history but its outcome: it has the event `observed` found.
+        let f = RoundFacts(history: marked, settings: settings, calendar: calendar, now: now) ?? observed
         var cancelled = Set<DraftID>()
         var standing: [MessageKind: DraftID] = [:]
         for draft in history.drafts.filter({ $0.state.isPending }).sorted(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {

@@ -79,7 +79,7 @@ public final class Daemon: @unchecked Sendable {
         do {
             let report = try engine.tick()
             logger.info("tick done", metadata: Self.metadata(report))
-            notifier.status("last check \(Date().formatted(.iso8601)): ok, \(report.sent) sent, \(report.queued) queued")
+            notifier.status("last check \(engine.now().formatted(.iso8601)): ok, \(report.sent) sent, \(report.queued) queued")
         } catch {
             logger.error("tick failed", metadata: ["error": "\(error)"])
             notifier.status("last tick failed: \(error)")

@@ -18,6 +18,8 @@ public final class Engine: @unchecked Sendable {
     private let openSession: (Workspace) throws -> any MailSession
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    /// The injected clock: what the daemon reports as now.
+    public func now() -> Date { clock() }
     /// When the last inbox check that finished successfully began (POLICY invariant 4).
     /// Kept in memory only: after a restart the daemon checks before it sends.
     private(set) var lastCheck: Date?

@@ -15,7 +15,8 @@ struct CivilDay: Comparable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(LocalDate(year: parts.year!, month: parts.month!, day: parts.day!))
+        // A Gregorian calendar always yields all three; 1970-01-01 stands in for the impossible.
+        self.init(LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))
     }
 
     var localDate: LocalDate { LocalDate(daysSinceEpoch: number) }
@@ -41,7 +42,7 @@ struct CivilDay: Comparable {
         let date = localDate
         let index = date.year * 12 + (date.month - 1) + months
         let year = index / 12, month = index % 12 + 1
-        return CivilDay.valid(year: year, month: month, day: min(date.day, CivilDay.lastDay(year: year, month: month)))!
+        return CivilDay(LocalDate(year: year, month: month, day: min(date.day, CivilDay.lastDay(year: year, month: month))))
     }
 
     /// The date, or nil when it does not exist (February 30).

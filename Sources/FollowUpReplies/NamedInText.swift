@@ -21,9 +21,22 @@ enum NamedInText {
         text.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
+    /// A plain search with word edges, no pattern: a name is the user's text,
+    /// and brackets or backslashes in it are only characters.
     private static func contains(phrase: String, in text: String) -> Bool {
-        let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])"
-        return Pattern(pattern).isFound(in: PlainWords.normalize(text))
+        let text = PlainWords.normalize(text)
+        var from = text.startIndex
+        while let found = text.range(of: phrase, range: from..<text.endIndex) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !isWordCharacter(before) && !isWordCharacter(after) { return true }
+            from = text.index(after: found.lowerBound)
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ c: Character?) -> Bool {
+        c.map { $0.isLetter || $0.isNumber } ?? false
     }
 
     private static func companyCore(_ company: String) -> String {

@@ -11,7 +11,7 @@ extension OutgoingMessage {
         self.init(from: MailAddress(name: identity.name, address: identity.email),
                   to: [MailAddress(name: draft.recipientName, address: draft.recipientEmail)],
                   subject: draft.subject, body: draft.body, date: date,
-                  timeZone: TimeZone(identifier: identity.timeZone) ?? TimeZone(secondsFromGMT: 0)!,
+                  timeZone: TimeZone(identifier: identity.timeZone) ?? .gmt,
                   messageID: draft.messageID, inReplyTo: draft.inReplyTo, references: draft.references)
     }
 }
