@@ -40,6 +40,20 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
     case recipientUndeliverable
     case unknownTimeZone(String)
 
+    /// The moment a refusal that only asks to wait ends; nil for one that
+    /// holds the draft until something else changes.
+    public var waitsUntil: Date? {
+        switch self {
+        case .gap(let until), .onePerDayPerAddress(let until), .recipientAway(let until): until
+        case .beforeDecisionDate(let opens): opens
+        case .notDueYet(let due): due
+        case .outsideSendWindow(let next): next
+        case .capReached, .alreadySentThisRound, .noInboxCheck, .staleInboxCheck, .notApproved, .alreadySent,
+             .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .roundClosed, .replyAfterDraft,
+             .applicationClosed, .recipientUndeliverable, .unknownTimeZone: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .capReached: return "cap: the round's follow-ups are used up (invariant 1)"

@@ -46,6 +46,17 @@ public enum Timeline {
         return RoundFacts(history: history, settings: settings, calendar: calendar, now: now).map(compute)
     }
 
+    /// The draft of a planned step that keeps the planner from drafting it
+    /// again: one of the current round's drafts that stand for the step
+    /// (`RoundFacts.currentDrafts`, the planner's own rule) and is no longer
+    /// pending: discarded, sent, unknown. Nil when the planner will draft it.
+    public static func settledDraft(of kind: MessageKind, history: ApplicationHistory, settings: PolicySettings,
+                                    now: Date) -> Draft? {
+        guard let calendar = try? ZonedCalendar(timeZoneIdentifier: history.application.timeZone, window: settings.sendWindow),
+              let f = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return nil }
+        return f.currentDrafts(of: kind).last { !$0.state.isPending }
+    }
+
     static func compute(_ f: RoundFacts) -> RoundTimeline {
         if let closing = f.closingReply {
             let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0

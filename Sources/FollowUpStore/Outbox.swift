@@ -109,7 +109,7 @@ extension Store {
     /// transaction, refusing when it is not in one of `from`.
     func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,
               set assignments: String, _ arguments: StatementArguments, now: Date,
-              attempt: (outcome: String, error: String?)? = nil) throws -> Draft {
+              attempt: (outcome: SendAttempt.Outcome, error: String?)? = nil) throws -> Draft {
         try db.write { db in
             try Self.move(id, action: action, from: from, to: to, set: assignments, arguments, now: now, attempt: attempt, db)
         }
@@ -117,7 +117,7 @@ extension Store {
 
     static func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,
                      set assignments: String, _ arguments: StatementArguments, now: Date,
-                     attempt: (outcome: String, error: String?)?, _ db: Database) throws -> Draft {
+                     attempt: (outcome: SendAttempt.Outcome, error: String?)?, _ db: Database) throws -> Draft {
         let current = try draft(id, db)
         guard from.contains(current.state) else {
             throw StoreError.invalidTransition(id, from: current.state, action: action)
@@ -127,7 +127,7 @@ extension Store {
                        arguments: arguments + [to.rawValue, now.stored, id])
         if let attempt {
             try db.execute(sql: "INSERT INTO send_attempts (draft_id, at, outcome, message_id, error) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, now.stored, attempt.outcome, current.messageID, attempt.error])
+                           arguments: [id, now.stored, attempt.outcome.rawValue, current.messageID, attempt.error])
         }
         return try draft(id, db)
     }

@@ -17,7 +17,7 @@ extension Store {
             let byID = Dictionary(uniqueKeysWithValues: drafts.map { ($0.id, $0) })
             return try Row.fetchAll(db, sql: "SELECT * FROM send_attempts ORDER BY at, id").compactMap { row in
                 byID[row["draft_id"]].map {
-                    SendLogEntry(draft: $0, attempt: SendAttempt(at: row.date("at"), outcome: row["outcome"],
+                    SendLogEntry(draft: $0, attempt: SendAttempt(at: row.date("at"), outcome: Self.attemptOutcome(row["outcome"]),
                                                                  messageID: row["message_id"], error: row["error"]))
                 }
             }

@@ -20,27 +20,6 @@ public enum SendStart: Equatable, Sendable {
     case notSendable(DraftState)
 }
 
-/// How a hand-over to SMTP ended. Error texts must carry no secret.
-public enum SendOutcome: Equatable, Sendable {
-    /// The server accepted the final dot.
-    case sent
-    /// Refused before the final dot, for now (4xx, no connection): tried again later.
-    case notSentRetryable(error: String)
-    /// Refused before the final dot for good (5xx).
-    case notSentPermanent(error: String)
-    /// Failed after the final dot: maybe delivered. Never retried automatically.
-    case unknown(error: String)
-}
-
-/// One hand-over to SMTP, as recorded.
-public struct SendAttempt: Hashable, Sendable {
-    public var at: Date
-    /// sent, not-sent-retryable, not-sent-permanent, unknown, or interrupted.
-    public var outcome: String
-    public var messageID: String
-    public var error: String?
-}
-
 /// The gate: sees the draft as it is now, its application's full history, and
 /// every other draft to the same address, in any application, that may have
 /// been delivered (`sending`, `sent`, `unknown`; POLICY invariant 3).
@@ -88,17 +67,12 @@ extension Store {
     /// (approval kept; `beginSend` may start it again), `not-sent-permanent` or
     /// `unknown`. A refused send clears `sentAt`. Every call adds a send attempt.
     @discardableResult
-    public func finishSend(draftID: DraftID, outcome: SendOutcome, now: Date) throws -> Draft {
-        let (state, error): (DraftState, String?) = switch outcome {
-        case .sent: (.sent, nil)
-        case .notSentRetryable(let e): (.notSentRetryable, e)
-        case .notSentPermanent(let e): (.notSentPermanent, e)
-        case .unknown(let e): (.unknown, e)
-        }
+    public func finishSend(draftID: DraftID, outcome: SendAttemptOutcome, now: Date) throws -> Draft {
+        let state = outcome.draftState
         let clearSentAt = state == .notSentRetryable || state == .notSentPermanent
         return try move(draftID, action: "finish sending", from: [.sending], to: state,
                         set: clearSentAt ? "sent_at = NULL" : "", [], now: now,
-                        attempt: (state.rawValue, error))
+                        attempt: (outcome.recorded, outcome.error))
     }
 
     /// At start-up: a draft still `sending` was interrupted (killed, crashed,
@@ -108,7 +82,7 @@ extension Store {
         try db.write { db in
             try Row.fetchAll(db, sql: "SELECT id FROM drafts WHERE state = 'sending' ORDER BY id").map { row in
                 try Self.move(row["id"], action: "recover", from: [.sending], to: .unknown, set: "", [], now: now,
-                              attempt: ("interrupted", "interrupted while sending"), db)
+                              attempt: (.interrupted, "interrupted while sending"), db)
             }
         }
     }
@@ -142,7 +116,13 @@ extension Store {
 
     static func attempts(_ id: DraftID, _ db: Database) throws -> [SendAttempt] {
         try Row.fetchAll(db, sql: "SELECT * FROM send_attempts WHERE draft_id = ? ORDER BY at, id", arguments: [id]).map {
-            SendAttempt(at: $0.date("at"), outcome: $0["outcome"], messageID: $0["message_id"], error: $0["error"])
+            SendAttempt(at: $0.date("at"), outcome: attemptOutcome($0["outcome"]), messageID: $0["message_id"], error: $0["error"])
         }
+    }
+
+    /// A stored outcome; one this version does not know reads as `unknown`,
+    /// the reading that never resends.
+    static func attemptOutcome(_ text: String) -> SendAttempt.Outcome {
+        SendAttempt.Outcome(rawValue: text) ?? .unknown
     }
 }

@@ -39,27 +39,12 @@ struct ApplicationSummary {
         if let draft = pending.first {
             nextStep = NextStep(kind: draft.kind, due: draft.due, status: "draft \(draft.id) \(draft.state.rawValue)")
         } else if let step = timeline?.steps.first {
-            let status = switch Self.settledDraft(of: step.kind, history).map({ ($0.id, $0.state) }) {
+            let status = switch Timeline.settledDraft(of: step.kind, history: history, settings: settings, now: now).map({ ($0.id, $0.state) }) {
             case nil: "planned"
             case (_, .discarded)?: "discarded"
             case let (id, state)?: "draft \(id) \(state.rawValue)"
             }
             nextStep = NextStep(kind: step.kind, due: step.due, status: status)
-        }
-    }
-
-    /// A draft of the step that stops the daemon from drafting it again: the
-    /// planner's rule (`RoundFacts.currentDrafts`) counts every draft of the
-    /// current round made since the latest human reply and not cancelled, so a
-    /// discarded thank-you is not drafted again in that round.
-    static func settledDraft(of kind: MessageKind, _ history: ApplicationHistory) -> Draft? {
-        guard let round = history.application.events.last else { return nil }
-        let since = history.replies
-            .filter { $0.receivedAt > round.start && $0.replyClass.isFromAPerson }
-            .map(\.receivedAt).max()
-        return history.drafts.last { d in
-            d.round == round.id && d.kind == kind && d.state != .cancelled && !d.state.isPending
-                && (since.map { d.createdAt >= $0 } ?? true)
         }
     }
 }

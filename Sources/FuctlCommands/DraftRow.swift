@@ -40,7 +40,7 @@ struct DraftRow: Encodable {
         }
     }
 
-    init(_ draft: Draft, problems: [LintProblem]? = nil, sends: SendEstimate? = nil) {
+    init(_ draft: Draft, problems: [LintProblem]? = nil, sends: SendForecast? = nil) {
         id = draft.id
         applicationId = draft.applicationID
         kind = draft.kind
@@ -53,10 +53,7 @@ struct DraftRow: Encodable {
         approvedAt = draft.approvedAt
         sentAt = draft.sentAt
         self.problems = problems.map { $0.map(Problem.init) }
-        switch sends {
-        case .at(let date)?: sendsAt = date
-        case .held(let why)?: heldBy = why
-        case nil: break
-        }
+        if case .at(let date)? = sends { sendsAt = date }
+        heldBy = sends?.heldBy
     }
 }

@@ -27,8 +27,8 @@ struct Log: FuctlCommand {
         let workspace = try options.workspace(context)
         let rows = try workspace.store.sendLog().map { entry in
             Row(draft: entry.draft.id, application: entry.draft.applicationID, kind: entry.draft.kind,
-                to: entry.draft.recipientEmail, messageId: entry.attempt.messageID, state: Self.state(entry.attempt.outcome),
-                outcome: entry.attempt.outcome, error: entry.attempt.error, at: entry.attempt.at)
+                to: entry.draft.recipientEmail, messageId: entry.attempt.messageID, state: entry.attempt.outcome.verdict,
+                outcome: entry.attempt.outcome.rawValue, error: entry.attempt.error, at: entry.attempt.at)
         }
         if output.json { return try context.console.printJSON(rows) }
         guard !rows.isEmpty else { return context.console.print("Nothing was handed to the mail server yet.") }
@@ -38,14 +38,5 @@ struct Log: FuctlCommand {
             table.add("\(r.draft)", "\(r.application)", r.kind.words, r.to, r.messageId, r.state, times.human(r.at), r.error ?? "")
         }
         context.console.print(table.text)
-    }
-
-    /// What the user needs to know of an attempt: it went, it may have gone, or it did not.
-    static func state(_ outcome: String) -> String {
-        switch outcome {
-        case DraftState.sent.rawValue: return "sent"
-        case DraftState.notSentRetryable.rawValue, DraftState.notSentPermanent.rawValue: return "not-sent"
-        default: return "unknown"
-        }
     }
 }

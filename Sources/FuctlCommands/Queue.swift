@@ -17,10 +17,10 @@ struct Queue: FuctlCommand {
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         let histories = Dictionary(try workspace.store.histories().map { ($0.application.id, $0) }) { a, _ in a }
-        let delivered = try SendEstimate.delivered(in: workspace.store)
+        let delivered = try SendForecast.delivered(in: workspace.store)
         let waiting = try workspace.store.drafts(in: [.drafted]).map { draft in
             let sends = histories[draft.applicationID].map {
-                SendEstimate.of(draft, history: $0, delivered: delivered, settings: workspace.settings, now: context.now)
+                SendForecast.of(draft, history: $0, delivered: delivered, settings: workspace.settings, now: context.now)
             }
             return (draft, try workspace.currentProblems(of: draft), sends)
         }

@@ -52,7 +52,7 @@ struct Show: FuctlCommand {
         let a = history.application
         let summary = ApplicationSummary(history, settings: workspace.settings, now: context.now)
         let sent = history.drafts.filter { $0.state.mayHaveBeenDelivered }
-        let delivered = try SendEstimate.delivered(in: workspace.store)
+        let delivered = try SendForecast.delivered(in: workspace.store)
         let details = Details(
             id: a.id, company: a.company, role: a.role, state: summary.state, contacts: a.contacts,
             companyDomains: a.companyDomains, timeZone: a.timeZone, pace: a.pace, talkingPoints: a.talkingPoints,
@@ -60,7 +60,7 @@ struct Show: FuctlCommand {
             events: a.events.map { EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description) },
             drafts: history.drafts.filter { !$0.state.mayHaveBeenDelivered }.map { draft in
                 DraftRow(draft, sends: draft.state.isPending
-                    ? SendEstimate.of(draft, history: history, delivered: delivered, settings: workspace.settings, now: context.now)
+                    ? SendForecast.of(draft, history: history, delivered: delivered, settings: workspace.settings, now: context.now)
                     : nil)
             },
             sent: sent.map { DraftRow($0) },

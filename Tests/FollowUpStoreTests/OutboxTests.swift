@@ -186,7 +186,7 @@ import FollowUpCore
     @Test func finishSendRecordsEachOutcomeAndAnAttempt() throws {
         let f = try Fixture()
         defer { f.remove() }
-        let cases: [(SendOutcome, DraftState, Bool)] = [
+        let cases: [(SendAttemptOutcome, DraftState, Bool)] = [
             (.sent, .sent, true), (.notSentRetryable(error: "421 try later"), .notSentRetryable, false),
             (.notSentPermanent(error: "550 no such user"), .notSentPermanent, false), (.unknown(error: "timeout after DATA"), .unknown, true),
         ]
@@ -196,7 +196,7 @@ import FollowUpCore
             #expect(after.state == state)
             #expect((after.sentAt != nil) == keepsSentAt)
             let attempts = try #require(try f.store.outboxEntry(id: d.id)).attempts
-            #expect(attempts.map(\.outcome) == [state.rawValue])
+            #expect(attempts.map(\.outcome.rawValue) == [state.rawValue])
             #expect(attempts.first?.messageID == d.messageID)
             #expect(attempts.first?.at == t0 + 9)
         }
@@ -212,7 +212,7 @@ import FollowUpCore
         try f.store.finishSend(draftID: a.id, outcome: .sent, now: t0 + 9)
         let log = try f.store.sendLog()
         #expect(log.map(\.draft.id) == [b.id, a.id])
-        #expect(log.map(\.attempt.outcome) == ["unknown", "sent"])
+        #expect(log.map(\.attempt.outcome) == [.unknown, .sent])
         #expect(log.first?.attempt.error == "timeout after DATA")
         #expect(log.last?.draft.state == .sent)
     }
@@ -241,7 +241,7 @@ import FollowUpCore
         #expect(recovered.map(\.id) == [a.id, b.id])
         #expect(recovered.allSatisfy { $0.state == .unknown && $0.sentAt == t0 })
         #expect(try restarted.draft(id: sent.id)?.state == .sent)
-        #expect(try restarted.outboxEntry(id: a.id)?.attempts.map(\.outcome) == ["interrupted"])
+        #expect(try restarted.outboxEntry(id: a.id)?.attempts.map(\.outcome) == [.interrupted])
         #expect(try restarted.recoverInterruptedSends(now: t0 + 200).isEmpty)
     }
 

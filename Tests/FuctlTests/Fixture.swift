@@ -108,7 +108,7 @@ struct Fixture {
     }
 
     /// Takes an approved draft through a send that ends as `outcome`.
-    func send(_ id: DraftID, at time: Date, outcome: SendOutcome = .sent) throws {
+    func send(_ id: DraftID, at time: Date, outcome: SendAttemptOutcome = .sent) throws {
         let store = try workspace().store
         if try store.draft(id: id)?.state == .drafted { try store.approve(draftID: id, now: time) }
         guard case .started = try store.beginSend(draftID: id, now: time, gate: { _, _, _ in .send }) else {

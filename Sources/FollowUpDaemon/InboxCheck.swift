@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import FollowUpCore
+import FollowUpReplies
+import FollowUpStore
+import FollowUpWorkspace
+import InboxReading
+import MailTransport
+
+/// One look into the inbox: read what arrived since the bookmark (or by date
+/// when the bookmark cannot be trusted), record the replies it finds, move
+/// the bookmark. What a message means is `InboxReader`'s; how far back to read
+/// is `InboxWindow`'s.
+struct InboxCheck {
+    let workspace: Workspace
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    struct Result {
+        /// When the check began: the mailbox is seen as it was then, however
+        /// long the check took (POLICY invariant 4).
+        var started: Date
+        var newMessages = 0
+        var repliesRecorded = 0
+    }
+
+    func run(_ session: any MailSession) throws -> Result {
+        let store = workspace.store
+        let inbox = workspace.config.imap.inbox
+        let saved = try store.bookmark(mailbox: inbox)
+        let histories = try store.histories()
+        let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
+        let started = clock()
+        var cursor = MailboxCursor(mailbox: inbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
+        var since = InboxWindow.rescanStart(histories, now: started)
+        if let saved, let backfill = InboxWindow.backfillStart(histories, eventsSeen: saved.eventsSeen, now: started) {
+            // An event recorded after the last check may have had its reply
+            // read (and skipped) already: read again from the event's start.
+            cursor.uidValidity = nil
+            since = backfill
+        }
+        let fetched = try session.checkInbox(cursor, rescanSince: since)
+        if fetched.rescanned {
+            logger.log(level: saved == nil ? .info : .notice,
+                       saved == nil ? "first inbox check: reading by date" : "inbox read again by date", metadata: [
+                "mailbox": "\(inbox)", "since": "\(since.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
+            ])
+        }
+        var result = Result(started: started, newMessages: fetched.messages.count)
+        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
+        var candidates: [MessageSummary] = []
+        for summary in fetched.messages {
+            let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? started,
+                                               context: context)
+            if let reason = screening.skipReason {
+                // Malformed mail is worth a line at the default level; ordinary mail is not.
+                let level: Logger.Level = screening.defects.isEmpty ? .debug : .info
+                logger.log(level: level, "skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reason)"])
+            } else {
+                candidates.append(summary)
+            }
+        }
+        let texts = candidates.isEmpty ? [:] : try session.fetchMessages(uids: candidates.map(\.uid))
+        for summary in candidates {
+            // A message deleted between the two fetches is read from its headers.
+            let bytes = texts[summary.uid] ?? summary.header
+            let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? started, context: context)
+            guard case .attributed(let attribution) = reading.verdict else {
+                logger.info("skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reading.skipReason ?? "not a reply")"])
+                continue
+            }
+            // A message that matched several applications equally (one contact
+            // for two roles) is `unclear` for each: none may guess in favour of sending.
+            for applicationID in [attribution.applicationID] + attribution.alsoMatching {
+                var reply = attribution.recordedReply(id: 0, for: reading.message)
+                reply.applicationID = applicationID
+                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: inbox, uid: summary.uid))
+                if inserted {
+                    result.repliesRecorded += 1
+                    logger.notice("reply recorded", metadata: [
+                        "application": "\(applicationID)", "class": "\(attribution.replyClass.rawValue)",
+                        "matched": "\(attribution.match)",
+                    ])
+                }
+            }
+        }
+        guard let validity = fetched.cursor.uidValidity else {
+            throw Engine.TickFailure(description: "the server gave no UIDVALIDITY for \(inbox)")
+        }
+        try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
+                                              uidNext: saved?.uidNext, eventsSeen: newestEvent))
+        let finished = clock()
+        _ = try store.updateStatus {
+            $0.lastCheckAt = finished
+            $0.lastCheckResult = "ok: \(fetched.messages.count) new, \(result.repliesRecorded) replies"
+        }
+        return result
+    }
+
+    /// A failed check is the daemon's last error, with the failed check's own
+    /// time: fuctl status must not show an older success's time beside "failed".
+    func recordFailure(_ error: Error) throws {
+        logger.error("inbox check failed", metadata: ["error": "\(error)"])
+        let finished = clock()
+        _ = try workspace.store.updateStatus {
+            $0.lastCheckAt = finished
+            $0.lastCheckResult = "failed"
+            $0.lastError = "inbox check: \(error)"
+            $0.lastErrorAt = finished
+        }
+    }
+}
