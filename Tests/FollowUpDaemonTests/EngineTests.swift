@@ -51,6 +51,29 @@ import MailTransport
         #expect(w.mail.sent.count == 1, "nothing after the employer replied")
     }
 
+    /// Names are the user's text: brackets, backslashes and every pattern
+    /// character are only characters, from the store through the drafts and
+    /// the reading of the employer's reply.
+    @Test(arguments: [#"A+ (B) [C]* \d{2} ^$ | ? \ Corp."#, #"(?<x>.*)\\Q\E[[:alpha:]"#, "Ω [ ( { \\"])
+    func aCompanyOrContactNameFullOfPatternCharactersIsOnlyText(_ name: String) throws {
+        let w = try World(company: name, contact: "Dana " + name)
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        #expect(try w.engine.tick().queued == 1)
+        let thankYou = try #require(try w.store.drafts(in: [.drafted]).first)
+        #expect(thankYou.body.contains(name.split(separator: " ").first.map(String.init) ?? name))
+        try w.store.approve(draftID: thankYou.id, now: w.clock.now)
+        w.clock.now = utc("2027-01-13T19:05:00Z")
+        #expect(try w.engine.tick().sent == 1)
+        // From an applicant tracking system, on a new thread: attributed by the company's name alone.
+        w.mail.deliver(from: "no-reply@us.greenhouse-mail.io", subject: "Your application at \(name)", inReplyTo: nil,
+                       body: "Unfortunately \(name) has decided to move forward with other candidates.",
+                       at: utc("2027-01-14T18:00:00Z"))
+        w.clock.now = utc("2027-01-14T18:05:00Z")
+        #expect(try w.engine.tick().repliesRecorded == 1)
+        #expect(try w.store.histories().first?.replies.first?.replyClass == .rejection)
+        #expect(try w.store.histories().first?.replies.first?.from == "no-reply@us.greenhouse-mail.io")
+    }
+
     @Test func aFailedInboxCheckMeansNothingIsSent() throws {
         let w = try World()
         let draft = try w.approvedThankYou()
@@ -290,7 +313,7 @@ final class World {
     let app: Application
 
     /// `policy` is extra TOML appended to the config (a `[policy]` section).
-    init(policy: String = "") throws {
+    init(policy: String = "", company: String = "Acme", contact: String = "Dana Roe") throws {
         let config = try Config.parse(text: """
             [identity]
             name = "Morgan Lee"
@@ -309,8 +332,8 @@ final class World {
                                  sender: Sender(name: "Morgan Lee"), senderEmail: "morgan@example.com", askForFeedback: true)
         workspace = Workspace(config: config, store: store, writer: writer)
         app = try store.addApplication(Application(
-            id: 0, company: "Acme", role: "Platform Engineer",
-            contacts: [Contact(name: "Dana Roe", email: "dana@acme.example")], companyDomains: ["acme.example"],
+            id: 0, company: company, role: "Platform Engineer",
+            contacts: [Contact(name: contact, email: "dana@acme.example")], companyDomains: ["acme.example"],
             timeZone: "America/Los_Angeles", talkingPoints: ["the new billing system"],
             events: [Event(id: 0, start: EngineTests.interviewStart, end: EngineTests.interviewStart + 3600)]))
         engine = Engine(workspace: workspace, logger: Logger(label: "test"), clock: { [clock] in clock.now },

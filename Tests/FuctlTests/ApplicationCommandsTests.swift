@@ -26,6 +26,22 @@ import FollowUpStore
         #expect(app.events.first?.decisionDate == LocalDate(iso: "2027-01-20"))
     }
 
+    @Test func namesFullOfPatternCharactersAreStoredAndShownAsTyped() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let company = #"A+ (B) [C]* \d{2} ^$ | ? \ Corp."#
+        let r = f.run(["add", "--json", "--company", company, "--role", "Engineer [L3] (remote)?", "--contact-name", #"Dana (\w+) Reyes"#,
+                       "--contact-email", "dana@acme.example", "--interview", "2027-01-14 16:00"])
+        #expect(r.code == 0, "\(r.errors)")
+        let object = try #require(try json(r.output) as? [String: Any])
+        let id = try #require(object["id"] as? Int)
+        let app = try #require(try f.workspace().store.application(id: ApplicationID(id)))
+        #expect(app.company == company && app.contacts.first?.name == #"Dana (\w+) Reyes"#)
+        let shown = f.run(["show", "\(app.id)"])
+        #expect(shown.code == 0 && shown.output.contains(company), "\(shown.output)")
+        #expect(f.run(["list"]).code == 0)
+    }
+
     @Test func addTakesTheConfiguredZoneByDefault() throws {
         let f = try Fixture()
         defer { f.remove() }
