@@ -20,13 +20,16 @@ let package = Package(
         // the seeded generator; running a program. Linked into test targets only.
         .target(name: "TestSupport", path: "Tests/Support"),
 
+        // Calendar days as integers: the one day arithmetic. Pure.
+        .target(name: "CivilCalendar"),
+
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
-        .target(name: "FollowUpCore"),
+        .target(name: "FollowUpCore", dependencies: ["CivilCalendar"]),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["TestSupport", "FollowUpCore"]),
 
         // Reply understanding: which application a message belongs to and what it means. Pure.
-        .target(name: "FollowUpReplies", dependencies: ["FollowUpCore"]),
-        .testTarget(name: "FollowUpRepliesTests", dependencies: ["TestSupport", "FollowUpReplies", "FollowUpCore"]),
+        .target(name: "FollowUpReplies", dependencies: ["FollowUpCore", "MailMessage"]),
+        .testTarget(name: "FollowUpRepliesTests", dependencies: ["TestSupport", "FollowUpReplies", "FollowUpCore", "MailMessage"]),
 
         // Drafts: Mustache templates -> subject and body; the lint of "What a draft must be".
         // Pure, except TemplateLoader, which reads the user's template files.
@@ -46,7 +49,7 @@ let package = Package(
         .testTarget(name: "SpellingTests", dependencies: ["TestSupport", "Spelling", "FollowUpDrafts", "FollowUpCore"]),
 
         // RFC 5322 / MIME: build outgoing messages as exact bytes, parse real-world mail. Pure.
-        .target(name: "MailMessage"),
+        .target(name: "MailMessage", dependencies: ["CivilCalendar"]),
         .testTarget(name: "MailMessageTests", dependencies: ["TestSupport", "MailMessage"]),
 
         // The inbox's bytes -> reply verdicts, in two stages (headers, then text). Pure.

@@ -84,19 +84,10 @@ public enum Planner {
     /// Follow-ups thread onto the round's last message; a rejection_reply onto the rejection.
     static func thread(for kind: MessageKind, _ f: RoundFacts) -> ThreadParent? {
         if kind == .rejectionReply, let rejection = f.rejection, let id = rejection.messageID {
-            return ThreadParent(messageID: id, references: [id], subject: reSubject(rejection.subject ?? ""))
+            return ThreadParent(messageID: id, references: [id], subject: SubjectPrefix.reply(to: rejection.subject ?? ""))
         }
         guard let parent = f.delivered.last else { return nil }
         return ThreadParent(messageID: parent.messageID, references: parent.references + [parent.messageID],
-                            subject: reSubject(parent.subject))
-    }
-
-    /// "Re: " once, whatever prefixes the parent already had.
-    static func reSubject(_ subject: String) -> String {
-        var rest = Substring(subject)
-        while rest.lowercased().hasPrefix("re:") {
-            rest = rest.dropFirst(3).drop(while: { $0 == " " })
-        }
-        return "Re: " + rest
+                            subject: SubjectPrefix.reply(to: parent.subject))
     }
 }

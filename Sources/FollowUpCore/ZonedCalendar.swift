@@ -1,4 +1,5 @@
 import Foundation
+import CivilCalendar
 
 /// Local-time arithmetic in one application's time zone, with its send window.
 ///
@@ -110,33 +111,17 @@ public enum PolicyError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension LocalDate {
     /// Days since 1970-01-01 (proleptic Gregorian), exact integer arithmetic.
-    public var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    public var daysSinceEpoch: Int { CivilCalendar.days(year: year, month: month, day: day) }
 
-    public init(daysSinceEpoch z0: Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    public init(daysSinceEpoch: Int) {
+        let (y, m, d) = CivilCalendar.civil(fromDays: daysSinceEpoch)
+        self.init(year: y, month: m, day: d)
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// 1 = Sunday … 7 = Saturday, as `SendWindow` numbers them.
     public var weekday: Int {
-        ((daysSinceEpoch % 7 + 7) % 7 + 4) % 7 + 1 // 1970-01-01 was a Thursday (5)
+        CivilCalendar.weekdayFromSunday(days: daysSinceEpoch) + 1
     }
 }

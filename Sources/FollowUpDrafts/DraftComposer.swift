@@ -68,7 +68,7 @@ public struct DraftComposer: Sendable {
                                 reason: "the subject line rendered empty")
         }
         if let earlier = request.earlierSubject, !earlier.trimmingCharacters(in: .whitespaces).isEmpty {
-            subject = SubjectLine.reply(to: earlier)
+            subject = SubjectPrefix.reply(to: earlier)
         }
         return RenderedDraft(subject: subject, body: body)
     }
@@ -89,7 +89,7 @@ public struct DraftComposer: Sendable {
         while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
         var subject = ""
         if let first = lines.first, let match = first.prefixMatch(of: subjectPrefix) {
-            subject = SubjectLine.oneLine(String(first[match.range.upperBound...]))
+            subject = SubjectPrefix.oneLine(String(first[match.range.upperBound...]))
             lines.removeFirst()
         }
         var body: [String] = []

@@ -1,3 +1,4 @@
+import FollowUpCore
 import Foundation
 
 /// How a coach greets the contact after "Dear": the first given name ("Dana"
@@ -5,7 +6,7 @@ import Foundation
 /// title ("Dr. Okafor" for Dr. Ana Okafor), a single-word name as it is.
 public enum Salutation {
     public static func of(_ name: String) -> String {
-        let words = SubjectLine.oneLine(name).split(separator: " ").map(String.init)
+        let words = SubjectPrefix.oneLine(name).split(separator: " ").map(String.init)
         guard let first = words.first else { return "" }
         if let title = title(first) {
             let names = withoutSuffixes(Array(words.dropFirst()))

@@ -12,9 +12,9 @@ enum TemplateValues {
         let event = request.event
         var values: [TemplateVariable: Any] = [
             .salutation: Salutation.of(request.contact.name),
-            .contactName: SubjectLine.oneLine(request.contact.name),
-            .role: SubjectLine.oneLine(request.application.role),
-            .company: SubjectLine.oneLine(request.application.company),
+            .contactName: SubjectPrefix.oneLine(request.contact.name),
+            .role: SubjectPrefix.oneLine(request.application.role),
+            .company: SubjectPrefix.oneLine(request.application.company),
             .eventName: EventWording.name(event.kind),
             .eventWhen: EventWording.when(event.start, due: request.due, zone: zone),
             .eventWhere: EventWording.place(event.kind),
@@ -46,7 +46,7 @@ enum TemplateValues {
     /// A phrase that the template ends with its own full stop.
     static func phrase(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = SubjectLine.oneLine(text).trimmingCharacters(in: CharacterSet(charactersIn: ".!?;:, "))
+        let trimmed = SubjectPrefix.oneLine(text).trimmingCharacters(in: CharacterSet(charactersIn: ".!?;:, "))
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -54,7 +54,7 @@ enum TemplateValues {
     /// stop unless they already end a sentence: "i passed the exam" → "I passed the exam.".
     static func sentences(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = SubjectLine.oneLine(text)
+        let trimmed = SubjectPrefix.oneLine(text)
         guard let first = trimmed.first else { return nil }
         let capitalised = first.uppercased() + trimmed.dropFirst()
         return [".", "!", "?"].contains(capitalised.last.map(String.init) ?? "") ? capitalised : capitalised + "."

@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 import FollowUpCore
 
 /// Messages no person wrote: delivery failures and out-of-office replies.
@@ -74,7 +75,7 @@ enum AutomatedMail {
 
     private static func isDaemon(_ sender: MailAddress) -> Bool {
         let local = sender.localPart
-        let name = PlainWords.normalize(sender.displayName ?? "")
+        let name = PlainWords.normalize(sender.name ?? "")
         // An empty address is the null sender (`From: MAILER-DAEMON <>`), which only mail systems use.
         return ["", "mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master", "mail.delivery.system"].contains(local)
             || local.hasPrefix("microsoftexchange")
@@ -109,11 +110,11 @@ enum AutomatedMail {
         let reported = (failed.isEmpty ? blocks : failed).map { recipient in
             recipient.address.split(separator: ";").last.map(String.init) ?? recipient.address
         }
-        let candidates = (reported + message.failedRecipients).map { MailAddress($0).normalized }
+        let candidates = (reported + message.failedRecipients).map { MailAddress(address: $0).normalized }
         if let first = candidates.first(where: { !$0.isEmpty }) { return first }
         let inText = addressInText.matches(in: message.body)
             .compactMap { $0.capture(0, in: message.body) }
-            .map { MailAddress($0).normalized }
+            .map { MailAddress(address: $0).normalized }
             .filter { !isUser($0) && $0 != message.from?.normalized }
         return inText.first(where: contacts.contains) ?? inText.first
     }

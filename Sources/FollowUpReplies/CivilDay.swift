@@ -21,8 +21,8 @@ struct CivilDay: Comparable {
 
     var localDate: LocalDate { LocalDate(daysSinceEpoch: number) }
 
-    /// ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
-    var weekday: Int { ((number % 7 + 7 + 3) % 7) + 1 }
+    /// ISO weekday: 1 Monday … 7 Sunday (`LocalDate` counts from Sunday).
+    var weekday: Int { (localDate.weekday + 5) % 7 + 1 }
 
     func adding(days: Int) -> CivilDay { CivilDay(number: number + days) }
 

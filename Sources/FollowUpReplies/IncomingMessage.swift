@@ -1,32 +1,5 @@
 import Foundation
-
-/// A mailbox as it appears in a header: `Jane Doe <jane@acme.com>`.
-public struct MailAddress: Hashable, Sendable {
-    /// The addr-spec, e.g. `jane@acme.com`; compared case-insensitively.
-    public var address: String
-    /// The decoded display name, when the header had one.
-    public var displayName: String?
-
-    public init(_ address: String, displayName: String? = nil) {
-        self.address = address
-        self.displayName = displayName
-    }
-
-    /// The address in lower case without surrounding angle brackets or spaces.
-    public var normalized: String {
-        address.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
-    }
-
-    /// The part after the last `@`, lower case, without a trailing dot.
-    public var domain: String { MailDomain.of(normalized) }
-
-    /// The part before the last `@`, lower case.
-    public var localPart: String {
-        let address = normalized
-        guard let at = address.lastIndex(of: "@") else { return address }
-        return String(address[..<at])
-    }
-}
+import MailMessage
 
 /// The machine-readable part of a delivery status notification
 /// (RFC 3464 `message/delivery-status`), as far as the parser found it.
@@ -145,12 +118,5 @@ public struct IncomingMessage: Hashable, Sendable {
     var written: Date {
         guard let date else { return internalDate }
         return min(date, internalDate)
-    }
-}
-
-/// Message-IDs compare without angle brackets, spaces or case.
-enum MessageIDs {
-    static func normalize(_ id: String) -> String {
-        id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n")).lowercased()
     }
 }

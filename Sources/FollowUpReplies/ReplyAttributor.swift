@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 import FollowUpCore
 
 /// Which application a message belongs to (POLICY.md "Replies from the
@@ -16,7 +17,7 @@ struct ReplyAttributor {
     /// - Parameter reportedRecipient: for a mail system's delivery report, the
     ///   address it reports on; it stands in for the sender, whose address is the mail system's.
     func attribute(_ message: IncomingMessage, authored: AuthoredText, isReport: Bool, reportedRecipient: String?) -> Outcome {
-        let counterpart = isReport ? reportedRecipient.map { MailAddress($0) } : message.from
+        let counterpart = isReport ? reportedRecipient.map { MailAddress(address: $0) } : message.from
         for path in MatchPath.allCases.sorted(by: >) {
             let candidates = applications(matching: path, message, authored: authored, isReport: isReport, counterpart: counterpart)
             if !candidates.isEmpty { return choose(among: candidates, path: path, message, authored: authored) }
@@ -40,7 +41,7 @@ struct ReplyAttributor {
             return []
         case .contactAddress:
             guard let address = counterpart?.normalized else { return [] }
-            return context.applications.filter { app in app.contacts.contains { MailAddress($0.email).normalized == address } }
+            return context.applications.filter { app in app.contacts.contains { MailAddress(address: $0.email).normalized == address } }
         case .companyDomain:
             guard let domain = counterpart?.domain, !domain.isEmpty, !MailDomain.isFreeMail(domain) else { return [] }
             return context.applications.filter { app in
@@ -48,7 +49,7 @@ struct ReplyAttributor {
             }
         case .applicantTrackingSystem:
             guard !isReport, let sender = message.from, ApplicantTrackingSystems.sends(from: sender.domain) else { return [] }
-            let texts = [message.subject, sender.displayName ?? "", authored.withSignature]
+            let texts = [message.subject, sender.name ?? "", authored.withSignature]
             return context.applications.filter {
                 NamedInText.names(company: $0.company, in: texts, senderLocalPart: sender.localPart)
             }

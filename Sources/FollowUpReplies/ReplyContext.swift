@@ -1,3 +1,4 @@
+import MailMessage
 import FollowUpCore
 
 /// What the daemon knows when it reads the inbox: who the user is, what was
@@ -10,7 +11,7 @@ public struct ReplyContext: Sendable {
     public var applications: [Application]
 
     public init(userAddresses: Set<String>, sentMessageIDs: [String: ApplicationID], applications: [Application]) {
-        self.userAddresses = Set(userAddresses.map { MailAddress($0).normalized })
+        self.userAddresses = Set(userAddresses.map { MailAddress(address: $0).normalized })
         self.sentMessageIDs = Dictionary(sentMessageIDs.map { (MessageIDs.normalize($0.key), $0.value) },
                                          uniquingKeysWith: { first, _ in first })
         self.applications = applications
@@ -30,7 +31,7 @@ public struct ReplyContext: Sendable {
     }
 
     func isUser(_ address: String) -> Bool {
-        userAddresses.contains(MailAddress(address).normalized)
+        userAddresses.contains(MailAddress(address: address).normalized)
     }
 
     func application(sent messageID: String) -> ApplicationID? {
@@ -39,6 +40,6 @@ public struct ReplyContext: Sendable {
 
     /// Every contact address of every application, for picking a bounce's failed recipient.
     var contactAddresses: Set<String> {
-        Set(applications.flatMap { $0.contacts.map { MailAddress($0.email).normalized } })
+        Set(applications.flatMap { $0.contacts.map { MailAddress(address: $0.email).normalized } })
     }
 }

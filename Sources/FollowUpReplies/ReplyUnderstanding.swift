@@ -65,8 +65,6 @@ extension ReplyContext {
 
     /// The sender's words, and the subject unless it is a reply or forward of ours.
     private static func classifiedText(_ message: IncomingMessage, authored: AuthoredText) -> String {
-        replyOrForwardSubject.isFound(in: message.subject) ? authored.message : message.subject + "\n\n" + authored.message
+        SubjectPrefix.isReplyOrForward(message.subject) ? authored.message : message.subject + "\n\n" + authored.message
     }
-
-    private static let replyOrForwardSubject = Pattern(#"^\s*(re|aw|sv|vs|antw|réf|rif|tr|fwd?|wg)\s*(\[[0-9]+\])?\s*:"#)
 }

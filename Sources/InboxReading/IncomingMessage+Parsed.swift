@@ -11,7 +11,7 @@ extension IncomingMessage {
     public init(_ parsed: ParsedMessage, internalDate: Date) {
         let headers = parsed.headers
         self.init(
-            from: parsed.from.first.map(Self.address),
+            from: parsed.from.first,
             to: parsed.to.map(\.address),
             cc: parsed.cc.map(\.address),
             subject: parsed.subject ?? "",
@@ -31,10 +31,6 @@ extension IncomingMessage {
                 .flatMap { AddressListParser.parseMailboxes($0.unfoldedValue) }.map(\.address),
             returnPath: headers["Return-Path"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) },
             body: parsed.text)
-    }
-
-    private static func address(_ mailbox: MailMessage.MailAddress) -> FollowUpReplies.MailAddress {
-        FollowUpReplies.MailAddress(mailbox.address, displayName: mailbox.name)
     }
 
     /// The report's recipients that name an address or an action; the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox: an optional display name and an address.
 public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     /// The decoded display name, or nil when there is none.
@@ -11,10 +13,24 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name.map { "\($0) <\(address)>" } ?? address }
 
-    /// The part after the last "@", lowercased; empty when there is none.
+    /// The address as addresses compare: lower case, without surrounding
+    /// angle brackets or spaces.
+    public var normalized: String {
+        address.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
+    }
+
+    /// The part after the last "@", lower case, without a trailing dot; empty when there is none.
     public var domain: String {
+        let address = normalized
         guard let at = address.lastIndex(of: "@") else { return "" }
-        return String(address[address.index(after: at)...]).lowercased()
+        return String(address[address.index(after: at)...]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    /// The part before the last "@", lower case (all of it when there is no "@").
+    public var localPart: String {
+        let address = normalized
+        guard let at = address.lastIndex(of: "@") else { return address }
+        return String(address[..<at])
     }
 
     /// Whether `address` is an addr-spec this project can send to: an ASCII

@@ -1,4 +1,5 @@
 import Foundation
+import CivilCalendar
 
 extension MailDate {
     /// Parses a `Date:` value tolerantly: RFC 5322, the obsolete forms (two-digit

@@ -1,5 +1,12 @@
+import Foundation
+
 /// Message identifiers: reading `Message-ID`, `In-Reply-To` and `References`, and making new ones.
 public enum MessageIDs {
+    /// A Message-ID as identifiers compare: without angle brackets, spaces or case.
+    public static func normalize(_ id: String) -> String {
+        id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n")).lowercased()
+    }
+
     /// The identifiers in a msg-id list, without angle brackets, in order.
     /// Values with no brackets at all (common in broken mail) are split on whitespace.
     public static func parse(_ value: String) -> [String] {

@@ -22,7 +22,7 @@ import Testing
         ("Regarding your application", "Re: Regarding your application"),
     ])
     func replySubjectNeverRepeatsRe(earlier: String, expected: String) {
-        #expect(SubjectLine.reply(to: earlier) == expected)
+        #expect(SubjectPrefix.reply(to: earlier) == expected)
     }
 
     @Test func withoutAnEarlierSubjectTheTemplateSubjectStands() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 import Testing
 import FollowUpCore
 @testable import FollowUpReplies
@@ -33,7 +34,7 @@ import TestSupport
         let contentType = (headers["content-type"] ?? "").lowercased()
         let reportType = contentType.range(of: #"report-type="?[a-z-]+"#, options: .regularExpression)
             .map { String(contentType[$0]).replacingOccurrences(of: "report-type=", with: "").replacingOccurrences(of: "\"", with: "") }
-        return IncomingMessage(from: MailAddress(address, displayName: name), subject: headers["subject"] ?? "",
+        return IncomingMessage(from: MailAddress(name: name, address: address), subject: headers["subject"] ?? "",
                                internalDate: Date(timeIntervalSince1970: 0), autoSubmitted: headers["auto-submitted"],
                                xAutoreply: headers["x-autoreply"], precedence: headers["precedence"],
                                contentType: contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) },

@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 import FollowUpCore
 @testable import FollowUpReplies
 
@@ -47,7 +48,7 @@ enum World {
                      body: String = "", at iso: String = "2026-11-20T15:00:00Z",
                      inReplyTo: [String] = [], references: [String] = [],
                      messageID: String? = "<reply@mail.example>") -> IncomingMessage {
-        IncomingMessage(from: MailAddress(address, displayName: name), to: ["alex@example.org"], subject: subject,
+        IncomingMessage(from: MailAddress(name: name, address: address), to: ["alex@example.org"], subject: subject,
                         date: instant(iso), internalDate: instant(iso), messageID: messageID,
                         inReplyTo: inReplyTo, references: references, body: body)
     }

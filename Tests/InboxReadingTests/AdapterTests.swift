@@ -47,7 +47,7 @@ import MailMessage
 
     @Test func adapterReadsEveryFact() {
         let message = IncomingMessage(ParsedMessage(Self.everyField), internalDate: World.arrival)
-        #expect(message.from == FollowUpReplies.MailAddress("MAILER-DAEMON@mx.example.org", displayName: "Mail Delivery Systèm"))
+        #expect(message.from == MailAddress(name: "Mail Delivery Systèm", address: "MAILER-DAEMON@mx.example.org"))
         #expect(message.to == ["alex@example.org", "other@example.org"])
         #expect(message.cc == ["copy@example.org"])
         #expect(message.subject == "Unzustellbar: Grüße")

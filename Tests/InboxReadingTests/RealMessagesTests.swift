@@ -202,7 +202,7 @@ import InboxReading
         ], "Please pick a date below.\n")
         let (screening, reading) = World.read(raw)
         #expect(screening.message.subject == "Invitation to a final interview – Backend Engineer")
-        #expect(screening.message.from?.displayName == "Jane Doé")
+        #expect(screening.message.from?.name == "Jane Doé")
         #expect(reading?.verdict.attribution?.replyClass == .nextStep)
     }
 }

@@ -1,3 +1,4 @@
+import MailMessage
 import Foundation
 import FollowUpCore
 import FollowUpReplies

@@ -1,3 +1,4 @@
+import FollowUpCore
 /// Rules about how the text looks: emoji and emoticons, "!!", capitals that
 /// shout (POLICY: "no … emoji, repeated "!!", shouting capitals").
 enum Typography {
@@ -67,7 +68,7 @@ enum Typography {
         return runs.filter { $0.count >= 2 || $0[0].text.filter(\.isLetter).count >= 6 }.map { run in
             let range = run[0].range.lowerBound..<run[run.count - 1].range.upperBound
             return Finding(kind: .shouting,
-                           message: "\"\(SubjectLine.oneLine(String(text[range])))\" in capitals reads as shouting; write it in lower case",
+                           message: "\"\(SubjectPrefix.oneLine(String(text[range])))\" in capitals reads as shouting; write it in lower case",
                            range: range)
         }
     }

@@ -16,7 +16,7 @@ enum Wording {
             kept.append(match)
         }
         return kept.map { match in
-            let shown = SubjectLine.oneLine(String(text[match.range]))
+            let shown = SubjectPrefix.oneLine(String(text[match.range]))
             return Finding(kind: match.rule.kind, message: "\"\(shown)\" \(match.rule.advice)", range: match.range)
         }
     }
