@@ -55,8 +55,29 @@ public final class Engine: @unchecked Sendable {
         public var unknown = 0
     }
 
+    /// Why a tick did not do its job. Any of them fails `followupd --once`
+    /// (exit 1) and shows in `fuctl status` as the last error.
     public struct TickFailure: Error, CustomStringConvertible {
-        public var description: String
+        public enum Code: String, Sendable {
+            /// No session could be opened: nothing was read or sent.
+            case unreachable
+            /// The inbox check failed: nothing was sent.
+            case inboxCheck = "inbox-check"
+            /// A send or its re-check failed: the sends after it wait.
+            case sendingStopped = "sending-stopped"
+        }
+
+        public var code: Code
+        /// What went wrong underneath, in words without secrets.
+        public var cause: String
+
+        public var description: String {
+            switch code {
+            case .unreachable: "cannot reach the mail servers: \(cause)"
+            case .inboxCheck: "inbox check failed, nothing sent: \(cause)"
+            case .sendingStopped: "sending stopped: \(cause)"
+            }
+        }
     }
 
     /// Runs one tick. Throws when the inbox could not be checked: then nothing
@@ -72,7 +93,7 @@ public final class Engine: @unchecked Sendable {
             session = try openSession(workspace)
         } catch {
             try inbox.recordFailure(error)
-            throw TickFailure(description: "cannot reach the mail servers: \(error)")
+            throw TickFailure(code: .unreachable, cause: "\(error)")
         }
         if !settled { settled = reconciler.settleUnknownSends(session) }
         do {
@@ -82,7 +103,7 @@ public final class Engine: @unchecked Sendable {
             report.repliesRecorded = checked.repliesRecorded
         } catch {
             try inbox.recordFailure(error)
-            throw TickFailure(description: "inbox check failed, nothing sent: \(error)")
+            throw TickFailure(code: .inboxCheck, cause: "\(error)")
         }
         let planned = PlanApplier(workspace: workspace, logger: logger, clock: clock).run()
         report.queued = planned.queued
@@ -96,7 +117,7 @@ public final class Engine: @unchecked Sendable {
         report.unknown = sent.unknown
         if let why = sent.stoppedBy {
             // Nothing unsafe went out, but the tick did not do its job: say so (exit code, status).
-            throw TickFailure(description: "sending stopped: \(why)")
+            throw TickFailure(code: .sendingStopped, cause: why)
         }
         return report
     }

@@ -85,7 +85,7 @@ struct InboxCheck {
             }
         }
         guard let validity = fetched.cursor.uidValidity else {
-            throw Engine.TickFailure(description: "the server gave no UIDVALIDITY for \(inbox)")
+            throw TransportError(category: .protocolViolation, detail: "the server gave no UIDVALIDITY for \(inbox)")
         }
         try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
                                               uidNext: saved?.uidNext, eventsSeen: newestEvent))

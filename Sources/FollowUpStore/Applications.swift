@@ -40,7 +40,8 @@ extension Store {
         }
     }
 
-    public func updateEvent(_ event: Event) throws {
+    /// Rewrites an event in place. Only tests do: the product adds rounds and never edits history.
+    func updateEvent(_ event: Event) throws {
         try db.write { db in
             try db.execute(sql: "UPDATE events SET kind = ?, start = ?, \"end\" = ?, decision_date = ? WHERE id = ?",
                            arguments: [event.kind.rawValue, event.start.stored, event.end.stored,

@@ -31,8 +31,8 @@ extension Store {
         try db.read(Self.status)
     }
 
-    /// Replaces the whole status row.
-    public func setStatus(_ status: DaemonStatus) throws {
+    /// Replaces the whole status row (tests; the daemon changes fields with `updateStatus`).
+    func setStatus(_ status: DaemonStatus) throws {
         try db.write { try Self.write(status, $0) }
     }
 

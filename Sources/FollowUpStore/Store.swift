@@ -47,7 +47,7 @@ public final class Store: Sendable {
     }
 
     /// The schema versions applied, oldest first.
-    public func appliedMigrations() throws -> [String] {
+    func appliedMigrations() throws -> [String] {
         try db.read { try Schema.migrator.appliedMigrations($0) }
     }
 }

@@ -28,7 +28,7 @@ public struct DraftWriter: Sendable {
                       now: Date, randomBytes: [UInt8]) throws -> (draft: Draft, problems: [LintProblem]) {
         let app = history.application
         guard let event = app.events.first(where: { $0.id == queued.round }) else {
-            throw WorkspaceError("application \(app.id) has no event \(queued.round)")
+            throw WorkspaceError.noSuchEvent(application: app.id, event: queued.round)
         }
         let request = DraftRequest(
             kind: queued.kind, application: app, contact: queued.recipient, event: event,
@@ -72,7 +72,14 @@ public struct DraftWriter: Sendable {
     }
 }
 
-public struct WorkspaceError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// What the workspace could not do with the store's records.
+public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A planned draft names an interview round the application does not have.
+    case noSuchEvent(application: ApplicationID, event: EventID)
+
+    public var description: String {
+        switch self {
+        case let .noSuchEvent(application, event): "application \(application) has no event \(event)"
+        }
+    }
 }

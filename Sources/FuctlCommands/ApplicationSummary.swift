@@ -3,8 +3,7 @@ import Foundation
 
 /// Where an application stands, for `list` and `show`.
 struct ApplicationSummary {
-    /// open, waiting for approval, closed (offer), replied (rejection), stopped, send unknown, no event.
-    var state: String
+    var state: ApplicationState
     var nextStep: NextStep?
 
     struct NextStep: Encodable {
@@ -21,20 +20,7 @@ struct ApplicationSummary {
         let app = history.application
         let pending = history.drafts.filter { $0.state.isPending }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         let timeline = try? Timeline.current(history: history, settings: settings, now: now)
-        if let outcome = app.outcome {
-            state = "closed (\(outcome.rawValue))"
-        } else if history.drafts.contains(where: { $0.state == .unknown }) {
-            state = "send unknown"
-        } else if pending.contains(where: { $0.state == .drafted }) {
-            state = "waiting for approval"
-        } else {
-            switch timeline?.state {
-            case .open: state = "open"
-            case .closedByReply(_, let replyClass): state = "replied (\(replyClass.rawValue))"
-            case .stopped: state = "stopped"
-            case nil: state = app.events.isEmpty ? "no event" : "needs attention"
-            }
-        }
+        state = ApplicationState.of(history, settings: settings, now: now)
         guard app.outcome == nil else { return }
         if let draft = pending.first {
             nextStep = NextStep(kind: draft.kind, due: draft.due, status: "draft \(draft.id) \(draft.state.rawValue)")

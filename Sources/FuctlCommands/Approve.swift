@@ -50,7 +50,7 @@ struct Approve: FuctlCommand {
                 "fine but not approved (all or nothing): " + fine.map { "draft \($0.id)" }.joined(separator: ", ")
                     + "; approve them without the refused ones",
             ]
-            throw CommandFailure((["nothing approved"] + refusals + spared).joined(separator: "\n"))
+            throw CommandFailure(.refused, (["nothing approved"] + refusals + spared).joined(separator: "\n"))
         }
         for id in alreadyApproved { context.console.print("draft \(id) already approved") }
         for draft in fine {

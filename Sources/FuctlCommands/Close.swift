@@ -19,7 +19,7 @@ struct Close: FuctlCommand {
             return context.console.print("application \(app) is already closed (\(outcome.rawValue))")
         }
         if let current, !force {
-            throw CommandFailure("application \(app) is already closed (\(current.rawValue)); to change it to \(outcome.rawValue), add --force")
+            throw CommandFailure(.refused, "application \(app) is already closed (\(current.rawValue)); to change it to \(outcome.rawValue), add --force")
         }
         try workspace.store.setOutcome(outcome, for: app)
         let was = current.map { ", was \($0.rawValue)" } ?? ""

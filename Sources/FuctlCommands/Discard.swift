@@ -29,6 +29,6 @@ struct Discard: FuctlCommand {
                 failures.append(e.description)
             }
         }
-        if !failures.isEmpty { throw CommandFailure(failures.joined(separator: "\n")) }
+        if !failures.isEmpty { throw CommandFailure(.refused, failures.joined(separator: "\n")) }
     }
 }

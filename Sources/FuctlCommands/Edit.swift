@@ -14,7 +14,7 @@ struct Edit: FuctlCommand {
         let workspace = try options.workspace(context)
         let draft = try workspace.store.existingDraft(id)
         guard draft.state.isPending else {
-            throw CommandFailure("draft \(id) is \(draft.state.rawValue): only drafts not yet sent can be edited")
+            throw CommandFailure(.refused, "draft \(id) is \(draft.state.rawValue): only drafts not yet sent can be edited")
         }
         let before = EditedText(subject: draft.subject, body: draft.body)
         let after = try EditedText(parsing: Editor.edit(before.fileText, environment: context.environment))

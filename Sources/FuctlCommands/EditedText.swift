@@ -10,11 +10,11 @@ struct EditedText: Equatable {
     /// builder owns line ends, and a stray control character is never meant.
     init(parsing text: String) throws {
         if let bad = text.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }) {
-            throw CommandFailure(String(format: "the edited text contains the control character U+%04X; draft unchanged", bad.value))
+            throw CommandFailure(.edit, String(format: "the edited text contains the control character U+%04X; draft unchanged", bad.value))
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix("Subject:") else {
-            throw CommandFailure("the edited text must start with its \"Subject: \" line; draft unchanged")
+            throw CommandFailure(.edit, "the edited text must start with its \"Subject: \" line; draft unchanged")
         }
         subject = first.dropFirst("Subject:".count).trimmingCharacters(in: .whitespaces)
         lines.removeFirst()

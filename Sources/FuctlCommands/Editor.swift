@@ -11,7 +11,7 @@ enum Editor {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("draft.txt")
         guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("cannot write the temporary file for the editor")
+            throw CommandFailure(.edit, "cannot write the temporary file for the editor")
         }
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let process = Process()
@@ -23,10 +23,10 @@ enum Editor {
         try process.run()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw CommandFailure("the editor (\(editor)) failed with status \(process.terminationStatus); draft unchanged")
+            throw CommandFailure(.edit, "the editor (\(editor)) failed with status \(process.terminationStatus); draft unchanged")
         }
         guard let data = FileManager.default.contents(atPath: file.path), let edited = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("the edited file is not UTF-8 text; draft unchanged")
+            throw CommandFailure(.edit, "the edited file is not UTF-8 text; draft unchanged")
         }
         return edited
     }

@@ -18,7 +18,7 @@ struct EventCommand: FuctlCommand {
         var round = reading.event
         round.recordedAt = context.now
         if let current = history.application.events.last, round.start <= current.start {
-            throw CommandFailure("a new round must start after the current one (event \(current.id))")
+            throw CommandFailure(.refused, "a new round must start after the current one (event \(current.id))")
         }
         let stored = try workspace.store.addEvent(round, to: app)
         if let note = reading.note { context.console.print(note) }

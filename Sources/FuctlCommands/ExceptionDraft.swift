@@ -17,10 +17,10 @@ enum ExceptionDraft {
         let history = try workspace.store.existingHistory(app)
         let step: DueStep
         switch rule(history, workspace.settings, context.now) {
-        case .failure(let refusal): throw CommandFailure("no \(kind.words) draft: \(refusal)")
+        case .failure(let refusal): throw CommandFailure(.refused, "no \(kind.words) draft: \(refusal)")
         case .success(let allowed): step = allowed
         }
-        guard let contact = history.application.primaryContact else { throw CommandFailure("application \(app) has no contact") }
+        guard let contact = history.application.primaryContact else { throw CommandFailure(.refused, "application \(app) has no contact") }
         let queued = QueuedDraft(applicationID: app, round: step.round, kind: step.kind, recipient: contact,
                                  due: step.due, thread: step.thread)
         let (draft, problems) = try workspace.writer.write(queued, history: history, text: text, now: context.now,

@@ -22,7 +22,7 @@ struct List: FuctlCommand {
         let rows = try workspace.store.histories().map { history in
             let summary = ApplicationSummary(history, settings: workspace.settings, now: context.now)
             return Row(id: history.application.id, company: history.application.company, role: history.application.role,
-                       state: summary.state, nextStep: summary.nextStep)
+                       state: summary.state.description, nextStep: summary.nextStep)
         }
         if output.json { return try context.console.printJSON(rows) }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)

@@ -34,12 +34,12 @@ extension LocalDate: ExpressibleByArgument {
 extension Store {
     /// The application's history, or a failure naming the unknown id.
     func existingHistory(_ id: ApplicationID) throws -> ApplicationHistory {
-        guard let history = try history(for: id) else { throw CommandFailure("no application with id \(id)") }
+        guard let history = try history(for: id) else { throw CommandFailure(.notFound, "no application with id \(id)") }
         return history
     }
 
     func existingDraft(_ id: DraftID) throws -> Draft {
-        guard let draft = try draft(id: id) else { throw CommandFailure("no draft with id \(id)") }
+        guard let draft = try draft(id: id) else { throw CommandFailure(.notFound, "no draft with id \(id)") }
         return draft
     }
 }

@@ -35,7 +35,7 @@ struct Reply: FuctlCommand {
         let workspace = try options.workspace(context)
         let history = try workspace.store.existingHistory(app)
         if let closed = try Self.closedRound(history, settings: workspace.settings, now: context.now) {
-            throw CommandFailure("nothing recorded: \(closed); no follow-up will be sent in this round. "
+            throw CommandFailure(.refused, "nothing recorded: \(closed); no follow-up will be sent in this round. "
                                  + "If they invited you to another interview, record it with fuctl event \(app)")
         }
         let (reply, _) = try workspace.store.recordReply(

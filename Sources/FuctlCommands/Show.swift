@@ -54,7 +54,7 @@ struct Show: FuctlCommand {
         let sent = history.drafts.filter { $0.state.mayHaveBeenDelivered }
         let delivered = try SendForecast.delivered(in: workspace.store)
         let details = Details(
-            id: a.id, company: a.company, role: a.role, state: summary.state, contacts: a.contacts,
+            id: a.id, company: a.company, role: a.role, state: summary.state.description, contacts: a.contacts,
             companyDomains: a.companyDomains, timeZone: a.timeZone, pace: a.pace, talkingPoints: a.talkingPoints,
             notes: a.notes, outcome: a.outcome,
             events: a.events.map { EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description) },

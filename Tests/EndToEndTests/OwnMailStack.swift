@@ -1,18 +1,20 @@
 import Foundation
 import MailTransport
+import TestSupport
 
 /// The suite's own Dovecot + Postfix (scripts/mailstack.sh in a temp dir of
 /// its own, so its ports and mailboxes are apart from the stack the
 /// transport tests share), with the three users' mailboxes as files and over IMAP.
+@dynamicMemberLookup
 final class OwnMailStack: Sendable {
-    static let candidate = "candidate@example.test"
-    static let hr = "hr@employer.test"
-    static let recruiter = "recruiter@employer.test"
+    static let candidate = MailStackFiles.candidate
+    static let hr = MailStackFiles.hr
+    static let recruiter = MailStackFiles.recruiter
 
-    let dir: String
-    let ports: [String: Int]
-    let caFile: String
-    private let passwords: [String: String]
+    let files: MailStackFiles
+    var dir: String { files.dir }
+
+    subscript<T>(dynamicMember path: KeyPath<MailStackFiles, T>) -> T { files[keyPath: path] }
 
     /// Starts a stack in `dir`; throws with the script's output when it cannot.
     init(dir: String) throws {
@@ -23,21 +25,7 @@ final class OwnMailStack: Sendable {
             where !FileManager.default.fileExists(atPath: dir + pidFile) {
             throw StackFailure(reason: "scripts/mailstack.sh start left no \(pidFile): are its ports taken?")
         }
-        let env = try String(contentsOfFile: dir + "/stack.env", encoding: .utf8)
-        var values: [String: String] = [:]
-        for line in env.split(separator: "\n") {
-            let kv = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { values[kv[0]] = kv[1] }
-        }
-        var passwords: [String: String] = [:]
-        for line in try String(contentsOfFile: dir + "/passwords", encoding: .utf8).split(separator: "\n") {
-            let parts = line.split(separator: " ").map(String.init)
-            if parts.count == 2 { passwords[parts[0]] = parts[1] }
-        }
-        self.dir = dir
-        self.ports = values.compactMapValues(Int.init)
-        self.caFile = values["CA_FILE"] ?? dir + "/tls/ca.pem"
-        self.passwords = passwords
+        files = try MailStackFiles(dir: dir)
     }
 
     struct StackFailure: Error, CustomStringConvertible { let reason: String; var description: String { reason } }
@@ -47,36 +35,22 @@ final class OwnMailStack: Sendable {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    func port(_ name: String) -> Int { ports[name] ?? 0 }
-    func password(_ user: String) -> String { passwords[user] ?? "" }
-
-    /// A port for a test's own listener (the script leaves base+10… free).
-    func testPort(_ offset: Int) -> Int { port("TEST_PORT_BASE") + offset }
+    func port(_ name: String) -> Int { files.port(name) }
+    func password(_ user: String) -> String { files.password(user) }
+    func testPort(_ offset: Int) -> Int { files.testPort(offset) }
+    func maildir(_ user: String, _ folder: String?) -> String { files.maildir(user, folder) }
+    func count(_ user: String, _ folder: String? = nil) -> Int { files.count(user, folder) }
 
     // MARK: Mailboxes
 
     /// Empties every mailbox of the three users, so each test starts from nothing.
     func emptyMailboxes() throws {
-        for user in [Self.candidate, Self.hr, Self.recruiter] {
+        for user in MailStackFiles.users {
             // A user who never received mail has no Maildir yet: nothing to expunge.
             guard FileManager.default.fileExists(atPath: maildir(user, nil)) else { continue }
             let result = try Run.tool("/usr/bin/doveadm", ["-c", dir + "/dovecot/dovecot.conf", "expunge", "-u", user,
                                                           "mailbox", "*", "all"])
             guard result.status == 0 else { throw StackFailure(reason: "doveadm expunge \(user): \(result.output)") }
-        }
-    }
-
-    /// The Maildir of `user`'s `folder` (nil: INBOX), as Dovecot and Postfix lay it out.
-    func maildir(_ user: String, _ folder: String?) -> String {
-        let parts = user.split(separator: "@").map(String.init)
-        return "\(dir)/mail/\(parts[1])/\(parts[0])" + (folder.map { "/.\($0)" } ?? "")
-    }
-
-    /// How many messages the folder holds, counted as files (no IMAP session, no side effects).
-    func count(_ user: String, _ folder: String? = nil) -> Int {
-        let base = maildir(user, folder)
-        return ["new", "cur"].reduce(0) { sum, sub in
-            sum + ((try? FileManager.default.contentsOfDirectory(atPath: base + "/" + sub))?.count ?? 0)
         }
     }
 
@@ -95,7 +69,7 @@ final class OwnMailStack: Sendable {
 
     /// Every message of the folder over IMAP, exactly as the server gives it (CRLF), oldest first.
     func messages(_ user: String, _ mailbox: String = "INBOX") throws -> [[UInt8]] {
-        let server = MailServer(host: "127.0.0.1", port: port("IMAP_PORT"), security: .startTLS, caFile: caFile)
+        let server = MailServer(host: "127.0.0.1", port: port("IMAP_PORT"), security: .startTLS, caFile: files.caFile)
         let client = try IMAPClient(server: server, credentials: .password(user: user, password: password(user)))
         let found = try client.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSince1970: 0),
                                      headerFields: ["Message-ID"])

@@ -7,8 +7,7 @@ enum Paths {
 
     static func script(_ name: String) -> String { packageRoot.appendingPathComponent("scripts/" + name).path }
 
-    /// `.build/debug/NAME`, which `swift test` (and `swift build`) leave there.
-    static func binary(_ name: String) -> String { packageRoot.appendingPathComponent(".build/debug/" + name).path }
+    static func binary(_ name: String) -> String { TestEnvironment.builtBinary(name) }
 }
 
 /// What a finished process left.

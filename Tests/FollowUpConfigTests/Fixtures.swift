@@ -53,13 +53,6 @@ func lineNumber(of prefix: String, in text: String, section: String) -> Int {
     return lines[start...].firstIndex(where: { $0.hasPrefix(prefix) })! + 1
 }
 
-/// A scratch directory, removed by the caller.
-func scratchDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fucfg-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
-
 func write(_ text: String, to path: String, mode: Int) throws {
     try text.write(toFile: path, atomically: false, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)

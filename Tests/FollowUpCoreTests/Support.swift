@@ -1,12 +1,6 @@
 import Foundation
+import TestSupport
 @testable import FollowUpCore
-
-/// An instant from an ISO 8601 UTC string: "2027-01-13T19:00:00Z".
-func utc(_ text: String) -> Date {
-    let f = ISO8601DateFormatter()
-    guard let d = f.date(from: text) else { preconditionFailure("bad instant \(text)") }
-    return d
-}
 
 /// An instant from a local wall time "2027-01-12 10:00" in `zone`.
 func at(_ text: String, _ zone: String) -> Date {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Logging
 import Testing
 import FollowUpConfig
@@ -78,10 +79,31 @@ import MailTransport
         let w = try World()
         let draft = try w.approvedThankYou()
         w.mail.inboxDown = true
-        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        let failure = #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(failure?.code == .inboxCheck)
         #expect(w.mail.sent.isEmpty)
         #expect(try w.store.draft(id: draft.id)?.state == .approved)
         #expect(try w.store.status().lastCheckResult == "failed")
+    }
+
+    @Test func aFailedReCheckBeforeALaterSendFailsTheTick() throws {
+        let w = try World()
+        _ = try w.store.addApplication(Application(
+            id: 0, company: "Initech", role: "SRE", contacts: [Contact(name: "Sam Poe", email: "sam@initech.example")],
+            companyDomains: ["initech.example"], timeZone: "America/Los_Angeles", talkingPoints: [],
+            events: [Event(id: 0, start: EngineTests.interviewStart, end: EngineTests.interviewStart + 3600)]))
+        _ = try w.approvedThankYou()
+        for draft in try w.store.drafts(in: [.drafted]) { try w.store.approve(draftID: draft.id, now: w.clock.now) }
+        // The first send takes longer than the freshness limit, and then the inbox is gone.
+        w.mail.duringSend = { [w] in
+            w.clock.now += 700
+            w.mail.inboxDown = true
+        }
+        let failure = #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(failure?.code == .sendingStopped)
+        #expect(w.mail.sent.count == 1, "the second draft waits for a check that succeeds")
+        #expect(try w.store.status().lastCheckResult == "failed")
+        #expect(try w.store.drafts(in: [.approved]).count == 1)
     }
 
     @Test func aFailedInboxCheckIsRecordedWithItsOwnTimeAndError() throws {
@@ -222,8 +244,6 @@ import MailTransport
 }
 
 // MARK: - The world of one test
-
-func utc(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
 
 final class TestClock: @unchecked Sendable {
     var now = EngineTests.interviewStart

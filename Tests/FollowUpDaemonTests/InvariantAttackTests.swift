@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 import FollowUpCore
-import FollowUpStore
+@testable import FollowUpStore
 import FollowUpWorkspace
 @testable import FollowUpDaemon
 

@@ -1,15 +1,9 @@
 import Foundation
+import TestSupport
 import FollowUpCore
 @testable import FollowUpStore
 
 let t0 = Date(timeIntervalSince1970: 1_800_000_000.125)
-
-/// A scratch directory for one test; the caller removes it.
-func scratchDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fustore-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 func sampleApplication() -> Application {
     Application(id: 0, company: "Acme GmbH", role: "Platform Engineer",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import FollowUpCore
 import FollowUpStore
@@ -21,8 +22,8 @@ import FollowUpStore
         #expect(app.pace == .fast)
         #expect(app.talkingPoints == ["on-call", "Kubernetes"])
         #expect(app.companyDomains == ["acme.example"])
-        #expect(app.events.map(\.start) == [iso("2027-01-14T15:00:00Z")])
-        #expect(app.events.map(\.end) == [iso("2027-01-14T15:45:00Z")])
+        #expect(app.events.map(\.start) == [utc("2027-01-14T15:00:00Z")])
+        #expect(app.events.map(\.end) == [utc("2027-01-14T15:45:00Z")])
         #expect(app.events.first?.decisionDate == LocalDate(iso: "2027-01-20"))
     }
 
@@ -50,7 +51,7 @@ import FollowUpStore
         let id = ApplicationID(try #require((try json(r.output) as? [String: Any])?["id"] as? Int))
         let app = try #require(try f.workspace().store.application(id: id))
         #expect(app.timeZone == "America/Los_Angeles")
-        #expect(app.events.first?.start == iso("2027-01-12T18:00:00Z"))
+        #expect(app.events.first?.start == utc("2027-01-12T18:00:00Z"))
     }
 
     @Test func addSaysWhatIsRecordedAndTheNextStepInHumanOutput() throws {
@@ -96,7 +97,7 @@ import FollowUpStore
         defer { f.remove() }
         let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
                        "--contact-email", "dana@acme.example", "--interview", "2026-03-29 02:30", "--tz", "Europe/Berlin"],
-                      now: iso("2026-03-20T12:00:00Z"))
+                      now: utc("2026-03-20T12:00:00Z"))
         #expect(r.code == FuctlMain.usage)
         #expect(r.errors.contains("does not exist in Europe/Berlin"), "\(r.errors)")
         #expect(try f.workspace().store.applications().isEmpty)
@@ -107,11 +108,11 @@ import FollowUpStore
         defer { f.remove() }
         let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
                        "--contact-email", "dana@acme.example", "--interview", "2026-10-25 02:30", "--tz", "Europe/Berlin"],
-                      now: iso("2026-10-20T12:00:00Z"))
+                      now: utc("2026-10-20T12:00:00Z"))
         #expect(r.code == 0, "\(r.errors)")
         #expect(r.output.contains("2026-10-25 02:30 happens twice in Europe/Berlin (the clocks go back); the first is used, UTC+02:00 (2026-10-25T00:30:00Z)"), "\(r.output)")
         let app = try #require(try f.workspace().store.applications().first)
-        #expect(app.events.first?.start == iso("2026-10-25T00:30:00Z"))
+        #expect(app.events.first?.start == utc("2026-10-25T00:30:00Z"))
     }
 
     @Test func addNeverTakesAFreeMailDomainAsTheCompanys() throws {
@@ -152,8 +153,8 @@ import FollowUpStore
         #expect(r.code == 0, "\(r.errors)")
         let events = try #require(try f.workspace().store.application(id: app)).events
         #expect(events.count == 2)
-        #expect(events.last?.start == iso("2027-01-20T22:00:00Z"))
-        #expect(events.last?.end == iso("2027-01-20T23:30:00Z"))
+        #expect(events.last?.start == utc("2027-01-20T22:00:00Z"))
+        #expect(events.last?.end == utc("2027-01-20T23:30:00Z"))
         let earlier = f.run(["event", "\(app)", "--interview", "2027-01-01 10:00"])
         #expect(earlier.code == FuctlMain.failure)
         #expect(f.run(["event", "99", "--interview", "2027-01-30 10:00"]).code == FuctlMain.failure)
@@ -193,7 +194,7 @@ import FollowUpStore
         // As the planner sees it: no thank-you is queued again, even when it is due.
         let ws = try f.workspace()
         let actions = Planner.plan(history: try #require(try ws.store.history(for: app)), settings: ws.settings,
-                                   now: iso("2027-01-13T19:00:00Z"))
+                                   now: utc("2027-01-13T19:00:00Z"))
         #expect(!actions.contains { if case .queue(let q) = $0 { q.kind == .thankYou } else { false } }, "\(actions)")
     }
 
@@ -214,9 +215,9 @@ import FollowUpStore
         defer { f.remove() }
         let app = try f.addApplication()
         let thanks = try f.queueThankYou(app)
-        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
-        #expect(f.run(["reply", "\(app)", "--kind", "next-step"], now: iso("2027-01-14T19:00:00Z")).code == 0)
-        let r = f.run(["show", "\(app)", "--json"], now: iso("2027-01-15T19:00:00Z"))
+        try f.send(thanks.id, at: utc("2027-01-13T19:00:00Z"))
+        #expect(f.run(["reply", "\(app)", "--kind", "next-step"], now: utc("2027-01-14T19:00:00Z")).code == 0)
+        let r = f.run(["show", "\(app)", "--json"], now: utc("2027-01-15T19:00:00Z"))
         let object = try #require(try json(r.output) as? [String: Any])
         #expect(object["company"] as? String == "Acme")
         #expect(object["state"] as? String == "replied (next-step)")
@@ -227,7 +228,7 @@ import FollowUpStore
         #expect(sent.first?["sent_at"] as? String == "2027-01-13T19:00:00Z")
         let replies = try #require(object["replies"] as? [[String: Any]])
         #expect(replies.first?["source"] as? String == "phone")
-        let human = f.run(["show", "\(app)"], now: iso("2027-01-15T19:00:00Z"))
+        let human = f.run(["show", "\(app)"], now: utc("2027-01-15T19:00:00Z"))
         #expect(human.output.contains("Dana Reyes <dana@acme.example>"))
         #expect(human.output.contains(thanks.subject))
         #expect(f.run(["show", "42"]).code == FuctlMain.failure)
@@ -253,8 +254,8 @@ import FollowUpStore
         let f = try Fixture()
         defer { f.remove() }
         let app = try f.addApplication()
-        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: iso("2027-01-14T19:00:00Z")).code == 0)
-        let r = f.run(["reply", "\(app)", "--kind", "need-more-time"], now: iso("2027-01-15T19:00:00Z"))
+        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: utc("2027-01-14T19:00:00Z")).code == 0)
+        let r = f.run(["reply", "\(app)", "--kind", "need-more-time"], now: utc("2027-01-15T19:00:00Z"))
         #expect(r.code == FuctlMain.failure)
         #expect(r.errors.contains("the round was already closed by a rejection (reply 1, received 2027-01-14T19:00:00Z)"), "\(r.errors)")
         #expect(!r.output.contains("follow-up becomes due"))

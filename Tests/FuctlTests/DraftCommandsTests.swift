@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import FollowUpCore
 import FollowUpStore
@@ -41,16 +42,16 @@ import FollowUpStore
         // Another application's message to the same address a day before: one message a day per address.
         let other = try f.addApplication()
         let otherThanks = try f.queueThankYou(other)
-        try f.send(otherThanks.id, at: iso("2027-01-13T18:00:00Z"))
-        let later = f.run(["queue", "--json"], now: iso("2027-01-13T18:30:00Z"))
+        try f.send(otherThanks.id, at: utc("2027-01-13T18:00:00Z"))
+        let later = f.run(["queue", "--json"], now: utc("2027-01-13T18:30:00Z"))
         let rows = try #require(try json(later.output) as? [[String: Any]])
         #expect(rows.first { $0["id"] as? Int == Int(draft.id) }?["sends_at"] as? String == "2027-01-14T18:00:00Z", "\(rows)")
-        #expect(f.run(["queue"], now: iso("2027-01-13T18:30:00Z")).output.contains("Thu 14 Jan 10:00 (in 23 hours)"))
-        let shown = try #require(try json(f.run(["show", "\(app)", "--json"], now: iso("2027-01-13T18:30:00Z")).output) as? [String: Any])
+        #expect(f.run(["queue"], now: utc("2027-01-13T18:30:00Z")).output.contains("Thu 14 Jan 10:00 (in 23 hours)"))
+        let shown = try #require(try json(f.run(["show", "\(app)", "--json"], now: utc("2027-01-13T18:30:00Z")).output) as? [String: Any])
         #expect((shown["drafts"] as? [[String: Any]])?.first?["sends_at"] as? String == "2027-01-14T18:00:00Z")
         // A rejection ends the round: the thank-you is held for good, with the first reason.
-        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: iso("2027-01-13T18:40:00Z")).code == 0)
-        let held = f.run(["show", "\(app)"], now: iso("2027-01-13T18:45:00Z")).output
+        #expect(f.run(["reply", "\(app)", "--kind", "rejection"], now: utc("2027-01-13T18:40:00Z")).code == 0)
+        let held = f.run(["show", "\(app)"], now: utc("2027-01-13T18:45:00Z")).output
         #expect(held.contains("held: \(GateRefusal.noLongerDue.description)"), "\(held)")
     }
 
@@ -96,8 +97,8 @@ import FollowUpStore
         defer { f.remove() }
         let app = try f.addApplication()
         let thanks = try f.queueThankYou(app)
-        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
-        #expect(f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z")).code == 0)
+        try f.send(thanks.id, at: utc("2027-01-13T19:00:00Z"))
+        #expect(f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: utc("2027-01-15T16:00:00Z")).code == 0)
         let news = try #require(try f.workspace().store.drafts(in: [.drafted]).first)
         let r = f.run(["draft", "\(news.id)"])
         #expect(r.output.contains("\nSubject: Re: \(thanks.subject)\n"))
@@ -152,7 +153,7 @@ import FollowUpStore
         let kept = try state(f, draft.id)
         #expect(kept.state == .approved)
         #expect(kept.approvedAt == Fixture.afterInterview)
-        try f.send(draft.id, at: iso("2027-01-13T19:00:00Z"))
+        try f.send(draft.id, at: utc("2027-01-13T19:00:00Z"))
         let sent = f.run(["approve", "\(draft.id)"])
         #expect(sent.code == FuctlMain.failure)
         #expect(sent.errors.contains("draft \(draft.id) is sent: only drafted drafts can be approved"))
@@ -241,8 +242,8 @@ import FollowUpStore
         defer { f.remove() }
         let app = try f.addApplication()
         let thanks = try f.queueThankYou(app)
-        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
-        let r = f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z"))
+        try f.send(thanks.id, at: utc("2027-01-13T19:00:00Z"))
+        let r = f.run(["news", "\(app)", "--text", "I PASSED the CKA exam, REALLY."], now: utc("2027-01-15T16:00:00Z"))
         #expect(r.code == 0, "\(r.errors)")
         let news = try #require(try f.workspace().store.drafts(in: [.drafted]).first)
         #expect(news.kind == .news)
@@ -250,7 +251,7 @@ import FollowUpStore
         #expect(news.references == [thanks.messageID])
         #expect(news.subject == "Re: " + thanks.subject)
         #expect(news.body.contains("CKA"))
-        #expect(news.due == iso("2027-01-18T17:00:00Z"))
+        #expect(news.due == utc("2027-01-18T17:00:00Z"))
         #expect(r.output.contains("draft \(news.id) (news) queued"))
     }
 
@@ -278,8 +279,8 @@ import FollowUpStore
         let problems = try #require(object["problems"] as? [[String: Any]])
         #expect(problems.contains { $0["kind"] as? String == "pushy" }, "\(problems)")
         let thanks = try f.queueThankYou(app)
-        try f.send(thanks.id, at: iso("2027-01-13T19:00:00Z"))
-        let news = f.run(["news", "\(app)", "--json", "--text", "I PASSED the CKA exam, REALLY."], now: iso("2027-01-15T16:00:00Z"))
+        try f.send(thanks.id, at: utc("2027-01-13T19:00:00Z"))
+        let news = f.run(["news", "\(app)", "--json", "--text", "I PASSED the CKA exam, REALLY."], now: utc("2027-01-15T16:00:00Z"))
         #expect(news.code == 0, "\(news.errors)")
         let newsObject = try #require(try json(news.output) as? [String: Any])
         #expect((newsObject["id"] as? Int).map { $0 > id } == true)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import FollowUpCore
 import FollowUpStore
@@ -15,7 +16,7 @@ struct Fixture {
     /// Interview Tue 2027-01-12 10:00–11:00 America/Los_Angeles (POLICY worked example 1).
     static let interview = "2027-01-12 10:00"
     /// Tue 2027-01-12 12:00 PST.
-    static let afterInterview = iso("2027-01-12T20:00:00Z")
+    static let afterInterview = utc("2027-01-12T20:00:00Z")
 
     init(configText: ((String) -> String)? = nil) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuctl-\(UUID().uuidString)").path
@@ -95,7 +96,7 @@ struct Fixture {
         let ws = try workspace()
         let history = try #require(try ws.store.history(for: app))
         let queued = QueuedDraft(applicationID: app, round: history.application.events[0].id, kind: .thankYou,
-                                 recipient: history.application.contacts[0], due: iso("2027-01-13T19:00:00Z"), thread: nil)
+                                 recipient: history.application.contacts[0], due: utc("2027-01-13T19:00:00Z"), thread: nil)
         let (draft, problems) = try ws.writer.write(queued, history: history, now: now, randomBytes: Workspace.randomBytes())
         return try ws.store.insertDraft(draft, lintProblems: problems.map(\.description))
     }
@@ -121,11 +122,6 @@ struct Fixture {
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-func iso(_ text: String) -> Date {
-    guard let date = ISO8601DateFormatter().date(from: text) else { preconditionFailure("bad instant \(text)") }
-    return date
 }
 
 /// The JSON object or array a command printed.

@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 import FollowUpCore
-import FollowUpStore
+@testable import FollowUpStore
 @testable import FuctlCommands
 
 /// log, status, resolve.
@@ -11,11 +12,11 @@ import FollowUpStore
         defer { f.remove() }
         let app = try f.addApplication()
         let sent = try f.queueThankYou(app)
-        try f.send(sent.id, at: iso("2027-01-13T19:00:00Z"))
+        try f.send(sent.id, at: utc("2027-01-13T19:00:00Z"))
         let unsure = try f.queueThankYou(app)
-        try f.send(unsure.id, at: iso("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout after DATA"))
+        try f.send(unsure.id, at: utc("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout after DATA"))
         let refused = try f.queueThankYou(app)
-        try f.send(refused.id, at: iso("2027-01-13T21:00:00Z"), outcome: .notSentPermanent(error: "550 no such user"))
+        try f.send(refused.id, at: utc("2027-01-13T21:00:00Z"), outcome: .notSentPermanent(error: "550 no such user"))
         let rows = try #require(try json(f.run(["log", "--json"]).output) as? [[String: Any]])
         #expect(rows.map { $0["draft"] as? Int } == [sent.id, unsure.id, refused.id].map { Int($0) })
         #expect(rows.map { $0["state"] as? String } == ["sent", "unknown", "not-sent"])
@@ -105,7 +106,7 @@ import FollowUpStore
         let approved = try f.queueThankYou(app)
         #expect(f.run(["approve", "\(approved.id)"]).code == 0)
         let unsure = try f.queueThankYou(app)
-        try f.send(unsure.id, at: iso("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout"))
+        try f.send(unsure.id, at: utc("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout"))
         let report = try #require(try json(f.run(["status", "--json"]).output) as? [String: Any])
         #expect(report["queued"] as? Int == 1)
         #expect(report["approved"] as? Int == 1)
@@ -119,9 +120,9 @@ import FollowUpStore
         defer { f.remove() }
         let app = try f.addApplication()
         let a = try f.queueThankYou(app)
-        try f.send(a.id, at: iso("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout"))
+        try f.send(a.id, at: utc("2027-01-13T20:00:00Z"), outcome: .unknown(error: "timeout"))
         let b = try f.queueThankYou(app)
-        try f.send(b.id, at: iso("2027-01-13T21:00:00Z"), outcome: .unknown(error: "timeout"))
+        try f.send(b.id, at: utc("2027-01-13T21:00:00Z"), outcome: .unknown(error: "timeout"))
         #expect(f.run(["resolve", "\(a.id)"]).code == FuctlMain.usage)
         #expect(f.run(["resolve", "\(a.id)", "--sent"]).code == 0)
         #expect(f.run(["resolve", "\(b.id)", "--not-sent"]).code == 0)

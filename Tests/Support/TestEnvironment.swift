@@ -25,8 +25,13 @@ public enum TestEnvironment {
 
     /// The built binary `name` (`followupd`, `fuctl`), or nil after `missing`.
     public static func binary(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-        let path = packageRoot.appendingPathComponent(".build/debug/\(name)").path
+        let path = builtBinary(name)
         if FileManager.default.isExecutableFile(atPath: path) { return path }
         return missing("\(name) is not built at \(path) (run `swift build`)", sourceLocation: sourceLocation)
+    }
+
+    /// `.build/debug/NAME`, which `swift build` (and `swift test`) leave there.
+    public static func builtBinary(_ name: String) -> String {
+        packageRoot.appendingPathComponent(".build/debug/\(name)").path
     }
 }

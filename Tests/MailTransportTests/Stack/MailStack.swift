@@ -4,48 +4,36 @@ import Testing
 import TestSupport
 
 /// The stack `scripts/mailstack.sh start` runs, found through $FOLLOWUPD_MAILSTACK.
+@dynamicMemberLookup
 struct MailStack {
-    let dir: String
-    let ports: [String: Int]
-    let caFile: String
-    private let passwords: [String: String]
+    let files: MailStackFiles
 
-    static let candidate = "candidate@example.test"
-    static let hr = "hr@employer.test"
-    static let recruiter = "recruiter@employer.test"
+    static let candidate = MailStackFiles.candidate
+    static let hr = MailStackFiles.hr
+    static let recruiter = MailStackFiles.recruiter
     /// What a check fetches of each new message (the daemon asks for InboxReader.headerFields).
     static let headerFields = ["From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References"]
 
+    subscript<T>(dynamicMember path: KeyPath<MailStackFiles, T>) -> T { files[keyPath: path] }
+
     /// The stack, or nil after printing why it is absent; in CI its absence fails the test.
     static func required() throws -> MailStack? {
-        let env = ProcessInfo.processInfo.environment
-        guard let dir = env["FOLLOWUPD_MAILSTACK"], let text = try? String(contentsOfFile: dir + "/stack.env", encoding: .utf8) else {
+        guard let dir = ProcessInfo.processInfo.environment["FOLLOWUPD_MAILSTACK"],
+              FileManager.default.fileExists(atPath: dir + "/stack.env") else {
             let reason = "mail stack absent: run `scripts/mailstack.sh start` and export `scripts/mailstack.sh env`"
             return TestEnvironment.missing(reason)
         }
-        var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let kv = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { values[kv[0]] = kv[1] }
-        }
-        var passwords: [String: String] = [:]
-        for line in try String(contentsOfFile: dir + "/passwords", encoding: .utf8).split(separator: "\n") {
-            let parts = line.split(separator: " ").map(String.init)
-            if parts.count == 2 { passwords[parts[0]] = parts[1] }
-        }
-        return MailStack(dir: dir, ports: values.compactMapValues(Int.init),
-                         caFile: values["CA_FILE"] ?? dir + "/tls/ca.pem", passwords: passwords)
+        return MailStack(files: try MailStackFiles(dir: dir))
     }
 
-    struct StackMissing: Error { let reason: String }
-
-    func password(_ user: String) -> String { passwords[user] ?? "" }
+    func password(_ user: String) -> String { files.password(user) }
+    func testPort(_ offset: Int) -> Int { files.testPort(offset) }
 
     func login(_ user: String) -> MailCredentials { .password(user: user, password: password(user)) }
 
     func server(_ portName: String, _ security: MailServer.Security, host: String = "localhost",
                 interface: String? = nil, timeouts: TransportTimeouts = TransportTimeouts(connect: 5, stall: 5, total: 30)) -> MailServer {
-        MailServer(host: host, port: ports[portName] ?? 0, security: security, caFile: caFile,
+        MailServer(host: host, port: files.port(portName), security: security, caFile: files.caFile,
                    interface: interface, timeouts: timeouts)
     }
 
@@ -57,9 +45,6 @@ struct MailStack {
     static func freshLoopbackAddress() -> String {
         "127.\(Int.random(in: 1...254)).\(Int.random(in: 1...254)).\(Int.random(in: 2...254))"
     }
-
-    /// A port for a test's own listener; each test uses its own offset.
-    func testPort(_ offset: Int) -> Int { (ports["TEST_PORT_BASE"] ?? 0) + offset }
 
     func imap(_ user: String) throws -> IMAPClient { try IMAPClient(server: imaps, credentials: login(user)) }
 

@@ -28,7 +28,7 @@ extension MailStack {
     /// The proxy arguments that make it terminate TLS with one of the stack's
     /// certificates ("leaf" for localhost, "wronghost" for another name).
     func tlsTermination(_ certificate: String = "leaf") -> [String] {
-        ["--tls-cert", "\(dir)/tls/\(certificate).pem", "--tls-key", "\(dir)/tls/\(certificate).key"]
+        ["--tls-cert", "\(files.dir)/tls/\(certificate).pem", "--tls-key", "\(files.dir)/tls/\(certificate).key"]
     }
 
     /// The SASL PLAIN blob for this user's real password: never on the wire in clear.
