@@ -40,10 +40,12 @@ struct InboxCheck {
             since = backfill
         }
         let fetched = try session.checkInbox(cursor, rescanSince: since)
-        if fetched.rescanned {
-            logger.log(level: saved == nil ? .info : .notice,
-                       saved == nil ? "first inbox check: reading by date" : "inbox read again by date", metadata: [
+        if let rescan = fetched.rescan {
+            // A bookmark past UIDNEXT was never the server's: say so louder than a routine re-read.
+            let level: Logger.Level = rescan == .bookmarkBeyondUIDNext ? .warning : saved == nil ? .info : .notice
+            logger.log(level: level, saved == nil ? "first inbox check: reading by date" : "inbox read again by date", metadata: [
                 "mailbox": "\(inbox)", "since": "\(since.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
+                "why": "\(saved != nil && cursor.uidValidity == nil ? "an event recorded since the last check" : rescan.rawValue)",
             ])
         }
         var result = Result(started: started, newMessages: fetched.messages.count)

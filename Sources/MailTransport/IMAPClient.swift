@@ -12,6 +12,13 @@ public final class IMAPClient {
     static let headerBatch = 50
     /// Bytes of partial bodies per FETCH, for the same reason.
     static let bodyBytesPerFetch = 200_000
+    /// Messages asked about per UID SEARCH. The same libcurl clips long server
+    /// lines, and the answer is one line with a UID per match: a `* SEARCH`
+    /// of 1,700 UIDs lost most of them (FIELD-NOTES). 500 UIDs of ten digits
+    /// make a line of 5.5 KB.
+    static let searchWindow: UInt32 = 500
+    /// Scans of a mailbox begun again when the server reports an expunge midway.
+    static let scanAttempts = 3
 
     private let server: MailServer
     private let handle: CurlHandle
@@ -25,32 +32,68 @@ public final class IMAPClient {
     // MARK: - Incremental check
 
     /// Reports the messages that arrived in `cursor.mailbox` since the cursor.
-    /// When the mailbox's UIDVALIDITY is not the cursor's (or the cursor is
-    /// new), scans by date instead: every message since `rescanSince`.
+    /// When the cursor is new, its UIDVALIDITY is not the mailbox's, or it
+    /// points at or past UIDNEXT (a bookmark no server could have given),
+    /// scans by date instead: every message since `rescanSince`.
     /// `headerFields` are the fields fetched for each new message: the
     /// reader of the inbox says which it needs.
     public func check(_ cursor: MailboxCursor, rescanSince: Date, headerFields: [String]) throws -> CheckResult {
         let status = try examine(cursor.mailbox)
-        guard let validity = status.uidValidity else {
-            throw TransportError(category: .protocolViolation, detail: "EXAMINE \(cursor.mailbox) gave no UIDVALIDITY")
+        guard let validity = status.uidValidity, let uidNext = status.uidNext, let exists = status.exists else {
+            throw TransportError(category: .protocolViolation,
+                                 detail: "EXAMINE \(cursor.mailbox) gave no UIDVALIDITY, UIDNEXT or EXISTS")
         }
-        let rescanned = cursor.uidValidity != validity
-        var uids: [UInt32]
-        if rescanned {
-            uids = try command("UID SEARCH SINCE \(IMAPDate.searchDate(rescanSince))").searchResults
-        } else if let next = status.uidNext, next <= cursor.highestUID &+ 1 {
+        let rescan: CheckResult.Rescan? = switch cursor.uidValidity {
+        case nil: .firstCheck
+        case validity?: cursor.highestUID >= uidNext ? .bookmarkBeyondUIDNext : nil
+        case _?: .uidValidityChanged
+        }
+        let uids: [UInt32]
+        if rescan != nil {
+            uids = try search("SINCE \(IMAPDate.searchDate(rescanSince))", exists: exists, uidNext: uidNext, newestOnly: false)
+        } else if uidNext <= cursor.highestUID &+ 1 {
             uids = []
         } else {
-            // `n:*` also matches the highest existing UID when it is below n.
-            uids = try command("UID SEARCH UID \(cursor.highestUID + 1):*").searchResults
-                .filter { $0 > cursor.highestUID }
+            uids = try search("UID \(cursor.highestUID + 1):\(uidNext - 1)", exists: exists, uidNext: uidNext, newestOnly: true)
+            if let old = uids.first(where: { $0 <= cursor.highestUID }) {
+                throw TransportError(category: .protocolViolation,
+                                     detail: "UID SEARCH for UIDs above \(cursor.highestUID) answered \(old)")
+            }
         }
-        uids.sort()
         let messages = try fetchSummaries(uids, headerFields: headerFields)
-        let floor = rescanned ? (status.uidNext ?? 1) - 1 : cursor.highestUID
-        let cursor = MailboxCursor(mailbox: cursor.mailbox, uidValidity: validity,
-                                   highestUID: max(floor, uids.last ?? 0))
-        return CheckResult(cursor: cursor, messages: messages, rescanned: rescanned)
+        // Every UID here is below UIDNEXT: the bookmark can only name a place the server has given.
+        let highest = rescan != nil ? uidNext - 1 : max(cursor.highestUID, uids.last ?? 0)
+        return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: validity, highestUID: highest),
+                           messages: messages, rescan: rescan)
+    }
+
+    /// The UIDs of the messages matching `criteria`, sorted, asked about
+    /// `searchWindow` messages at a time from the newest, so that no answer is
+    /// a long line. With `newestOnly` it stops at the first window that is not
+    /// all matches: UIDs grow with sequence numbers, so for a `UID n:m`
+    /// criterion nothing older can match. An answer naming a UID at or above
+    /// UIDNEXT is refused; an expunge midway starts the scan again.
+    private func search(_ criteria: String, exists: UInt32, uidNext: UInt32, newestOnly: Bool) throws -> [UInt32] {
+        scan: for _ in 0..<Self.scanAttempts {
+            var found: [UInt32] = []
+            var high = exists
+            while high >= 1 {
+                let low = high > Self.searchWindow ? high - Self.searchWindow + 1 : 1
+                let answer = try command("UID SEARCH \(low):\(high) \(criteria)")
+                if answer.expunged { continue scan }
+                let uids = answer.searchResults
+                if let bad = uids.first(where: { $0 >= uidNext }) {
+                    throw TransportError(category: .protocolViolation,
+                                         detail: "UID SEARCH answered UID \(bad), at or above UIDNEXT \(uidNext); the answer is not trusted")
+                }
+                found += uids
+                if newestOnly && uids.count < Int(high - low + 1) { break }
+                high = low - 1
+            }
+            return Array(Set(found)).sorted()
+        }
+        throw TransportError(category: .protocolViolation,
+                             detail: "messages were expunged during each of \(Self.scanAttempts) scans; the mailbox was not read")
     }
 
     /// The first `maxBytes` of each message's text (or whole message), for the

@@ -70,6 +70,15 @@ public struct IMAPResponseSummary: Hashable, Sendable {
         }
     }
 
+    /// Whether the server reported a message expunged (`* n EXPUNGE`, or
+    /// `* VANISHED`): sequence numbers asked about before may now name others.
+    public var expunged: Bool {
+        responses.contains { response in
+            if case .data(_, let name, _) = response { return name == "EXPUNGE" || name == "VANISHED" }
+            return false
+        }
+    }
+
     /// The numbers of every `* SEARCH` response.
     public var searchResults: [UInt32] {
         responses.flatMap { response -> [UInt32] in

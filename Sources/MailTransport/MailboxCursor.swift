@@ -32,16 +32,28 @@ public struct MessageSummary: Hashable, Sendable {
 
 /// What a check found and the cursor to store once the caller has recorded it.
 public struct CheckResult: Hashable, Sendable {
+    /// Why a check read by date instead of from the cursor.
+    public enum Rescan: String, Hashable, Sendable {
+        /// The cursor had never been used.
+        case firstCheck = "first check"
+        /// The mailbox was recreated or renumbered (RFC 3501 UIDVALIDITY).
+        case uidValidityChanged = "UIDVALIDITY changed"
+        /// The stored place lies at or past the server's UIDNEXT: it was
+        /// never a place the server gave, so it cannot say what is new.
+        case bookmarkBeyondUIDNext = "bookmark beyond UIDNEXT"
+    }
+
     public var cursor: MailboxCursor
     public var messages: [MessageSummary]
-    /// True when the mailbox was scanned by date (first check, or UIDVALIDITY
-    /// changed): messages reported before may come again; dedupe by Message-ID.
-    public var rescanned: Bool
+    /// Set when the mailbox was scanned by date: messages reported before
+    /// may come again; dedupe by Message-ID.
+    public var rescan: Rescan?
+    public var rescanned: Bool { rescan != nil }
 
-    public init(cursor: MailboxCursor, messages: [MessageSummary], rescanned: Bool) {
+    public init(cursor: MailboxCursor, messages: [MessageSummary], rescan: Rescan?) {
         self.cursor = cursor
         self.messages = messages
-        self.rescanned = rescanned
+        self.rescan = rescan
     }
 }
 

@@ -298,7 +298,7 @@ final class FakeMail: MailSession {
         }
         return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: uidValidity,
                                                  highestUID: inbox.last?.uid ?? cursor.highestUID),
-                           messages: summaries, rescanned: cursor.uidValidity != uidValidity)
+                           messages: summaries, rescan: cursor.uidValidity == nil ? .firstCheck : cursor.uidValidity != uidValidity ? .uidValidityChanged : nil)
     }
 
     func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {

@@ -43,22 +43,42 @@ public struct MailStackFiles: Sendable {
     }
 
     /// Writes `messages` straight into the folder's Maildir, as a delivery
-    /// agent would (tmp, then rename into new): thousands a second, where SMTP
-    /// or APPEND manage hundreds. Dovecot gives them UIDs at its next look.
-    public func writeToMaildir(_ messages: some Sequence<[UInt8]>, user: String, folder: String? = nil) throws {
+    /// agent would (tmp, then rename into new), owned by the user the stack's
+    /// Dovecot runs as: thousands a second, where SMTP or APPEND manage
+    /// hundreds. `receivedAt` becomes their IMAP INTERNALDATE (the file's
+    /// time). Dovecot gives them UIDs, in order, at its next look.
+    public func writeToMaildir(_ messages: some Sequence<[UInt8]>, user: String, folder: String? = nil,
+                               receivedAt: Date? = nil) throws {
+        var owner = stat()
+        guard stat(dir + "/mail", &owner) == 0 else { throw MaildirWriteFailed(path: dir + "/mail") }
         let base = maildir(user, folder)
-        for sub in ["tmp", "new", "cur"] {
-            try FileManager.default.createDirectory(atPath: base + "/" + sub, withIntermediateDirectories: true)
-        }
+        try makeDirectories(base, owner: owner)
         let stamp = Int(Date().timeIntervalSince1970)
         let unique = UUID().uuidString.prefix(8)
+        var times = [timeval](repeating: timeval(tv_sec: Int(receivedAt?.timeIntervalSince1970 ?? 0), tv_usec: 0), count: 2)
         for (i, message) in messages.enumerated() {
             let name = "\(stamp).M\(i)P\(getpid())_\(unique).followupd-test"
-            let tmp = "\(base)/tmp/\(name)"
-            guard FileManager.default.createFile(atPath: tmp, contents: Data(message)) else {
-                throw MaildirWriteFailed(path: tmp)
-            }
-            guard rename(tmp, "\(base)/new/\(name)") == 0 else { throw MaildirWriteFailed(path: tmp) }
+            let tmp = "\(base)/tmp/\(name)", new = "\(base)/new/\(name)"
+            guard FileManager.default.createFile(atPath: tmp, contents: Data(message)),
+                  chown(tmp, owner.st_uid, owner.st_gid) == 0,
+                  receivedAt == nil || utimes(tmp, &times) == 0,
+                  rename(tmp, new) == 0 else { throw MaildirWriteFailed(path: tmp) }
+        }
+    }
+
+    /// The Maildir and the folders above it, owned as the stack's own are.
+    private func makeDirectories(_ base: String, owner: stat) throws {
+        var parents: [String] = []
+        var path = (base as NSString).deletingLastPathComponent
+        while path.count > dir.count + "/mail".count {
+            parents.insert(path, at: 0)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        let wanted = parents + [base, base + "/tmp", base + "/new", base + "/cur"]
+        for directory in wanted where !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+            guard chown(directory, owner.st_uid, owner.st_gid) == 0 else { throw MaildirWriteFailed(path: directory) }
         }
     }
 

@@ -1,0 +1,113 @@
+import Foundation
+import MailTransport
+import Testing
+import TestSupport
+
+/// Reads of many messages at once, against the real Dovecot with mailboxes
+/// written straight into its Maildir. libcurl 7.88.1 clipped a `* SEARCH`
+/// line of more than ~1,700 UIDs: most were lost and two ran together into a
+/// UID the mailbox never had, which then became the bookmark.
+@Suite("IMAP reads of large mailboxes")
+struct IMAPLargeMailboxTests {
+    static let user = MailStack.recruiter
+    static let fields = ["Message-ID"]
+
+    /// A folder of its own for one test, so that no other test's scan by date reads it.
+    private func folder() -> String { "Bulk-\(UUID().uuidString.prefix(8))" }
+
+    /// `count` small messages with Message-IDs `<tag-i@bulk.test>`.
+    private func messages(_ count: Int, tag: String) -> (bytes: [[UInt8]], ids: [String]) {
+        let ids = (0..<count).map { "<\(tag)-\($0)@bulk.test>" }
+        let bytes = ids.map { id in
+            let text = "From: Newsletter <news@bulk.test>\r\nTo: <\(Self.user)>\r\nSubject: Issue \(id)\r\n" +
+                "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\nMessage-ID: \(id)\r\n\r\nHello.\r\n"
+            return Array(text.utf8)
+        }
+        return (bytes, ids)
+    }
+
+    private func ids(_ result: CheckResult) -> [String] {
+        result.messages.compactMap { headerValue("Message-ID", in: $0.header) }
+    }
+
+    @Test(arguments: [5_000, 20_000])
+    func aScanByDateReadsEveryMessageInTheWindowOnce(count: Int) throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        let now = Date()
+        // Recent mail, then old mail imported later (higher UIDs, older dates), then recent again.
+        let recent = messages(count, tag: "recent-\(mailbox)")
+        let old = messages(300, tag: "old-\(mailbox)")
+        try stack.files.writeToMaildir(recent.bytes[..<(count / 2)], user: Self.user, folder: mailbox, receivedAt: now - 86400)
+        try stack.files.writeToMaildir(old.bytes, user: Self.user, folder: mailbox, receivedAt: now - 100 * 86400)
+        try stack.files.writeToMaildir(recent.bytes[(count / 2)...], user: Self.user, folder: mailbox, receivedAt: now - 86400)
+
+        let began = Date()
+        let result = try stack.imap(Self.user).check(MailboxCursor(mailbox: mailbox), rescanSince: now - 30 * 86400,
+                                                      headerFields: Self.fields)
+        print("measured: first check by date of \(count + 300) messages, \(count) in the window: " +
+              "\(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        let read = ids(result)
+        #expect(read.count == count, "every message in the window, each once")
+        #expect(Set(read) == Set(recent.ids))
+        #expect(result.rescan == .firstCheck)
+        #expect(result.cursor.highestUID == UInt32(count + 300), "the highest UID the mailbox has, no more")
+    }
+
+    @Test func threeThousandArrivingBetweenTwoChecksAreEachReadOnce() throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        let imap = try stack.imap(Self.user)
+        try stack.files.writeToMaildir(messages(50, tag: "first-\(mailbox)").bytes, user: Self.user, folder: mailbox)
+        let first = try imap.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400),
+                                   headerFields: Self.fields)
+        #expect(first.messages.count == 50)
+
+        let burst = messages(3_000, tag: "burst-\(mailbox)")
+        try stack.files.writeToMaildir(burst.bytes, user: Self.user, folder: mailbox)
+        let second = try imap.check(first.cursor, rescanSince: Date(), headerFields: Self.fields)
+        #expect(second.rescan == nil)
+        #expect(ids(second).count == 3_000)
+        #expect(Set(ids(second)) == Set(burst.ids))
+        #expect(second.cursor.highestUID == 3_050)
+
+        let trickle = messages(10, tag: "trickle-\(mailbox)")
+        try stack.files.writeToMaildir(trickle.bytes, user: Self.user, folder: mailbox)
+        let third = try stack.imap(Self.user).check(second.cursor, rescanSince: Date(), headerFields: Self.fields)
+        #expect(ids(third) == trickle.ids, "the next ten, in order: the bookmark held")
+        #expect(third.cursor.highestUID == 3_060)
+    }
+
+    @Test func aBookmarkAtOrPastUIDNextIsNotTrustedAndTheMailboxIsReadByDate() throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        let written = messages(40, tag: "bookmark-\(mailbox)")
+        try stack.files.writeToMaildir(written.bytes, user: Self.user, folder: mailbox)
+        let imap = try stack.imap(Self.user)
+        let first = try imap.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400),
+                                   headerFields: Self.fields)
+        // The bookmark the clipped answer left: digits of two UIDs run together.
+        var corrupt = first.cursor
+        corrupt.highestUID = 331_959
+        let again = try imap.check(corrupt, rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
+        #expect(again.rescan == .bookmarkBeyondUIDNext)
+        #expect(Set(ids(again)) == Set(written.ids))
+        #expect(again.cursor.highestUID == 40)
+    }
+
+    @Test func aSearchAnswerNamingAUIDAtOrPastUIDNextFailsTheCheck() throws {
+        guard let stack = try MailStack.required() else { return }
+        let port = stack.testPort(5)
+        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAPS_PORT"]!, fault: "rewrite:* SEARCH=>* SEARCH 4000000000",
+                                     extra: stack.tlsTermination() + ["--target-tls"])
+        defer { proxy.stop() }
+        let server = MailServer(host: "localhost", port: port, security: .implicitTLS, caFile: stack.caFile,
+                                timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
+        let client = try IMAPClient(server: server, credentials: stack.login(Self.user))
+        let error = #expect(throws: TransportError.self) {
+            _ = try client.check(MailboxCursor(), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
+        }
+        #expect(error?.category == .protocolViolation)
+        #expect(error?.detail.contains("UIDNEXT") == true)
+    }
+}
