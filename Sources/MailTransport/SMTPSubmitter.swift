@@ -46,7 +46,12 @@ public final class SMTPSubmitter {
 
     /// After the whole message was handed over only an explicit 4xx/5xx answer
     /// proves it was not taken; anything else (a dropped connection, a
-    /// timeout, the 354 of DATA still being the last reply) is unknown.
+    /// timeout, the 354 of DATA still being the last reply) is unknown —
+    /// except a failed write: libcurl writes nothing after the final dot, so
+    /// a send failure means the dot never left, and a server takes no message
+    /// without it (RFC 5321 §4.1.1.4). That is how a server that refuses with
+    /// 5xx right after its 354 and hangs up looks: libcurl never reads the
+    /// refusal, so its code is unknown and the send is retried.
     static func classify(_ error: TransportError, code: Int, handedOver: Bool) -> SMTPOutcome {
         let reply = code > 0 ? " (reply \(code))" : ""
         let detail = "\(error)\(reply)"
@@ -54,6 +59,8 @@ public final class SMTPSubmitter {
             switch code {
             case 400..<500: return .notSent(.temporary, detail: detail)
             case 500..<600: return .notSent(.permanent, detail: detail)
+            case _ where error.curlCode == Int(CURLE_SEND_ERROR.rawValue):
+                return .notSent(.temporary, detail: "the server hung up before the end of the message was sent: \(detail)")
             default: return .unknown(detail: detail)
             }
         }

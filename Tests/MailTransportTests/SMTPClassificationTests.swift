@@ -17,6 +17,14 @@ import Testing
         #expect(Self.kind(outcome) == expected, "reply \(code) after the hand-over: \(outcome)")
     }
 
+    @Test func aFailedWriteAfterTheHandOverIsNotSent() {
+        let failedWrite = TransportError(category: .connection, curlCode: 55, detail: "Send failure: Broken pipe")
+        #expect(Self.kind(SMTPSubmitter.classify(failedWrite, code: 354, handedOver: true)) == "temporary")
+        #expect(Self.kind(SMTPSubmitter.classify(failedWrite, code: 554, handedOver: true)) == "permanent")
+        let failedRead = TransportError(category: .connection, curlCode: 56, detail: "Recv failure: Connection reset by peer")
+        #expect(Self.kind(SMTPSubmitter.classify(failedRead, code: 354, handedOver: true)) == "unknown")
+    }
+
     @Test func aFailureBeforeTheHandOverIsNeverUnknown() {
         for code in [0, 220, 250, 354, 421, 451, 550] {
             #expect(Self.kind(SMTPSubmitter.classify(Self.dropped, code: code, handedOver: false)) != "unknown")

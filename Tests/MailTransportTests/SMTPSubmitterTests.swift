@@ -63,3 +63,46 @@ struct SMTPSubmitterTests {
         #expect(kind == expected, "\(fault): \(outcome)")
     }
 }
+
+/// Answers inside and after the DATA phase (RFC 5321 §4.2.5, §6.1): a 5xx
+/// there means the server did not take the message, a 4xx that it may later;
+/// a hang-up before the dot was written is not sent; only silence after the
+/// whole message and its dot is unknown.
+@Suite("SMTP answers in the DATA phase")
+struct SMTPDataPhaseTests {
+    static let cases: [(fault: String, bodyBytes: Int, expected: String)] = [
+        // libcurl never reads a refusal sent before it has written the dot:
+        // not sent, for certain, but for a reason it cannot see, so retried.
+        ("refuse-after-354", 100, "temporary"),
+        ("refuse-after-354", 400_000, "temporary"),
+        ("refuse-after-354-read", 100, "permanent"),
+        ("defer-after-354", 100, "temporary"),
+        ("defer-after-354", 400_000, "temporary"),
+        ("refuse-at-dot", 100, "permanent"),
+        ("defer-at-dot", 100, "temporary"),
+        ("drop-after-dot", 100, "unknown"),
+        ("accept", 100, "delivered"),
+    ]
+
+    @Test func eachAnswerIsClassifiedAsTheServerMeantIt() throws {
+        guard let stack = try MailStack.required() else { return }
+        let serverPort = stack.testPort(6), proxyPort = stack.testPort(7)
+        for (fault, bodyBytes, expected) in Self.cases {
+            let ready = NSTemporaryDirectory() + "faultsmtp-\(UUID().uuidString)"
+            let script = Helper.packageRoot.appendingPathComponent("scripts/faultsmtp.py").path
+            let smtpServer = try Helper(["/usr/bin/python3", script, "--listen", "\(serverPort)", "--fault", fault, "--ready", ready],
+                                        port: serverPort, readyFile: ready)
+            defer { smtpServer.stop() }
+            let proxy = try Helper.proxy(port: proxyPort, target: serverPort, extra: stack.tlsTermination())
+            defer { proxy.stop() }
+            let server = MailServer(host: "localhost", port: proxyPort, security: .implicitTLS, caFile: stack.caFile,
+                                    timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
+            let smtp = try SMTPSubmitter(server: server, credentials: .password(user: "user", password: "unused-password"),
+                                         heloName: "candidate.example.test")
+            let body = String(repeating: "All work and no play.\r\n", count: max(1, bodyBytes / 23))
+            let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "Data phase", body: body),
+                                    from: MailStack.candidate, to: [MailStack.hr])
+            #expect(SMTPClassificationTests.kind(outcome) == expected, "\(fault), \(bodyBytes) bytes: \(outcome)")
+        }
+    }
+}
