@@ -52,6 +52,10 @@ struct InboxCheck {
         let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
         var candidates: [MessageSummary] = []
         for summary in fetched.messages {
+            if !summary.complete {
+                logger.notice("message read in part: a header field was too long to keep whole",
+                              metadata: ["uid": "\(summary.uid)"])
+            }
             let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? started,
                                                context: context)
             if let reason = screening.skipReason {

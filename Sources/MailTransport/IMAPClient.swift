@@ -19,6 +19,9 @@ public final class IMAPClient {
     static let searchWindow: UInt32 = 500
     /// Scans of a mailbox begun again when the server reports an expunge midway.
     static let scanAttempts = 3
+    /// Broken header fetches one check recovers from by asking again in
+    /// smaller pieces; a server that breaks more often fails the check.
+    static let fetchRecoveries = 10
 
     private let server: MailServer
     private let handle: CurlHandle
@@ -60,7 +63,7 @@ public final class IMAPClient {
                                      detail: "UID SEARCH for UIDs above \(cursor.highestUID) answered \(old)")
             }
         }
-        let messages = try fetchSummaries(uids, headerFields: headerFields)
+        let messages = try fetchSummaries(uids, in: cursor.mailbox, headerFields: headerFields)
         // Every UID here is below UIDNEXT: the bookmark can only name a place the server has given.
         let highest = rescan != nil ? uidNext - 1 : max(cursor.highestUID, uids.last ?? 0)
         return CheckResult(cursor: MailboxCursor(mailbox: cursor.mailbox, uidValidity: validity, highestUID: highest),
@@ -164,18 +167,91 @@ public final class IMAPClient {
         try command("EXAMINE \(try Self.quoted(mailbox))")
     }
 
-    private func fetchSummaries(_ uids: [UInt32], headerFields: [String]) throws -> [MessageSummary] {
-        let fields = headerFields.joined(separator: " ")
+    /// The header fields of `uids`, `headerBatch` messages a command. A
+    /// message whose answer could not be read whole — fields of more than
+    /// ~11 KB come back clipped, of more than ~300 KB fail the command
+    /// (FIELD-NOTES) — is fetched again alone, and then field by field in
+    /// pieces, so one message from anyone can neither vanish nor stop the check.
+    private func fetchSummaries(_ uids: [UInt32], in mailbox: String, headerFields: [String]) throws -> [MessageSummary] {
+        var recoveries = 0
         var summaries: [MessageSummary] = []
         for chunk in uids.chunked(Self.headerBatch) {
-            let fetch = "UID FETCH \(Self.uidSet(chunk)) (UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(fields))])"
-            for item in try command(fetch).fetches {
-                guard let uid = item.uid, chunk.contains(uid) else { continue }
-                summaries.append(MessageSummary(uid: uid, internalDate: item.internalDate.flatMap(IMAPDate.parseDateTime),
-                                                header: item.headerFields ?? []))
+            var read: [UInt32: MessageSummary] = [:]
+            do {
+                for summary in try headerFetch(Array(chunk), fields: headerFields) { read[summary.uid] = summary }
+            } catch {
+                try recover(from: error, in: mailbox, &recoveries)
             }
+            for uid in chunk where read[uid] == nil {
+                if let summary = try fetchAlone(uid, in: mailbox, headerFields: headerFields, &recoveries) { read[uid] = summary }
+            }
+            summaries += chunk.compactMap { read[$0] }
         }
-        return summaries.sorted { $0.uid < $1.uid }
+        return summaries
+    }
+
+    /// After a failed fetch: libcurl has dropped the connection, so open the
+    /// mailbox again (a server that is down fails here), within the budget.
+    private func recover(from error: Error, in mailbox: String, _ recoveries: inout Int) throws {
+        recoveries += 1
+        guard recoveries <= Self.fetchRecoveries else { throw error }
+        _ = try examine(mailbox)
+    }
+
+    private func headerFetch(_ uids: [UInt32], fields: [String], piece: (offset: Int, length: Int)? = nil) throws -> [MessageSummary] {
+        let range = piece.map { "<\($0.offset).\($0.length)>" } ?? ""
+        let fetch = "UID FETCH \(Self.uidSet(uids)) (UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(fields.joined(separator: " ")))]\(range))"
+        return try command(fetch).fetches.compactMap { item in
+            guard let uid = item.uid, uids.contains(uid), let header = item.headerFields else { return nil }
+            return MessageSummary(uid: uid, internalDate: item.internalDate.flatMap(IMAPDate.parseDateTime), header: header)
+        }
+    }
+
+    /// Bytes per piece when a message's fields are fetched piecemeal: every
+    /// server line then stays far below what libcurl clips.
+    static let headerPiece = 4096
+    /// Bytes kept of one field: more is hostile, and the start says enough.
+    static let fieldLimit = 64 * 1024
+
+    /// One message's fields: all at once, else each field in pieces of
+    /// `headerPiece` up to `fieldLimit`. Nil when the message is gone (expunged).
+    private func fetchAlone(_ uid: UInt32, in mailbox: String, headerFields: [String],
+                            _ recoveries: inout Int) throws -> MessageSummary? {
+        do {
+            if let whole = try headerFetch([uid], fields: headerFields).first { return whole }
+        } catch {
+            try recover(from: error, in: mailbox, &recoveries)
+        }
+        var header: [UInt8] = []
+        var internalDate: Date?
+        var seen = false
+        var complete = true
+        for field in headerFields {
+            var bytes: [UInt8] = []
+            var offset = 0
+            while true {
+                let got: MessageSummary?
+                do {
+                    got = try headerFetch([uid], fields: [field], piece: (offset, Self.headerPiece)).first
+                } catch {
+                    try recover(from: error, in: mailbox, &recoveries)
+                    complete = false
+                    break
+                }
+                guard let got else { break }
+                seen = true
+                internalDate = internalDate ?? got.internalDate
+                bytes += got.header
+                offset += Self.headerPiece
+                if got.header.count < Self.headerPiece { break }
+                if offset >= Self.fieldLimit { complete = false; break }
+            }
+            // A field cut short still ends its line, so the next one starts a line of its own.
+            while bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() }
+            if !bytes.isEmpty { header += bytes + [0x0D, 0x0A] }
+        }
+        guard seen else { return nil }
+        return MessageSummary(uid: uid, internalDate: internalDate, header: header + [0x0D, 0x0A], complete: complete)
     }
 
     private func command(_ text: String) throws -> IMAPResponseSummary {

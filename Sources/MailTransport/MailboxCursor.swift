@@ -22,11 +22,15 @@ public struct MessageSummary: Hashable, Sendable {
     public var internalDate: Date?
     /// The raw header fields, as the server sent them (CRLF line ends).
     public var header: [UInt8]
+    /// False when a field was longer than a check keeps, or a piece of it
+    /// could not be fetched: the fields are there, cut short.
+    public var complete: Bool
 
-    public init(uid: UInt32, internalDate: Date?, header: [UInt8]) {
+    public init(uid: UInt32, internalDate: Date?, header: [UInt8], complete: Bool = true) {
         self.uid = uid
         self.internalDate = internalDate
         self.header = header
+        self.complete = complete
     }
 }
 

@@ -111,4 +111,24 @@ import MailMessage
         #expect(reading?.verdict.attribution?.replyClass == .rejection)
         #expect(reading?.defects.isEmpty == false)
     }
+
+    @Test(arguments: [
+        "Subject: Re: " + String(repeating: "interview ", count: 1_200),
+        "Cc: " + (0..<500).map { "colleague\($0)@acme.com" }.joined(separator: ",\r\n "),
+        "Content-Type: text/plain" + (0..<1_000).map { "; p\($0)=v\($0)" }.joined(),
+        "Subject: " + String(repeating: "x", count: 70_000),
+    ])
+    func aThreadedReplyWithHugeHeaderFieldsIsStillARejection(field: String) {
+        let raw = World.raw([
+            "From: Jane Doe <jane@acme.com>", "To: alex@example.org", field, "Message-ID: <huge@acme.com>",
+            "In-Reply-To: \(World.thankYouToAcme)",
+        ], "We regret to inform you that the position has been filled.\n")
+        let (screening, reading) = World.read(raw)
+        #expect(screening.skipReason == nil, "\(screening)")
+        // Past the 64 KB a field keeps, the reading may turn cautious (unclear); it always stops the follow-ups.
+        let replyClass = reading?.verdict.attribution?.replyClass
+        #expect(replyClass?.closesTheRound == true)
+        if field.utf8.count < 64 * 1024 { #expect(replyClass == .rejection) }
+    }
 }
+

@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+@testable import MailTransport
 import Testing
 
 /// TLS refused, login refused, a server that hangs up or never answers.
@@ -83,19 +83,38 @@ struct IMAPFailureTests {
         }
     }
 
-    @Test func aConnectionClosedMidFetchFailsAndTheNextCheckWorks() throws {
-        guard let stack = try MailStack.required() else { return }
+    /// The proxy speaks TLS to the client and plain IMAP to Dovecot, so it
+    /// can see the FETCH response and hang up in the middle of it.
+    private func proxyClosingMidFetch(_ stack: MailStack, offset: Int, connections: Int) throws -> (Helper, IMAPClient) {
+        let port = stack.testPort(offset)
+        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAP_PORT"]!, fault: "close-on:FETCH (",
+                                     extra: ["--tls-cert", stack.dir + "/tls/leaf.pem", "--tls-key", stack.dir + "/tls/leaf.key",
+                                             "--faulty", "\(connections)"])
+        return (proxy, try IMAPClient(server: stack.imaps.with(port: port), credentials: stack.login(MailStack.candidate)))
+    }
+
+    private func delivered(_ stack: MailStack) throws -> String {
         let messageID = "<\(UUID().uuidString)@example.test>"
         let message = rawMessage(from: MailStack.recruiter, to: MailStack.candidate, subject: "Next steps", messageID: messageID)
         #expect(try stack.smtp(MailStack.recruiter).send(message, from: MailStack.recruiter, to: [MailStack.candidate]) == .delivered)
         _ = try waitForDelivery(stack, user: MailStack.candidate, messageID: messageID)
-        // The proxy speaks TLS to the client and plain IMAP to Dovecot, so it
-        // can see the FETCH response and hang up in the middle of it.
-        let port = stack.testPort(3)
-        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAP_PORT"]!, fault: "close-on:FETCH (",
-                                     extra: ["--tls-cert", stack.dir + "/tls/leaf.pem", "--tls-key", stack.dir + "/tls/leaf.key"])
+        return messageID
+    }
+
+    @Test func aConnectionClosedOnceMidFetchIsReadAgainOnANewOne() throws {
+        guard let stack = try MailStack.required() else { return }
+        let messageID = try delivered(stack)
+        let (proxy, imap) = try proxyClosingMidFetch(stack, offset: 3, connections: 1)
         defer { proxy.stop() }
-        let imap = try IMAPClient(server: stack.imaps.with(port: port), credentials: stack.login(MailStack.candidate))
+        let checked = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields)
+        #expect(checked.messages.contains { headerValue("Message-ID", in: $0.header) == messageID })
+    }
+
+    @Test func aServerThatAlwaysClosesMidFetchFailsTheCheckAndTheNextCheckWorks() throws {
+        guard let stack = try MailStack.required() else { return }
+        let messageID = try delivered(stack)
+        let (proxy, imap) = try proxyClosingMidFetch(stack, offset: 8, connections: 1 + IMAPClient.fetchRecoveries)
+        defer { proxy.stop() }
         let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields) }
         #expect(failure == .connection)
         let recovered = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields)

@@ -110,4 +110,36 @@ struct IMAPLargeMailboxTests {
         #expect(error?.category == .protocolViolation)
         #expect(error?.detail.contains("UIDNEXT") == true)
     }
+
+    /// A reply threaded onto ours, with `extra` header lines.
+    private func reply(_ id: String, extra: String) -> [UInt8] {
+        Array(("From: Dana Roe <dana@acme.example>\r\nTo: <\(Self.user)>\r\n" + extra +
+               "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\nMessage-ID: \(id)\r\nIn-Reply-To: <ours@followupd>\r\n" +
+               "\r\nUnfortunately we have decided not to move forward.\r\n").utf8)
+    }
+
+    static let readerFields = ["From", "To", "Cc", "Subject", "Date", "Message-ID", "In-Reply-To", "References", "Content-Type"]
+
+    @Test(arguments: [
+        ("a 12 KB subject", "Subject: Re: " + String(repeating: "interview ", count: 1_200) + "\r\n"),
+        ("a Cc of 500 colleagues", "Cc: " + (0..<500).map { "colleague\($0)@acme.example" }.joined(separator: ",\r\n ") + "\r\n"),
+        ("a Content-Type of a thousand parameters",
+         "Content-Type: text/plain" + (0..<1_000).map { "; p\($0)=v\($0)" }.joined() + "\r\n"),
+        ("a 400 KB subject", "Subject: " + String(repeating: "x", count: 400_000) + "\r\n"),
+        ("100,000 References", "References: " + (0..<100_000).map { "<r\($0)@x>" }.joined(separator: " ") + "\r\n"),
+    ])
+    func aReplyWithHugeHeaderFieldsIsStillRead(what: String, extra: String) throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        let before = messages(30, tag: "before-\(mailbox)"), after = messages(30, tag: "after-\(mailbox)")
+        let id = "<huge-\(mailbox)@acme.example>"
+        try stack.files.writeToMaildir(before.bytes + [reply(id, extra: extra)] + after.bytes, user: Self.user, folder: mailbox)
+        let result = try stack.imap(Self.user).check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400),
+                                                      headerFields: Self.readerFields)
+        #expect(result.messages.count == 61, "\(what): every message, the huge one too")
+        let huge = try #require(result.messages.first { headerValue("Message-ID", in: $0.header) == id }, "\(what)")
+        #expect(headerValue("From", in: huge.header) == "Dana Roe <dana@acme.example>")
+        #expect(headerValue("In-Reply-To", in: huge.header) == "<ours@followupd>")
+        #expect(Set(ids(result)).isSuperset(of: before.ids + after.ids))
+    }
 }
