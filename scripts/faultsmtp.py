@@ -12,6 +12,8 @@ MODE:
   defer-at-dot           read the message; 451 at the dot
   drop-after-dot         read the message; hang up without an answer
   accept                 read the message; 250 at the dot
+  stall-at:VERB          answer nothing from VERB on (MAIL, RCPT, DATA, or . for
+                         the final dot), keeping the connection open
 """
 import argparse
 import socket
@@ -26,7 +28,9 @@ def serve(conn, mode):
             line = f.readline()
             if not line:
                 return
-            verb = line.split(b" ")[0].strip().upper()
+            verb = line.split(b" ")[0].split(b":")[0].strip().upper()
+            if mode == "stall-at:" + verb.decode(errors="replace"):
+                threading.Event().wait()
             if verb == b"EHLO":
                 conn.sendall(b"250-faultsmtp\r\n250 8BITMIME\r\n")
             elif verb == b"QUIT":
@@ -47,6 +51,8 @@ def serve(conn, mode):
                         return
                     if body == b".\r\n":
                         break
+                if mode == "stall-at:.":
+                    threading.Event().wait()
                 answer = {"refuse-after-354-read": b"550 5.7.1 message refused by policy\r\n",
                           "refuse-at-dot": b"554 5.7.1 rejected\r\n", "defer-at-dot": b"451 4.3.0 try again later\r\n",
                           "drop-after-dot": None}.get(mode, b"250 2.0.0 queued\r\n")

@@ -58,6 +58,9 @@ extension CurlHandle {
         try set(CURLOPT_TIMEOUT, server.timeouts.total)
         try set(CURLOPT_LOW_SPEED_LIMIT, 1)
         try set(CURLOPT_LOW_SPEED_TIME, server.timeouts.stall)
+        // The low-speed limit does not cover libcurl's wait for an IMAP or
+        // SMTP answer (FIELD-NOTES); this does, the QUIT at clean-up included.
+        try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, server.timeouts.stall)
         switch credentials {
         case .password(let user, let password):
             addSecret(password)

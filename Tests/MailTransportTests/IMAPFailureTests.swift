@@ -121,6 +121,22 @@ struct IMAPFailureTests {
         #expect(recovered.messages.contains { headerValue("Message-ID", in: $0.header) == messageID })
     }
 
+    @Test func aServerSilentAfterTheLoginGivesUpAtTheStallLimitNotTheTotal() throws {
+        guard let stack = try MailStack.required() else { return }
+        let port = stack.testPort(9)
+        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAPS_PORT"]!, fault: "hold-on:[READ-ONLY]",
+                                     extra: stack.tlsTermination() + ["--target-tls"])
+        defer { proxy.stop() }
+        let server = MailServer(host: "localhost", port: port, security: .implicitTLS, caFile: stack.caFile,
+                                timeouts: TransportTimeouts(connect: 2, stall: 2, total: 30))
+        let imap = try IMAPClient(server: server, credentials: stack.login(MailStack.candidate))
+        let began = Date()
+        let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields) }
+        let waited = Date().timeIntervalSince(began)
+        #expect(failure == .timeout)
+        #expect(waited < 8, "EXAMINE never answered: gave up after \(waited) s with a stall limit of 2 s")
+    }
+
     @Test func aServerThatNeverAnswersFailsWithinTheStallTimeoutAndTheNextCheckWorks() throws {
         guard let stack = try MailStack.required() else { return }
         let port = stack.testPort(4)
