@@ -27,6 +27,10 @@ struct Add: FuctlCommand {
             where value.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("\(name) must not be empty")
         }
+        for (name, value) in [("--company", company), ("--role", role), ("--contact-name", contactName)]
+            + talkingPoints.map({ ("--talking-point", $0) }) {
+            if let problem = VisibleText.checkOneLine(value, named: name) { throw ValidationError(problem) }
+        }
         guard MailAddress.isValid(contactEmail) else {
             throw ValidationError("--contact-email \"\(contactEmail)\" is not a mail address fuctl can send to")
         }

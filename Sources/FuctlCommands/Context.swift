@@ -34,7 +34,8 @@ public final class Console {
     public static func captured() -> Console { Console(capturing: true) }
 
     /// One line (or several) on standard output.
-    func print(_ text: String) { write(text + "\n") }
+    /// Human output: stored text and mail from strangers can hold control characters.
+    func print(_ text: String) { write(VisibleText.render(text) + "\n") }
 
     /// Text as is on standard output: `fuctl draft` writes the message's exact bytes.
     func write(_ text: String) {
@@ -42,6 +43,7 @@ public final class Console {
     }
 
     func error(_ text: String) {
+        let text = VisibleText.render(text)
         if capturing { errors += text + "\n" } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     }
 }

@@ -24,7 +24,7 @@ struct DraftCommand: FuctlCommand {
         let message = OutgoingMessage(draft: draft, identity: workspace.config.identity, date: context.now)
         // Rendered in both modes: a draft that cannot become a message is reported the same way.
         let bytes = try message.render()
-        context.console.write(raw ? String(decoding: bytes, as: UTF8.self) : Self.readable(message))
+        context.console.write(raw ? String(decoding: bytes, as: UTF8.self) : VisibleText.render(Self.readable(message)))
     }
 
     /// The headers as a person reads them, then a blank line and the body with LF line ends.

@@ -43,6 +43,42 @@ import FollowUpStore
         #expect(f.run(["list"]).code == 0)
     }
 
+    @Test(arguments: ["Acme\r\nBcc: x", "Acme\u{1b}]0;owned\u{7}", "Acme\u{9b}31m", "Acme\u{7}"])
+    func controlCharactersInOneLineFieldsAreRefusedAndNeverEchoedRaw(company: String) throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        for args in [["--company", company, "--role", "Engineer", "--contact-name", "Dana"],
+                     ["--company", "Acme", "--role", company, "--contact-name", "Dana"],
+                     ["--company", "Acme", "--role", "Engineer", "--contact-name", company]] {
+            let r = f.run(["add"] + args + ["--contact-email", "dana@acme.example", "--interview", "2027-01-14 16:00"])
+            #expect(r.code == 2, "\(args): \(r.errors)")
+            #expect(r.errors.contains("on one line, without control characters"))
+            #expect(!r.errors.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) },
+                    "no raw control in the error: \(r.errors.debugDescription)")
+        }
+        #expect(try f.workspace().store.histories().isEmpty)
+    }
+
+    @Test func storedControlCharactersAndThoseInMailAreShownVisibly() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let store = try f.workspace().store
+        let app = try store.addApplication(Application(
+            id: 0, company: "Evil\u{1b}[2JCorp", role: "Engineer\u{9b}1m", contacts: [Contact(name: "Dana\u{7}", email: "dana@acme.example")],
+            companyDomains: ["acme.example"], timeZone: "America/Los_Angeles",
+            events: [Event(id: 0, start: utc("2027-01-12T18:00:00Z"), end: utc("2027-01-12T19:00:00Z"))]))
+        try store.recordReply(RecordedReply(id: 0, applicationID: app.id, receivedAt: utc("2027-01-13T18:00:00Z"), replyClass: .unclear,
+                                            messageID: "<r@acme.example>", from: "Dana\u{1b}]0;title\u{7} <dana@acme.example>",
+                                            subject: "Re: hi\u{1b}[31m"))
+        for command in [["list"], ["show", "\(app.id)"]] {
+            let r = f.run(command)
+            #expect(r.code == 0, "\(command): \(r.errors)")
+            #expect(!r.output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) },
+                    "\(command): \(r.output.debugDescription)")
+            #expect(r.output.contains("Evil^[[2JCorp"), "\(command): \(r.output)")
+        }
+    }
+
     @Test func addTakesTheConfiguredZoneByDefault() throws {
         let f = try Fixture()
         defer { f.remove() }
