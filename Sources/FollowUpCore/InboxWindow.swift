@@ -10,8 +10,15 @@ public enum InboxWindow {
     public static func rescanStart(_ histories: [ApplicationHistory], now: Date) -> Date {
         let starts = histories.filter { $0.application.outcome == nil }
             .compactMap { $0.application.events.last?.heardFrom }
-        return starts.min() ?? now.addingTimeInterval(-30 * 86400)
+        return max(starts.min() ?? now.addingTimeInterval(-30 * 86400), furthestBack(now))
     }
+
+    /// No scan reaches back further than this: a round that old has no
+    /// follow-up left, and one event typed as year 0999 must not make every
+    /// check send a date the server refuses (or read the whole mailbox).
+    public static let longestLookback: TimeInterval = 400 * 86400
+
+    static func furthestBack(_ now: Date) -> Date { now.addingTimeInterval(-longestLookback) }
 
     /// The earliest start of the events recorded since the last check (ids
     /// above `eventsSeen`) that have already begun, in applications still
@@ -21,6 +28,6 @@ public enum InboxWindow {
         histories.filter { $0.application.outcome == nil }
             .flatMap(\.application.events)
             .filter { $0.id > eventsSeen && $0.start <= now }
-            .map(\.start).min()
+            .map { max($0.start, furthestBack(now)) }.min()
     }
 }

@@ -42,7 +42,7 @@ struct Add: FuctlCommand {
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         let zone = try event.zone(default: workspace.config.identity.timeZone)
-        let first = try event.event(in: zone)
+        let first = try event.event(in: zone, now: context.now)
         var firstEvent = first.event
         firstEvent.recordedAt = context.now
         let application = Application(

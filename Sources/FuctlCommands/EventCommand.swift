@@ -14,7 +14,7 @@ struct EventCommand: FuctlCommand {
         let workspace = try options.workspace(context)
         let history = try workspace.store.existingHistory(app)
         let zone = try event.zone(default: history.application.timeZone)
-        let reading = try event.event(in: zone)
+        let reading = try event.event(in: zone, now: context.now)
         var round = reading.event
         round.recordedAt = context.now
         if let current = history.application.events.last, round.start <= current.start {

@@ -44,12 +44,17 @@ struct EventOptions: ParsableArguments {
         return zone
     }
 
-    /// The event (id 0, assigned by the store) in `zone`.
-    func event(in zone: String) throws -> Reading {
-        guard let length = ConfigDuration.parse(duration), length > 0 else {
-            throw ValidationError("--duration \"\(duration)\" is not a duration like 45m or 1h30m")
+    /// The event (id 0, assigned by the store) in `zone`. A date before 2000
+    /// or more than two years ahead is a typo (0999 for 2099), refused here.
+    func event(in zone: String, now: Date) throws -> Reading {
+        guard let length = ConfigDuration.parse(duration), length > 0, length <= 86400 else {
+            throw ValidationError("--duration \"\(duration)\" is not a duration of up to a day, like 45m or 1h30m")
         }
         let start = try Self.localTime(interview, zone: zone)
+        let latest = now.addingTimeInterval(2 * 366 * 86400)
+        guard start.day >= LocalDate(year: 2000, month: 1, day: 1), start.instant <= latest else {
+            throw ValidationError("--interview \"\(interview)\" is not between 2000 and two years from now; is the year mistyped?")
+        }
         if let decisionDate, decisionDate < start.day {
             throw ValidationError("--decision-date \(decisionDate) is before the interview day \(start.day)")
         }

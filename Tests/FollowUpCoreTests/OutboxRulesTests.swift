@@ -106,6 +106,13 @@ import TestSupport
         #expect(Timeline.settledDraft(of: .thankYou, history: h, settings: settings, now: at("2027-01-15 10:00", zone)) == nil)
     }
 
+    @Test func oneEventWithAMistypedYearCannotSendTheScanBackCenturies() {
+        let now = utc("2027-02-01T00:00:00Z")
+        let typo = history(zone: zone, start: "0999-01-11 10:00", end: "0999-01-11 11:00")
+        #expect(InboxWindow.rescanStart([typo], now: now) == now - InboxWindow.longestLookback)
+        #expect(InboxWindow.backfillStart([typo], eventsSeen: 0, now: now) == now - InboxWindow.longestLookback)
+    }
+
     @Test func theInboxIsReadFromTheEarliestOpenRoundOrAMonthBack() {
         let now = utc("2027-02-01T00:00:00Z")
         var open = history(zone: zone, start: "2027-01-11 10:00", end: "2027-01-11 11:00")

@@ -79,6 +79,21 @@ import FollowUpStore
         }
     }
 
+    @Test(arguments: [
+        (["--interview", "0999-01-12 10:00"], "between 2000 and two years from now"),
+        (["--interview", "2099-01-12 10:00"], "between 2000 and two years from now"),
+        (["--interview", "2027-01-12 10:00", "--duration", "100000d"], "a duration of up to a day"),
+    ])
+    func aMistypedYearOrDurationIsRefused(event: [String], message: String) throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
+                       "--contact-email", "dana@acme.example"] + event)
+        #expect(r.code == 2, "\(event): \(r.errors)")
+        #expect(r.errors.contains(message), "\(r.errors)")
+        #expect(try f.workspace().store.histories().isEmpty)
+    }
+
     @Test func addTakesTheConfiguredZoneByDefault() throws {
         let f = try Fixture()
         defer { f.remove() }
