@@ -57,21 +57,30 @@ extension Config {
                       settings: settings, templates: templates)
     }
 
+    /// The URL as an error may show it: `user:password@` becomes `…@`.
+    static func redactingUserInfo(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + "…" + url[at...]
+    }
+
     private static func account(_ r: ConfigReader, _ section: String, schemes: [String: Int],
                                 email: String, paths: PathExpander) throws -> MailAccount {
         let key = "\(section).url"
         let text = try r.requiredString(key)
+        let shown = redactingUserInfo(text)
         guard let parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
               let defaultPort = schemes[scheme] else {
             let allowed = schemes.keys.sorted().map { "\($0)://" }.joined(separator: " or ")
-            throw r.error(key, "\"\(text)\" must start with \(allowed) (plain-text protocols are refused)")
+            throw r.error(key, "\"\(shown)\" must start with \(allowed) (plain-text protocols are refused)")
         }
-        guard let host = parts.host, !host.isEmpty else { throw r.error(key, "\"\(text)\" names no host") }
+        guard let host = parts.host, !host.isEmpty else { throw r.error(key, "\"\(shown)\" names no host") }
         guard parts.user == nil, parts.password == nil else {
             throw r.error(key, "put the user name in \(section).username, not in the URL")
         }
         guard parts.path.isEmpty || parts.path == "/", parts.query == nil else {
-            throw r.error(key, "\"\(text)\" must be just scheme, host and port")
+            throw r.error(key, "\"\(shown)\" must be just scheme, host and port")
         }
         var normal = URLComponents()
         normal.scheme = scheme

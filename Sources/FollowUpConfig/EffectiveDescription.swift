@@ -14,7 +14,7 @@ extension Config {
         func account(_ a: MailAccount) -> [(String, String)] {
             var e = [("url", q(a.url.absoluteString)), ("username", q(a.username))]
             switch a.password {
-            case .command(let c): e.append(("password_command", q(c)))
+            case .command(let c): e.append(("password_command", q(SecretSource.shown(command: c))))
             case .file(let p): e.append(("password_file", q(p)))
             case .inline: e.append(("password", q(Secret.mask)))
             case .systemdCredential(let n): e.append(("# password", "from the systemd credential \(n)"))

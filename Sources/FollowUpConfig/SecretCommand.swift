@@ -6,6 +6,7 @@ import Foundation
 /// command may echo what it handles.
 enum SecretCommand {
     static func run(_ command: String, timeout: TimeInterval) throws -> Secret {
+        let shown = "`\(SecretSource.shown(command: command))`"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -20,15 +21,20 @@ enum SecretCommand {
         do {
             try process.run()
         } catch {
-            throw SecretError(message: "password_command `\(command)` could not start: \(error.localizedDescription)")
+            throw SecretError(message: "password_command \(shown) could not start: \(error.localizedDescription)")
         }
         let output = OutputCollector(stdout.fileHandleForReading)
         let errors = OutputCollector(stderr.fileHandleForReading)
         let deadline = DispatchTime.now() + timeout
         // A background child left holding stdout counts as not finished too.
         guard exited.wait(timeout: deadline) == .success, let data = output.wait(until: deadline) else {
+            // Foundation starts the shell as the leader of a process group of
+            // its own: stop the group, so that no child it started (`pass`
+            // waiting on pinentry) outlives it, one more at every tick.
+            let pid = process.processIdentifier
+            if getpgid(pid) == pid { kill(-pid, SIGKILL) }
             process.terminate()
-            throw SecretError(message: "password_command `\(command)` did not finish within \(Int(timeout)) s")
+            throw SecretError(message: "password_command \(shown) did not finish within \(Int(timeout)) s")
         }
         let firstLine = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
         let text = SecretFile.trimmingTrailingNewline(String(firstLine))
@@ -36,10 +42,10 @@ enum SecretCommand {
             let said = errors.wait(until: .now() + 1).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let lines = said.split(separator: "\n").count
             let hint = lines == 0 ? "" : "; its error output (\(lines) line\(lines == 1 ? "" : "s")) is not shown: run it yourself to see why"
-            throw SecretError(message: "password_command `\(command)` failed (exit status \(process.terminationStatus))\(hint)")
+            throw SecretError(message: "password_command \(shown) failed (exit status \(process.terminationStatus))\(hint)")
         }
         guard !text.isEmpty else {
-            throw SecretError(message: "password_command `\(command)` printed nothing")
+            throw SecretError(message: "password_command \(shown) printed nothing")
         }
         return Secret(text)
     }

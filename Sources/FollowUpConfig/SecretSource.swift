@@ -14,11 +14,19 @@ public enum SecretSource: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .command(let c): return "password_command \(c)"
+        case .command(let c): return "password_command \(Self.shown(command: c))"
         case .file(let p): return "password_file \(p)"
         case .systemdCredential(let n): return "systemd credential \(n)"
         case .inline: return "password \(Secret.mask)"
         }
+    }
+
+    /// A command as errors and `fuctl config check` show it: its program
+    /// only, since the rest may hold the secret itself (`echo hunter2`).
+    public static func shown(command: String) -> String {
+        let words = command.split(whereSeparator: \.isWhitespace)
+        guard let program = words.first else { return "" }
+        return words.count > 1 ? "\(program) …" : String(program)
     }
 
     /// Fetches the secret now.

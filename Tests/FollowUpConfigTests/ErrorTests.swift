@@ -18,6 +18,16 @@ import Testing
         #expect(e.description.hasPrefix("/etc/f.toml:\(e.line ?? 0): \(key): "), sourceLocation: sourceLocation)
     }
 
+    @Test(arguments: ["imaps://morgan:hunter2-secret@mail.example.test:993", "imaps://morgan:hunter2-secret@mail.example.test:99999",
+                      "imap://morgan:hunter2-secret@mail.example.test"])
+    func aPasswordInTheURLIsNeverEchoed(url: String) throws {
+        let text = minimalConfig.replacingOccurrences(of: #"url = "imaps://imap.example.com""#, with: "url = \"\(url)\"")
+        #expect(text != minimalConfig)
+        let e = try #require(configError(text))
+        #expect(e.key == "imap.url")
+        #expect(!e.description.contains("hunter2"), "\(e)")
+    }
+
     @Test func syntaxErrorsCarryTheirLine() {
         let text = minimalConfig + "\n[policy]\nmax_followups = = 2\n"
         let e = configError(text)

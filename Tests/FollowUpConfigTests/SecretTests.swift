@@ -18,6 +18,30 @@ import Testing
         #expect(s.reveal() == marker)
     }
 
+    @Test func aPasswordCommandIsShownByItsProgramOnly() throws {
+        let c = try parse(minimalConfig.replacingOccurrences(of: "password_command = \"echo imap-secret\"",
+                                                             with: "password_command = \"echo \(marker)\""))
+        for text in [c.effectiveDescription(), "\(c.imap.account.password)"] {
+            #expect(!text.contains(marker), "\(text)")
+        }
+        #expect(c.effectiveDescription().contains("password_command = \"echo …\""))
+        let failing = SecretSource.command("echo \(marker); exit 3")
+        let error = #expect(throws: SecretError.self) { try failing.resolve(timeout: 10) }
+        #expect(error?.message.contains(marker) == false, "\(String(describing: error))")
+        #expect(error?.message.contains("`echo …`") == true)
+    }
+
+    @Test func aHungCommandIsStoppedWithEveryChildItStarted() throws {
+        let tag = "\(Int.random(in: 100_000...999_999))"
+        #expect(throws: SecretError.self) { try SecretSource.command("sleep \(tag) | cat; echo never").resolve(timeout: 0.5) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let survivors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { pid in
+            guard Int(pid) != nil, let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: cmdline, as: UTF8.self).replacingOccurrences(of: "\0", with: " ").hasPrefix("sleep \(tag)")
+        } ?? []
+        #expect(survivors.isEmpty, "still running: \(survivors)")
+    }
+
     @Test func inlinePasswordNeverAppearsInDescriptions() throws {
         let c = try parse(minimalConfig.replacingOccurrences(of: "password_command = \"echo imap-secret\"",
                                                              with: "password = \"\(marker)\""))
@@ -71,7 +95,7 @@ import Testing
         } catch {
             #expect(!"\(error)".contains(marker))
             #expect("\(error)".contains("exit status 3"))
-            #expect("\(error)".contains("exit 3"))  // the command text is fine
+            #expect("\(error)".contains("`printf …`"), "the program, not the rest: it may hold the secret")
         }
     }
 

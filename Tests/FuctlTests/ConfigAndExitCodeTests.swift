@@ -75,11 +75,11 @@ import TestSupport
         #expect(plain.code == 0, "without --secrets no source is run: \(plain.errors)")
         let r = f.run(["config", "check", "--secrets"])
         #expect(r.code == FuctlMain.configError)
-        #expect(r.output.contains("# imap password (password_command printf hunter2-imap): ok"), "\(r.output)")
-        #expect(r.errors.contains("smtp password: password_command `echo leaked-output; exit 3` failed (exit status 3)"), "\(r.errors)")
+        #expect(r.output.contains("# imap password (password_command printf …): ok"), "\(r.output)")
+        #expect(r.errors.contains("smtp password: password_command `echo …` failed (exit status 3)"), "\(r.errors)")
         for text in [r.output, r.errors] {
-            #expect(!text.replacingOccurrences(of: "printf hunter2-imap", with: "").contains("hunter2-imap"))
-            #expect(!text.replacingOccurrences(of: "echo leaked-output", with: "").contains("leaked-output"))
+            #expect(!text.contains("hunter2-imap"))
+            #expect(!text.contains("leaked-output"))
         }
     }
 
