@@ -6,7 +6,7 @@ import FollowUpStore
 struct Discard: FuctlCommand {
     static let configuration = CommandConfiguration(
         abstract: "Discard drafts.",
-        discussion: "Each id on its own: the ones that can be discarded are; the others are reported (exit 1).")
+        discussion: "Each id on its own: the ones that can be discarded are, one already discarded is noted; the others are reported (exit 1).")
 
     @OptionGroup var options: ConfigOption
     @Argument(help: "The drafts' ids.") var ids: [DraftID]
@@ -20,7 +20,10 @@ struct Discard: FuctlCommand {
         var failures: [String] = []
         for id in ids {
             do {
-                _ = try workspace.store.existingDraft(id)
+                if try workspace.store.existingDraft(id).state == .discarded {
+                    context.console.print("draft \(id) was already discarded")
+                    continue
+                }
                 try workspace.store.discard(draftID: id, reason: "discarded by the user", now: context.now)
                 context.console.print("draft \(id) discarded")
             } catch let e as StoreError {

@@ -200,7 +200,7 @@ import FollowUpStore
         let (f, _, draft) = try waitingThankYou()
         defer { f.remove() }
         #expect(f.run(["approve", "\(draft.id)"]).code == 0)
-        for editor in ["sed -i 1d", "sed -i 's/$/\\r/'", "false"] {
+        for editor in ["sed -i 1d", "sed -i 's/$/\\r/'", "false", "no-such-editor-here --wait", "kill -9 $$ #"] {
             let r = f.run(["edit", "\(draft.id)"], environment: ["EDITOR": editor])
             #expect(r.code == FuctlMain.failure, "\(editor)")
             #expect(r.errors.contains("unchanged"), "\(editor): \(r.errors)")
@@ -224,6 +224,17 @@ import FollowUpStore
         #expect(r.code == FuctlMain.failure)
         #expect(r.errors.contains("404"))
         #expect(try state(f, draft.id).state == .discarded)
+        let again = f.run(["discard", "\(draft.id)"])
+        #expect(again.code == 0, "discarding twice is no error: \(again.errors)")
+        #expect(again.output.contains("draft \(draft.id) was already discarded"))
+    }
+
+    @Test func aMissingEditorGetsOneLineOfFuctlsOwn() throws {
+        let (f, _, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let r = f.run(["edit", "\(draft.id)"], environment: ["EDITOR": "no-such-editor-here"])
+        #expect(r.code == FuctlMain.failure)
+        #expect(r.errors == "fuctl: the editor \"no-such-editor-here\" was not found; set $VISUAL or $EDITOR to one that is installed; draft unchanged\n")
     }
 
     @Test func newsIsRefusedBeforeTheThankYouWithThePolicysReason() throws {
