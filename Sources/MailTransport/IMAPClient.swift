@@ -226,6 +226,7 @@ public final class IMAPClient {
         var internalDate: Date?
         var seen = false
         var complete = true
+        var failure: Error?
         for field in headerFields {
             var bytes: [UInt8] = []
             var offset = 0
@@ -235,6 +236,7 @@ public final class IMAPClient {
                     got = try headerFetch([uid], fields: [field], piece: (offset, Self.headerPiece)).first
                 } catch {
                     try recover(from: error, in: mailbox, &recoveries)
+                    failure = error
                     complete = false
                     break
                 }
@@ -250,7 +252,12 @@ public final class IMAPClient {
             while bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() }
             if !bytes.isEmpty { header += bytes + [0x0D, 0x0A] }
         }
-        guard seen else { return nil }
+        // Nothing came back: gone when the server said so without fault; a
+        // message that could not be read at all fails the check (never skipped).
+        guard seen else {
+            if let failure { throw failure }
+            return nil
+        }
         return MessageSummary(uid: uid, internalDate: internalDate, header: header + [0x0D, 0x0A], complete: complete)
     }
 
