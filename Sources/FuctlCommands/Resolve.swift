@@ -5,7 +5,7 @@ import FollowUpCore
 struct Resolve: FuctlCommand {
     static let configuration = CommandConfiguration(
         abstract: "Decide a send whose outcome is unknown (see fuctl status).",
-        discussion: "--sent: it reached the employer (it counts as sent). --not-sent: it did not; it is never resent by itself.")
+        discussion: "--sent: it reached the employer, or you cannot tell (the safe side; it counts as sent). --not-sent: you know it did not; the step may be drafted again for your approval.")
 
     enum Decision: String, EnumerableFlag {
         case sent, notSent

@@ -85,7 +85,7 @@ struct Status: FuctlCommand {
             table.add("\(d.id)", "\(d.applicationID)", d.kind.words, d.recipientEmail, d.sentAt.map(times.human) ?? "-", d.messageID)
         }
         console.print(table.text)
-        console.print("Look for the Message-ID in your Sent folder or ask the recipient, then decide: fuctl resolve ID --sent, or fuctl resolve ID --not-sent")
+        console.print("When in doubt: fuctl resolve ID --sent (the safe side). Only when you know it did not arrive: fuctl resolve ID --not-sent (the step may be drafted again)")
     }
 
     /// The error with when it happened, set against the last successful check.
