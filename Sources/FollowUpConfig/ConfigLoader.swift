@@ -35,6 +35,12 @@ extension Config {
             func fail(_ key: String, _ message: String) -> ConfigError {
                 ConfigError(file: file, line: lines.line(of: key), key: key, message: message)
             }
+            if let ca = account.caFile {
+                var st = stat()
+                guard stat(ca, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+                    throw fail("\(section).ca_file", "\(ca) is not a readable file")
+                }
+            }
             switch account.password {
             case .inline:
                 var st = stat()

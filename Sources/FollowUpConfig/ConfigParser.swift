@@ -12,15 +12,17 @@ extension Config {
         try r.checkKnownKeys(knownKeys)
         let paths = PathExpander(home: home, configPath: path)
 
-        let name = try r.requiredString("identity.name")
+        let name = try oneLine(r, "identity.name")
         let email = try r.requiredString("identity.email")
         guard EmailAddress.isSane(email) else { throw r.error("identity.email", "\"\(email)\" is not a mail address") }
         let zone = try r.requiredString("identity.timezone")
-        guard TimeZone(identifier: zone) != nil else {
-            throw r.error("identity.timezone", "unknown time zone \"\(zone)\" (use an IANA name like \"Europe/Berlin\")")
+        if let problem = ZoneName.problem(zone) { throw r.error("identity.timezone", problem) }
+        let signature = try r.string("identity.signature") ?? name
+        // A signature has lines; nothing else in it may be a control character.
+        if signature.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) {
+            throw r.error("identity.signature", "contains a control character other than a line break")
         }
-        let identity = Identity(name: name, email: email, timeZone: zone,
-                                signature: try r.string("identity.signature") ?? name)
+        let identity = Identity(name: name, email: email, timeZone: zone, signature: signature)
 
         let imap = IMAPSettings(
             account: try account(r, "imap", schemes: ["imap": 143, "imaps": 993], email: email, paths: paths),
@@ -29,7 +31,11 @@ extension Config {
             appendSent: try r.bool("imap.append_sent") ?? true)
         let smtp = try account(r, "smtp", schemes: ["smtp": 587, "smtps": 465], email: email, paths: paths)
 
-        let daemon = DaemonSettings(database: paths.expand(try r.string("daemon.database") ?? Defaults.database))
+        let database = try r.string("daemon.database") ?? Defaults.database
+        guard !database.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw r.error("daemon.database", "must name a file (or leave the key out for \(Defaults.database))")
+        }
+        let daemon = DaemonSettings(database: paths.expand(database))
 
         var window = SendWindow.standard
         if let text = try r.string("policy.send_window") {
@@ -57,6 +63,29 @@ extension Config {
                       settings: settings, templates: templates)
     }
 
+    /// The text after the host's colon in `scheme://host:port`, if any.
+    static func portText(_ url: String) -> Substring? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") { authority = authority[authority.index(after: close)...] }
+        guard let colon = authority.lastIndex(of: ":") else { return nil }
+        return authority[authority.index(after: colon)...]
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+    }
+
+    /// A value that goes into a header line: no line break, no control character.
+    private static func oneLine(_ r: ConfigReader, _ key: String) throws -> String {
+        let value = try r.requiredString(key)
+        guard !value.unicodeScalars.contains(where: isControl) else {
+            throw r.error(key, "must be one line, without control characters")
+        }
+        return value
+    }
+
     /// The URL as an error may show it: `user:password@` becomes `…@`.
     static func redactingUserInfo(_ url: String) -> String {
         guard let scheme = url.range(of: "://") else { return url }
@@ -70,6 +99,9 @@ extension Config {
         let key = "\(section).url"
         let text = try r.requiredString(key)
         let shown = redactingUserInfo(text)
+        if let port = portText(text), !(Int(port).map { (1...65535).contains($0) } ?? false) {
+            throw r.error(key, "\"\(shown)\": port \(port) is not between 1 and 65535")
+        }
         guard let parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
               let defaultPort = schemes[scheme] else {
             let allowed = schemes.keys.sorted().map { "\($0)://" }.joined(separator: " or ")
@@ -89,8 +121,8 @@ extension Config {
         guard let url = normal.url else { throw r.error(key, "\"\(text)\" is not a valid URL") }
 
         let username = try r.string("\(section).username") ?? email
-        guard !username.isEmpty, !username.contains(where: { $0.isNewline }) else {
-            throw r.error("\(section).username", "must be one non-empty line")
+        guard !username.isEmpty, !username.unicodeScalars.contains(where: isControl) else {
+            throw r.error("\(section).username", "must be one non-empty line, without control characters")
         }
         let authText = try r.string("\(section).auth") ?? AuthMethod.password.rawValue
         guard let auth = AuthMethod(rawValue: authText) else {

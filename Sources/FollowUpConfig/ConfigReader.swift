@@ -17,6 +17,25 @@ struct ConfigReader {
                               message: "TOML syntax: \(error.description)")
         }
         lines = KeyLines(text: text)
+        try Self.refuseNUL(text, path: path)
+    }
+
+    /// TOML allows a NUL as `\u0000`, but the parser underneath cuts the
+    /// string there (a username "morgan\u0000admin" became "morgan"): refuse it.
+    private static func refuseNUL(_ text: String, path: String) throws {
+        var section = ""
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") {
+                section = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
+                continue
+            }
+            guard !trimmed.hasPrefix("#"), trimmed.contains("\\u0000") || trimmed.contains("\\U00000000"),
+                  let equals = trimmed.firstIndex(of: "=") else { continue }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            throw ConfigError(file: path, line: index + 1, key: section.isEmpty ? key : "\(section).\(key)",
+                              message: "holds a NUL character (\\u0000), which cannot be used")
+        }
     }
 
     func error(_ key: String, _ message: String) -> ConfigError {

@@ -8,6 +8,9 @@ enum SecretFile {
         guard stat(path, &st) == 0 else {
             throw SecretError(message: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            throw SecretError(message: "\(path) is not a regular file")
+        }
         guard st.st_uid == geteuid() else {
             throw SecretError(message: "\(path) is not owned by the user running followupd")
         }

@@ -31,16 +31,8 @@ struct EventOptions: ParsableArguments {
     /// unknown, or when --tz is an abbreviation or a fixed offset: those ignore
     /// daylight saving, so every time after a change would be an hour off.
     func zone(default defaultZone: String) throws -> String {
-        if let given = timeZone {
-            let isRegion = given.contains("/") && !given.hasPrefix("Etc/")
-            guard isRegion || ["UTC", "Etc/UTC"].contains(given) else {
-                throw ValidationError("--tz \"\(given)\" is an abbreviation or a fixed offset, which ignores daylight saving; use an IANA name like America/New_York or Europe/Berlin")
-            }
-        }
         let zone = timeZone ?? defaultZone
-        guard TimeZone(identifier: zone) != nil else {
-            throw ValidationError("unknown time zone \"\(zone)\" (use an IANA name like America/New_York or Europe/Berlin)")
-        }
+        if let problem = ZoneName.problem(zone) { throw ValidationError((timeZone == nil ? "" : "--tz: ") + problem) }
         return zone
     }
 

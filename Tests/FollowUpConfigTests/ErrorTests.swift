@@ -86,6 +86,28 @@ import Testing
                     at: "fresh_check", in: "daemon", saying: "between")
     }
 
+    /// Values that passed the check once and failed every send later (From:
+    /// with a line break, a cut username, a zone without daylight saving).
+    @Test(arguments: [
+        (#"name = "Morgan Lee""#, #"name = "Morgan\r\nBcc: all@example.com""#, "identity.name", "name", "identity", "one line"),
+        (#"timezone = "Europe/Berlin""#, #"timezone = "EST""#, "identity.timezone", "timezone", "identity", "abbreviation or a fixed offset"),
+        (#"timezone = "Europe/Berlin""#, #"timezone = "Etc/GMT+1""#, "identity.timezone", "timezone", "identity", "abbreviation or a fixed offset"),
+        (#"url = "imaps://imap.example.com""#, #"url = "imaps://imap.example.com:99999""#, "imap.url", "url", "imap", "port 99999"),
+        (#"url = "imaps://imap.example.com""#, "url = \"imaps://imap.example.com\"\nusername = \"morgan\\u0000admin\"",
+         "imap.username", "username", "imap", "NUL character"),
+    ])
+    func valuesThatWouldFailEverySendAreRefusedAtLoad(old: String, new: String, key: String, at prefix: String,
+                                                      section: String, fragment: String) {
+        let text = minimalConfig.replacingOccurrences(of: old, with: new)
+        #expect(text != minimalConfig)
+        expectError(text, key: key, at: prefix, in: section, saying: fragment)
+    }
+
+    @Test func anEmptyDatabasePathIsRefused() {
+        expectError(minimalConfig + "\n[daemon]\ndatabase = \"\"\n", key: "daemon.database",
+                    at: "database", in: "daemon", saying: "must name a file")
+    }
+
     @Test func unknownTimeZoneIsRefused() {
         let text = minimalConfig.replacingOccurrences(of: "Europe/Berlin", with: "Europe/Berlinn")
         expectError(text, key: "identity.timezone", at: "timezone", in: "identity", saying: "unknown time zone")

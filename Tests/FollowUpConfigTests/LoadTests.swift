@@ -40,6 +40,29 @@ import Testing
         #expect(try Config.load(path: path, environment: ["HOME": dir]).smtp.password == .inline(Secret("pw")))
     }
 
+    @Test func aMissingCAFileOrAPasswordFileThatIsAFolderIsAnErrorAtLoad() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/pw", withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        let cases = [
+            (minimalConfig.replacingOccurrences(of: "password_command = \"echo imap-secret\"",
+                                                with: "password_command = \"echo imap-secret\"\nca_file = \"no-such-ca.pem\""), "imap.ca_file", "ca_file"),
+            (minimalConfig.replacingOccurrences(of: "password_command = \"echo imap-secret\"", with: "password_file = \"pw\""),
+             "imap.password_file", "password_file"),
+        ]
+        for (text, key, prefix) in cases {
+            try write(text, to: dir + "/config.toml", mode: 0o600)
+            do {
+                _ = try Config.load(path: dir + "/config.toml", environment: ["HOME": dir])
+                Issue.record("\(key) was accepted")
+            } catch let e as ConfigError {
+                #expect(e.key == key, "\(e)")
+                #expect(e.line == lineNumber(of: prefix, in: text, section: "imap"), "\(e)")
+            }
+        }
+    }
+
     @Test func passwordFileModeIsCheckedAtLoad() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
