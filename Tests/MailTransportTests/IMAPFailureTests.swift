@@ -123,13 +123,9 @@ struct IMAPFailureTests {
 
     @Test func aServerSilentAfterTheLoginGivesUpAtTheStallLimitNotTheTotal() throws {
         guard let stack = try MailStack.required() else { return }
-        let port = stack.testPort(9)
-        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAPS_PORT"]!, fault: "hold-on:[READ-ONLY]",
-                                     extra: stack.tlsTermination() + ["--target-tls"])
+        let (proxy, imap) = try stack.imapThroughProxy(offset: 9, fault: "hold-on:[READ-ONLY]", user: MailStack.candidate,
+                                                       timeouts: TransportTimeouts(connect: 2, stall: 2, total: 30))
         defer { proxy.stop() }
-        let server = MailServer(host: "localhost", port: port, security: .implicitTLS, caFile: stack.caFile,
-                                timeouts: TransportTimeouts(connect: 2, stall: 2, total: 30))
-        let imap = try IMAPClient(server: server, credentials: stack.login(MailStack.candidate))
         let began = Date()
         let failure = category { _ = try imap.check(MailboxCursor(), rescanSince: week, headerFields: MailStack.headerFields) }
         let waited = Date().timeIntervalSince(began)

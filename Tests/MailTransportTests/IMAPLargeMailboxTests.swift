@@ -97,13 +97,8 @@ struct IMAPLargeMailboxTests {
 
     @Test func aSearchAnswerNamingAUIDAtOrPastUIDNextFailsTheCheck() throws {
         guard let stack = try MailStack.required() else { return }
-        let port = stack.testPort(5)
-        let proxy = try Helper.proxy(port: port, target: stack.ports["IMAPS_PORT"]!, fault: "rewrite:* SEARCH=>* SEARCH 4000000000",
-                                     extra: stack.tlsTermination() + ["--target-tls"])
+        let (proxy, client) = try stack.imapThroughProxy(offset: 5, fault: "rewrite:* SEARCH=>* SEARCH 4000000000", user: Self.user)
         defer { proxy.stop() }
-        let server = MailServer(host: "localhost", port: port, security: .implicitTLS, caFile: stack.caFile,
-                                timeouts: TransportTimeouts(connect: 5, stall: 5, total: 20))
-        let client = try IMAPClient(server: server, credentials: stack.login(Self.user))
         let error = #expect(throws: TransportError.self) {
             _ = try client.check(MailboxCursor(), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
         }
