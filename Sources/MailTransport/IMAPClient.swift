@@ -168,8 +168,8 @@ public final class IMAPClient {
     }
 
     /// The header fields of `uids`, `headerBatch` messages a command. A
-    /// message whose answer could not be read whole — fields of more than
-    /// ~11 KB come back clipped, of more than ~300 KB fail the command
+    /// message missing from the answer — a line libcurl clipped, so the
+    /// answer did not parse, or more than ~300 KB, so the command failed
     /// (FIELD-NOTES) — is fetched again alone, and then field by field in
     /// pieces, so one message from anyone can neither vanish nor stop the check.
     private func fetchSummaries(_ uids: [UInt32], in mailbox: String, headerFields: [String]) throws -> [MessageSummary] {
