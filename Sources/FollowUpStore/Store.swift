@@ -21,8 +21,23 @@ public final class Store: Sendable {
     public init(path: String) throws {
         try StoreFiles.prepare(path)
         self.path = path
-        db = try DatabaseQueue(path: path, configuration: Self.configuration(wal: true))
-        try Schema.migrator.migrate(db)
+        do {
+            db = try DatabaseQueue(path: path, configuration: Self.configuration(wal: true))
+            try Schema.migrator.migrate(db)
+        } catch let error as DatabaseError {
+            throw Self.openFailure(error, path: path)
+        }
+    }
+
+    /// SQLite's words ("disk I/O error - while executing PRAGMA journal_mode")
+    /// name neither the cause nor the file: say both.
+    static func openFailure(_ error: DatabaseError, path: String) -> StoreError {
+        let folder = (path as NSString).deletingLastPathComponent
+        var fs = statvfs()
+        let full = error.resultCode == .SQLITE_FULL
+            || (statvfs(folder, &fs) == 0 && fs.f_bavail == 0 && error.resultCode == .SQLITE_IOERR)
+        if full { return StoreError(.fileSystem, "no space left on the device holding \(path)") }
+        return StoreError(.fileSystem, "cannot open the database \(path): \(error.message ?? "\(error.resultCode)")")
     }
 
     /// A private in-memory store, for other modules' tests.

@@ -6,6 +6,37 @@ import FollowUpCore
 @testable import FollowUpStore
 
 @Suite struct OpenTests {
+    @Test func aFullDiskIsNamedWithThePathNotSQLitesWords() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            return TestEnvironment.missing("cannot mount a small tmpfs to fill (needs root)") ?? ()
+        }
+        defer { _ = try? ProcessResult.run("/bin/umount", [dir]) }
+        // Fill it to the last block.
+        let filler = FileHandle(forWritingAtPath: dir + "/filler") ?? {
+            FileManager.default.createFile(atPath: dir + "/filler", contents: nil)
+            return FileHandle(forWritingAtPath: dir + "/filler")!
+        }()
+        while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
+        try? filler.close()
+        let path = dir + "/state/followupd.sqlite"
+        do {
+            _ = try Store(path: path)
+            Issue.record("a store opened on a full disk")
+        } catch {
+            print("measured: on a full disk the store says: \(error)")
+            #expect("\(error)".contains("no space left on the device holding \(path)"), "\(error)")
+            #expect(!"\(error)".contains("SQLite error"), "\(error)")
+        }
+    }
+
     @Test func migrationsRunOnAnEmptyFile() throws {
         let f = try Fixture()
         defer { f.remove() }
