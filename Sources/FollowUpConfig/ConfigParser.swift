@@ -19,7 +19,7 @@ extension Config {
         if let problem = ZoneName.problem(zone) { throw r.error("identity.timezone", problem) }
         let signature = try r.string("identity.signature") ?? name
         // A signature has lines; nothing else in it may be a control character.
-        if signature.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) {
+        if signature.unicodeScalars.contains(where: { $0 != "\n" && $0.isControlCharacter }) {
             throw r.error("identity.signature", "contains a control character other than a line break")
         }
         let identity = Identity(name: name, email: email, timeZone: zone, signature: signature)
@@ -63,24 +63,25 @@ extension Config {
                       settings: settings, templates: templates)
     }
 
-    /// The text after the host's colon in `scheme://host:port`, if any.
-    static func portText(_ url: String) -> Substring? {
+    /// The `user:password@host:port` part of `scheme://…`, if the text has one.
+    private static func authority(_ url: String) -> Substring? {
         guard let scheme = url.range(of: "://") else { return nil }
-        var authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") { authority = authority[authority.index(after: close)...] }
-        guard let colon = authority.lastIndex(of: ":") else { return nil }
-        return authority[authority.index(after: colon)...]
+        return url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+    /// The text after the host's colon in `scheme://host:port`, if any.
+    static func portText(_ url: String) -> Substring? {
+        guard var hostPort = authority(url) else { return nil }
+        if let at = hostPort.lastIndex(of: "@") { hostPort = hostPort[hostPort.index(after: at)...] }
+        if hostPort.hasPrefix("["), let close = hostPort.firstIndex(of: "]") { hostPort = hostPort[hostPort.index(after: close)...] }
+        guard let colon = hostPort.lastIndex(of: ":") else { return nil }
+        return hostPort[hostPort.index(after: colon)...]
     }
 
     /// A value that goes into a header line: no line break, no control character.
     private static func oneLine(_ r: ConfigReader, _ key: String) throws -> String {
         let value = try r.requiredString(key)
-        guard !value.unicodeScalars.contains(where: isControl) else {
+        guard !value.unicodeScalars.contains(where: \.isControlCharacter) else {
             throw r.error(key, "must be one line, without control characters")
         }
         return value
@@ -88,10 +89,8 @@ extension Config {
 
     /// The URL as an error may show it: `user:password@` becomes `…@`.
     static func redactingUserInfo(_ url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
-        let authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + "…" + url[at...]
+        guard let authority = authority(url), let at = authority.lastIndex(of: "@") else { return url }
+        return String(url[..<authority.startIndex]) + "…" + url[at...]
     }
 
     private static func account(_ r: ConfigReader, _ section: String, schemes: [String: Int],
@@ -121,7 +120,7 @@ extension Config {
         guard let url = normal.url else { throw r.error(key, "\"\(text)\" is not a valid URL") }
 
         let username = try r.string("\(section).username") ?? email
-        guard !username.isEmpty, !username.unicodeScalars.contains(where: isControl) else {
+        guard !username.isEmpty, !username.unicodeScalars.contains(where: \.isControlCharacter) else {
             throw r.error("\(section).username", "must be one non-empty line, without control characters")
         }
         let authText = try r.string("\(section).auth") ?? AuthMethod.password.rawValue

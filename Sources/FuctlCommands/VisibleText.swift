@@ -1,10 +1,12 @@
+import FollowUpCore
+
 /// Text from the store or from strangers' mail, made safe for a terminal: a
 /// control character could retitle, clear or reprogram it. Line breaks and
 /// tabs of fuctl's own output stay; every other control is shown as what it
 /// is — `\r`, `^[` (ESC), `^G` (BEL), `<U+009B>` (a C1 control) — never raw.
 enum VisibleText {
     static func render(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: \.isControlCharacter) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -19,16 +21,11 @@ enum VisibleText {
         return out
     }
 
-    /// Any C0 or C1 control, DEL and line breaks included.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
-
     /// Refuses a line break or a control character in a one-line field
     /// (a company, a role, a name): it could not be sent in a header, and
     /// would be printed to a terminal. The error shows the value safely.
     static func checkOneLine(_ value: String, named name: String) -> String? {
-        guard let bad = value.unicodeScalars.first(where: isControl) else { return nil }
+        guard let bad = value.unicodeScalars.first(where: \.isControlCharacter) else { return nil }
         let shown = bad.value == 0x0A ? "a line break" : "the control character \(render(String(bad)))"
         return "\(name) \"\(render(value))\" contains \(shown); type it on one line, without control characters"
     }
