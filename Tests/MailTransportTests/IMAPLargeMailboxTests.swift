@@ -97,10 +97,13 @@ struct IMAPLargeMailboxTests {
 
     @Test func aSearchAnswerNamingAUIDAtOrPastUIDNextFailsTheCheck() throws {
         guard let stack = try MailStack.required() else { return }
+        // A folder with mail in it: an empty one is never searched.
+        let mailbox = folder()
+        try stack.files.writeToMaildir(messages(3, tag: "lie-\(mailbox)").bytes, user: Self.user, folder: mailbox)
         let (proxy, client) = try stack.imapThroughProxy(offset: 5, fault: "rewrite:* SEARCH=>* SEARCH 4000000000", user: Self.user)
         defer { proxy.stop() }
         let error = #expect(throws: TransportError.self) {
-            _ = try client.check(MailboxCursor(), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
+            _ = try client.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
         }
         #expect(error?.category == .protocolViolation)
         #expect(error?.detail.contains("UIDNEXT") == true)
