@@ -20,6 +20,9 @@ let package = Package(
         // the seeded generator; running a program. Linked into test targets only.
         .target(name: "TestSupport", path: "Tests/Support"),
 
+        // Test builds only: stop the process at the N-th moment of the send path.
+        .target(name: "CrashPoint"),
+
         // Calendar days as integers: the one day arithmetic. Pure.
         .target(name: "CivilCalendar"),
 
@@ -65,7 +68,7 @@ let package = Package(
 
         // SQLite: schema, migrations, the outbox's transactions.
         .target(name: "FollowUpStore", dependencies: [
-            "FollowUpCore",
+            "FollowUpCore", "CrashPoint",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FollowUpStoreTests", dependencies: [
@@ -92,7 +95,7 @@ let package = Package(
         // The system libcurl, with typed wrappers for its variadic setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // IMAP and SMTP over libcurl; the IMAP response parser. Raw bytes in and out.
-        .target(name: "MailTransport", dependencies: ["CCurl"]),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CrashPoint"]),
         .testTarget(name: "MailTransportTests", dependencies: ["TestSupport", "MailTransport", "CCurl", "MailMessage"]),
 
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.

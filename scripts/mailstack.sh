@@ -22,7 +22,9 @@ chmod 755 "$DIR"
 port_base() {
     if [ -n "${FOLLOWUPD_MAILSTACK_PORT_BASE:-}" ]; then echo "$FOLLOWUPD_MAILSTACK_PORT_BASE"; return; fi
     local crc; crc=$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
-    echo $(( 20000 + (crc % 1000) * 40 ))
+    # Below Linux's ephemeral range (32768-60999): a port in it can be taken
+    # at any moment by some connection's local end, and a listener then fails.
+    echo $(( 20000 + (crc % 300) * 40 ))
 }
 
 load_ports() {

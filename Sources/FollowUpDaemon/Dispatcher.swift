@@ -23,6 +23,9 @@ struct Dispatcher {
         /// What stopped this tick's sending before its end: a failed re-check
         /// of the inbox, an outcome that could not be recorded.
         var stoppedBy: String?
+        /// An outcome the store could not take (a full disk): recorded before
+        /// anything else is sent.
+        var unrecorded: (draft: DraftID, outcome: SendAttemptOutcome)?
     }
 
     /// - Parameters:
@@ -49,6 +52,10 @@ struct Dispatcher {
             do {
                 let checked = try freshCheck()
                 try send(draft, session, checkedAt: checked, &result)
+            } catch let error as Unrecorded {
+                result.unrecorded = (error.draft, error.outcome)
+                result.stoppedBy = "the outcome of draft \(error.draft) could not be recorded: \(error.cause)"
+                break
             } catch {
                 logger.error("sending stopped", metadata: ["draft": "\(draft.id)", "error": "\(error)"])
                 result.stoppedBy = "\(error)"
@@ -95,12 +102,28 @@ struct Dispatcher {
             try finish(sending, .notSentPermanent(error: "cannot be made into a message: \(error)"), &result)
             return
         }
-        let outcome = Self.outcome(of: session.send(bytes, from: identity.email, to: [sending.recipientEmail]))
-        try finish(sending, outcome, &result)
-        if outcome == .sent, workspace.config.imap.appendSent {
-            do { try session.appendToSent(bytes) } catch {
-                logger.warning("sent, but the Sent copy failed", metadata: ["draft": "\(sending.id)", "error": "\(error)"])
+        // The journal: once it says the final dot is about to go, a crash
+        // leaves the send unknown; before, it was certainly not sent.
+        var journalFailure: (any Error)?
+        let smtp = session.send(bytes, from: identity.email, to: [sending.recipientEmail], beforeFinalDot: {
+            do {
+                try store.recordFinalDot(draftID: sending.id, message: bytes, now: clock())
+                return true
+            } catch {
+                journalFailure = error
+                return false
             }
+        })
+        let outcome = Self.outcome(of: smtp)
+        let fileCopy = workspace.config.imap.appendSent
+        try finish(sending, outcome, fileCopy: fileCopy, &result)
+        if let journalFailure {
+            logger.critical("the send could not be journalled, so it was abandoned before the final dot",
+                            metadata: ["draft": "\(sending.id)", "error": "\(journalFailure)"])
+            throw journalFailure
+        }
+        if outcome == .sent, fileCopy {
+            SentCopies(store: store, logger: logger).file(sending, bytes, session, lookFirst: false)
         }
     }
 
@@ -115,14 +138,17 @@ struct Dispatcher {
     }
 
     /// Records the outcome; when that fails the draft stays `sending` (at the
-    /// next start it becomes unknown, never resent blindly) and the error
-    /// stops this tick's sending.
-    private func finish(_ draft: Draft, _ outcome: SendAttemptOutcome, _ result: inout Result) throws {
+    /// next start it becomes unknown, never resent blindly), the engine keeps
+    /// the outcome to record it before anything else is sent, and this
+    /// tick's sending stops.
+    private func finish(_ draft: Draft, _ outcome: SendAttemptOutcome, fileCopy: Bool = false,
+                        _ result: inout Result) throws {
         do {
-            try workspace.store.finishSend(draftID: draft.id, outcome: outcome, now: clock())
+            try workspace.store.finishSend(draftID: draft.id, outcome: outcome, fileCopy: fileCopy, now: clock())
         } catch {
-            logger.critical("the send's outcome could not be recorded", metadata: ["draft": "\(draft.id)", "error": "\(error)"])
-            throw error
+            logger.critical("the send's outcome could not be recorded; nothing more is sent until it is",
+                            metadata: ["draft": "\(draft.id)", "outcome": "\(outcome.recorded.rawValue)", "error": "\(error)"])
+            throw Unrecorded(draft: draft.id, outcome: outcome, cause: "\(error)")
         }
         switch outcome {
         case .sent:
@@ -143,6 +169,12 @@ struct Dispatcher {
             recordError(draft, "outcome unknown, decide with fuctl resolve: \(detail)")
             logger.error("send outcome unknown; decide with fuctl", metadata: ["draft": "\(draft.id)", "error": "\(detail)"])
         }
+    }
+
+    struct Unrecorded: Error {
+        var draft: DraftID
+        var outcome: SendAttemptOutcome
+        var cause: String
     }
 
     /// A failed send is the daemon's last error too, for `fuctl status`.

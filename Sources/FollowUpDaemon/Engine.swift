@@ -28,6 +28,9 @@ public final class Engine: @unchecked Sendable {
     /// Unknown sends wait for a look into the Sent folder, once per process.
     private var settled = false
     private let stopFlag = StopFlag()
+    /// A send's outcome the store could not take (a full disk): nothing more
+    /// is sent until it is recorded.
+    private var unrecorded: (draft: DraftID, outcome: SendAttemptOutcome)?
 
     public init(workspace: Workspace, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
                 openSession: @escaping (Workspace) throws -> any MailSession) {
@@ -95,7 +98,9 @@ public final class Engine: @unchecked Sendable {
             try inbox.recordFailure(error)
             throw TickFailure(code: .unreachable, cause: "\(error)")
         }
+        try recordUnrecordedOutcome()
         if !settled { settled = reconciler.settleUnknownSends(session) }
+        if workspace.config.imap.appendSent { SentCopies(store: store, logger: logger).filePending(session) }
         do {
             let checked = try inbox.run(session)
             lastCheck = checked.started
@@ -115,11 +120,27 @@ public final class Engine: @unchecked Sendable {
         report.held = sent.held
         report.failed = sent.failed
         report.unknown = sent.unknown
+        unrecorded = sent.unrecorded
         if let why = sent.stoppedBy {
             // Nothing unsafe went out, but the tick did not do its job: say so (exit code, status).
             throw TickFailure(code: .sendingStopped, cause: why)
         }
         return report
+    }
+
+    /// The outcome a full disk kept from the store, recorded before anything
+    /// else happens; while it cannot be, the tick fails and nothing is sent.
+    private func recordUnrecordedOutcome() throws {
+        guard let (draft, outcome) = unrecorded else { return }
+        do {
+            try workspace.store.finishSend(draftID: draft, outcome: outcome, fileCopy: workspace.config.imap.appendSent, now: clock())
+            unrecorded = nil
+            logger.notice("the send's outcome is recorded at last", metadata: ["draft": "\(draft)"])
+        } catch {
+            logger.critical("the send's outcome still cannot be recorded; nothing is sent",
+                            metadata: ["draft": "\(draft)", "error": "\(error)"])
+            throw TickFailure(code: .sendingStopped, cause: "the outcome of draft \(draft) could not be recorded: \(error)")
+        }
     }
 
     /// The last check's start when it is fresh enough to send on; otherwise
@@ -139,7 +160,7 @@ public final class Engine: @unchecked Sendable {
 
     private var reconciler: SentReconciler { SentReconciler(workspace: workspace, logger: logger, clock: clock) }
 
-    /// At start-up: every send that was in flight becomes `unknown`.
+    /// At start-up: every send that was in flight is settled by its journal.
     public func recoverInterruptedSends() throws { try reconciler.recoverInterruptedSends() }
 }
 

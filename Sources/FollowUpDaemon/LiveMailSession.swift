@@ -59,9 +59,10 @@ public final class LiveMailSession: MailSession {
         try imap().appendMark(config.imap.sent)
     }
 
-    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome {
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String],
+                     beforeFinalDot: @escaping () -> Bool) -> SMTPOutcome {
         do {
-            return try smtp().send(message, from: sender, to: recipients)
+            return try smtp().send(message, from: sender, to: recipients, beforeFinalDot: beforeFinalDot)
         } catch {
             // Could not even connect or log in: nothing was handed over.
             return .notSent(.temporary, detail: "\(error)")

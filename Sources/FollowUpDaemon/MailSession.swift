@@ -11,7 +11,10 @@ public protocol MailSession: AnyObject {
     func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]]
     /// Where the next message filed in the Sent folder will land.
     func sentMark() throws -> AppendMark
-    func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome
+    /// Submits `message`; `beforeFinalDot` journals that the final dot is
+    /// about to go (false: abandon the send, not sent).
+    func send(_ message: [UInt8], from sender: String, to recipients: [String],
+              beforeFinalDot: @escaping () -> Bool) -> SMTPOutcome
     func appendToSent(_ message: [UInt8]) throws
     /// Whether the Sent folder holds a message with this Message-ID, looking from `mark` on.
     func sentFolderContains(messageID: String, from mark: AppendMark?) throws -> Bool

@@ -5,8 +5,8 @@ import FollowUpStore
 import FollowUpWorkspace
 import MailTransport
 
-/// Sends whose outcome is unknown (a crash mid-send, a drop after the final
-/// dot) are looked for in the Sent folder by their Message-ID: found means
+/// Sends whose outcome is unknown (a crash or a dropped connection between
+/// the final dot and the server's answer) are looked for in the Sent folder by their Message-ID: found means
 /// sent; not found leaves them unknown for the user to decide, counting
 /// toward the cap and the gap meanwhile.
 struct SentReconciler {
@@ -14,10 +14,18 @@ struct SentReconciler {
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    /// At start-up: every send that was in flight becomes `unknown`.
+    /// At start-up: a send that was in flight is not sent when its journal
+    /// says the final dot had not gone yet (it is tried again through the
+    /// gate), and `unknown` when it had.
     func recoverInterruptedSends() throws {
-        for draft in try workspace.store.recoverInterruptedSends(now: clock()) {
-            logger.warning("a send was interrupted; looking for it in the Sent folder", metadata: ["draft": "\(draft.id)"])
+        let recovered = try workspace.store.recoverInterruptedSends(now: clock())
+        for draft in recovered.notSent {
+            logger.notice("a send was interrupted before its final dot: not sent, it will be tried again",
+                          metadata: ["draft": "\(draft.id)"])
+        }
+        for draft in recovered.unknown {
+            logger.warning("a send was interrupted after its final dot; looking for it in the Sent folder",
+                           metadata: ["draft": "\(draft.id)"])
         }
     }
 

@@ -7,7 +7,7 @@ extension Store {
     /// events are ignored and assigned. Returns it as stored.
     @discardableResult
     public func addApplication(_ application: Application) throws -> Application {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [application.company, application.role, application.timeZone,
                                        application.pace.rawValue, application.notes, application.outcome?.rawValue])
@@ -32,7 +32,7 @@ extension Store {
     /// Adds an event (a new round) to an application; its id is assigned.
     @discardableResult
     public func addEvent(_ event: Event, to applicationID: ApplicationID) throws -> Event {
-        try db.write { db in
+        try writeTransaction { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE id = ?", arguments: [applicationID]) != nil else {
                 throw StoreError.notFound("application", applicationID)
             }
@@ -42,7 +42,7 @@ extension Store {
 
     /// Rewrites an event in place. Only tests do: the product adds rounds and never edits history.
     func updateEvent(_ event: Event) throws {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: "UPDATE events SET kind = ?, start = ?, \"end\" = ?, decision_date = ? WHERE id = ?",
                            arguments: [event.kind.rawValue, event.start.stored, event.end.stored,
                                        event.decisionDate?.description, event.id])
@@ -52,7 +52,7 @@ extension Store {
 
     /// Sets or clears how the hiring process ended.
     public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: "UPDATE applications SET outcome = ? WHERE id = ?", arguments: [outcome?.rawValue, applicationID])
             guard db.changesCount == 1 else { throw StoreError.notFound("application", applicationID) }
         }
@@ -60,7 +60,7 @@ extension Store {
 
     /// Marks `email` undeliverable in every application that lists it (after a bounce).
     public func markUndeliverable(email: String) throws {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: "UPDATE contacts SET undeliverable = 1 WHERE email = ? COLLATE NOCASE", arguments: [email])
         }
     }

@@ -33,13 +33,13 @@ extension Store {
 
     /// Replaces the whole status row (tests; the daemon changes fields with `updateStatus`).
     func setStatus(_ status: DaemonStatus) throws {
-        try db.write { try Self.write(status, $0) }
+        try writeTransaction { try Self.write(status, $0) }
     }
 
     /// Changes some fields in one transaction (e.g. the heartbeat alone) and returns the result.
     @discardableResult
     public func updateStatus(_ change: (inout DaemonStatus) -> Void) throws -> DaemonStatus {
-        try db.write { db in
+        try writeTransaction { db in
             var status = try Self.status(db)
             change(&status)
             try Self.write(status, db)

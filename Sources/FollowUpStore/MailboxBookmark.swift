@@ -37,7 +37,7 @@ extension Store {
 
     /// Stores the bookmark, replacing the mailbox's previous one.
     public func setBookmark(_ bookmark: MailboxBookmark) throws {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: """
                 INSERT INTO mailbox_cursors (mailbox, uid_validity, highest_uid, uid_next, events_seen) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity,

@@ -20,7 +20,7 @@ extension Store {
     /// whatever state `draft` carries. Its id is assigned; its message id must be unique.
     @discardableResult
     public func insertDraft(_ draft: Draft, lintProblems: [String] = []) throws -> Draft {
-        try db.write { db in
+        try writeTransaction { db in
             try db.execute(sql: """
                 INSERT INTO drafts (application_id, round, kind, recipient_name, recipient_email, subject, body,
                     due, message_id, in_reply_to, refs, state, created_at, lint_problems)
@@ -58,7 +58,7 @@ extension Store {
     /// another process) refuses the approval rather than approving unseen text.
     @discardableResult
     public func approve(draftID: DraftID, checked: (subject: String, body: String)? = nil, now: Date) throws -> Draft {
-        try db.write { db in
+        try writeTransaction { db in
             let current = try Self.draft(draftID, db)
             if let checked, checked.subject != current.subject || checked.body != current.body {
                 throw StoreError.invalidTransition(draftID, from: current.state, action: "approve a draft edited since it was checked")
@@ -70,11 +70,21 @@ extension Store {
 
     /// Replaces subject and body; the draft goes back to `drafted` and loses
     /// its approval (POLICY invariant 6). Allowed while it is still pending.
+    /// `opened` is the text the edit began from: when another process saved
+    /// a different text meanwhile, the edit is refused (`changedMeanwhile`)
+    /// rather than overwriting it.
     @discardableResult
-    public func edit(draftID: DraftID, subject: String, body: String, lintProblems: [String], now: Date) throws -> Draft {
-        try move(draftID, action: "edit", from: DraftTransitions.editable, to: .drafted,
-                 set: "subject = ?, body = ?, lint_problems = ?, approved_at = NULL, edited_at = ?",
-                 [subject, body, Lines.join(lintProblems), now.stored], now: now)
+    public func edit(draftID: DraftID, subject: String, body: String, lintProblems: [String],
+                     opened: (subject: String, body: String)? = nil, now: Date) throws -> Draft {
+        try writeTransaction { db in
+            let current = try Self.draft(draftID, db)
+            if let opened, opened.subject != current.subject || opened.body != current.body {
+                throw StoreError(.changedMeanwhile, "draft \(draftID) was changed meanwhile by another edit; your text was not saved")
+            }
+            return try Self.move(draftID, action: "edit", from: DraftTransitions.editable, to: .drafted,
+                                 set: "subject = ?, body = ?, lint_problems = ?, approved_at = NULL, edited_at = ?",
+                                 [subject, body, Lines.join(lintProblems), now.stored], now: now, attempt: nil, db)
+        }
     }
 
     /// The user throws a draft away.
@@ -95,7 +105,7 @@ extension Store {
     /// named a date). The text is unchanged, so an approval stands.
     @discardableResult
     public func reschedule(draftID: DraftID, due: Date) throws -> Draft {
-        try db.write { db in
+        try writeTransaction { db in
             let current = try Self.draft(draftID, db)
             guard current.state.isPending else {
                 throw StoreError.invalidTransition(draftID, from: current.state, action: "reschedule")
@@ -110,7 +120,7 @@ extension Store {
     func move(_ id: DraftID, action: String, from: Set<DraftState>, to: DraftState,
               set assignments: String, _ arguments: StatementArguments, now: Date,
               attempt: (outcome: SendAttempt.Outcome, error: String?)? = nil) throws -> Draft {
-        try db.write { db in
+        try writeTransaction { db in
             try Self.move(id, action: action, from: from, to: to, set: assignments, arguments, now: now, attempt: attempt, db)
         }
     }

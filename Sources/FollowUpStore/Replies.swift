@@ -22,7 +22,7 @@ extension Store {
     @discardableResult
     public func recordReply(_ reply: RecordedReply, at position: MailboxPosition? = nil) throws
         -> (reply: RecordedReply, inserted: Bool) {
-        try db.write { db in
+        try writeTransaction { db in
             if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
             try db.execute(sql: """
                 INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,

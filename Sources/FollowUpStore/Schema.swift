@@ -153,6 +153,17 @@ enum Schema {
         m.registerMigration("v5") { db in
             try db.execute(sql: "ALTER TABLE events ADD COLUMN recorded_at REAL")
         }
+        // The send journal: when the final dot was about to go (a send
+        // interrupted before that certainly did not arrive), the bytes handed
+        // over, and whether their Sent copy is still to be filed.
+        m.registerMigration("v6") { db in
+            try db.execute(sql: """
+                ALTER TABLE drafts ADD COLUMN final_dot_at REAL;
+                ALTER TABLE drafts ADD COLUMN message BLOB;
+                ALTER TABLE drafts ADD COLUMN sent_copy TEXT;
+                CREATE INDEX drafts_sent_copy ON drafts(sent_copy) WHERE sent_copy = 'pending';
+                """)
+        }
         return m
     }
 }

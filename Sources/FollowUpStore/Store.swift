@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CrashPoint
 import FollowUpCore
 
 /// The daemon's and fuctl's one database: applications, their events and
@@ -18,7 +19,12 @@ public final class Store: Sendable {
 
     /// Opens (creating when absent) the database at `path`: missing parent
     /// directories are made mode 0700 and the file 0600; migrations run.
+    /// Processes that open a database at once (fuctl and the daemon at boot,
+    /// or after an upgrade) take turns: the schema is set up or migrated
+    /// once, under an exclusive lock, while the others wait for it.
     public init(path: String) throws {
+        let lock = try StoreFiles.lockDirectory(of: path)
+        defer { lock.release() }
         try StoreFiles.prepare(path)
         self.path = path
         do {
@@ -61,6 +67,23 @@ public final class Store: Sendable {
         return c
     }
 
+    /// Every write is one transaction through here, so the crash-point test
+    /// can stop the process before and after each commit.
+    func writeTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        CrashPoint.pass("database write")
+        let result = try db.write(updates)
+        CrashPoint.pass("database committed")
+        return result
+    }
+
+    /// For writes that open their own transaction (`BEGIN IMMEDIATE`).
+    func writeSession<T>(_ updates: (Database) throws -> T) throws -> T {
+        CrashPoint.pass("database write")
+        let result = try db.writeWithoutTransaction(updates)
+        CrashPoint.pass("database committed")
+        return result
+    }
+
     /// The schema versions applied, oldest first.
     func appliedMigrations() throws -> [String] {
         try db.read { try Schema.migrator.appliedMigrations($0) }
@@ -79,6 +102,29 @@ enum StoreFiles {
         if st.st_mode & 0o077 != 0, fchmod(fd, 0o600) != 0 {
             throw failure("cannot make \(path) private")
         }
+    }
+
+    /// An exclusive `flock` on the database's directory, not on the file:
+    /// closing any descriptor of the database file would drop SQLite's own
+    /// POSIX locks on it.
+    static func lockDirectory(of path: String) throws -> DirectoryLock {
+        let dir = (path as NSString).deletingLastPathComponent
+        try makeDirectory(dir)
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("cannot open \(dir.isEmpty ? "." : dir)") }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let error = failure("cannot lock \(dir)")
+                close(fd)
+                throw error
+            }
+        }
+        return DirectoryLock(fd: fd)
+    }
+
+    struct DirectoryLock {
+        let fd: Int32
+        func release() { close(fd) }
     }
 
     private static func makeDirectory(_ dir: String) throws {

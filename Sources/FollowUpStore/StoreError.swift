@@ -9,6 +9,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case invalidTransition
         /// The database file or its directory could not be prepared.
         case fileSystem
+        /// Another process changed the draft since it was read.
+        case changedMeanwhile
     }
 
     public var code: Code

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpStore
 
 /// `fuctl edit ID`: change a draft's words; this withdraws its approval.
 struct Edit: FuctlCommand {
@@ -25,8 +26,13 @@ struct Edit: FuctlCommand {
         changed.subject = after.subject
         changed.body = after.body
         let problems = try workspace.currentProblems(of: changed)
-        try workspace.store.edit(draftID: id, subject: after.subject, body: after.body,
-                                 lintProblems: problems.map(\.description), now: context.now)
+        do {
+            try workspace.store.edit(draftID: id, subject: after.subject, body: after.body,
+                                     lintProblems: problems.map(\.description), opened: (before.subject, before.body),
+                                     now: context.now)
+        } catch let error as StoreError where error.code == .changedMeanwhile {
+            throw CommandFailure(.refused, "\(error.message); run fuctl edit \(id) again")
+        }
         context.console.print("draft \(id) saved\(draft.isApproved ? "; its approval is withdrawn: approve it again to send it" : "")")
         if problems.isEmpty {
             context.console.print("no problems")

@@ -34,6 +34,9 @@ struct Status: FuctlCommand {
         var approved = 0
         var unknown = 0
         var unknownDrafts: [DraftRow] = []
+        /// Handed to the mail server with no outcome recorded yet: in flight,
+        /// or the outcome could not be written (a full disk). Counts as sent.
+        var sending = 0
     }
 
     func run(in context: Context) throws {
@@ -50,7 +53,7 @@ struct Status: FuctlCommand {
         }
         let workspace = try options.workspace(context)
         let status = try workspace.store.status()
-        let drafts = try workspace.store.drafts(in: [.drafted, .approved, .unknown])
+        let drafts = try workspace.store.drafts(in: [.drafted, .approved, .unknown, .sending])
         let unknown = drafts.filter { $0.state == .unknown }
         let report = Report(
             daemonAlive: Self.isAlive(status, pollInterval: workspace.settings.pollInterval, now: context.now),
@@ -59,7 +62,8 @@ struct Status: FuctlCommand {
             lastCheckResult: status.lastCheckResult, lastError: status.lastError, lastErrorAt: status.lastErrorAt,
             lastErrorCurrent: Self.isCurrent(status),
             queued: drafts.filter { $0.state == .drafted }.count, approved: drafts.filter { $0.state == .approved }.count,
-            unknown: unknown.count, unknownDrafts: unknown.map { DraftRow($0) })
+            unknown: unknown.count, unknownDrafts: unknown.map { DraftRow($0) },
+            sending: drafts.filter { $0.state == .sending }.count)
         if output.json {
             try context.console.printJSON(report)
         } else {
@@ -76,7 +80,8 @@ struct Status: FuctlCommand {
                   : "NOT running" + (report.heartbeat.map { " (last heartbeat \(times.human($0)))" } ?? ""))
         facts.add("Last check", report.lastCheckAt.map { "\(times.human($0)): \(report.lastCheckResult ?? "?")" } ?? "never")
         facts.add("Last error", Self.lastErrorText(report, times: times))
-        facts.add("Drafts", "\(report.queued) waiting for approval, \(report.approved) approved, \(report.unknown) unknown")
+        facts.add("Drafts", "\(report.queued) waiting for approval, \(report.approved) approved, \(report.unknown) unknown"
+                  + (report.sending > 0 ? ", \(report.sending) being sent (no outcome recorded yet: counts as sent)" : ""))
         console.print(facts.text)
         guard !unknown.isEmpty else { return }
         console.print("\nThese sends may or may not have reached the employer; they are never retried by themselves:")

@@ -1,4 +1,5 @@
 import CCurl
+import CrashPoint
 import Foundation
 
 /// How long a transfer may take. `stall` is the "never answers" guard: fewer
@@ -39,6 +40,10 @@ final class CurlHandle {
     /// (with INFILESIZE set libcurl never asks for the end): from here on the
     /// message may have been taken.
     var uploadHandedOver: Bool { !upload.isEmpty && uploadOffset == upload.count }
+    /// Called just before the upload's last bytes go to libcurl — for SMTP,
+    /// the last moment before the final dot can leave. False aborts the
+    /// transfer, and then the dot never leaves.
+    var beforeLastBytes: (() -> Bool)?
 
     init() throws {
         guard CurlHandle.globalInit, let curl = curl_easy_init() else {
@@ -56,6 +61,7 @@ final class CurlHandle {
         try check(fu_curl_setopt_header_cb(curl) { ptr, size, count, ctx in
             let handle = Unmanaged<CurlHandle>.fromOpaque(ctx!).takeUnretainedValue()
             handle.serverStream.append(contentsOf: UnsafeRawBufferPointer(start: ptr, count: size * count))
+            CrashPoint.pass("server line read")
             return size * count
         })
         try check(fu_curl_setopt_write_cb(curl) { ptr, size, count, ctx in
@@ -67,6 +73,10 @@ final class CurlHandle {
             let handle = Unmanaged<CurlHandle>.fromOpaque(ctx!).takeUnretainedValue()
             let n = min(size * count, handle.upload.count - handle.uploadOffset)
             if n == 0 { return 0 }
+            if handle.uploadOffset + n == handle.upload.count, let last = handle.beforeLastBytes, !last() {
+                return CurlHandle.abortRead
+            }
+            CrashPoint.pass("message bytes handed to libcurl")
             handle.upload.withUnsafeBytes { src in
                 UnsafeMutableRawPointer(ptr!).copyMemory(from: src.baseAddress! + handle.uploadOffset, byteCount: n)
             }
@@ -74,6 +84,9 @@ final class CurlHandle {
             return n
         })
     }
+
+    /// CURL_READFUNC_ABORT, a macro Swift does not import.
+    private static let abortRead = 0x1000_0000
 
     deinit {
         curl_easy_cleanup(curl)

@@ -20,8 +20,12 @@ public final class SMTPSubmitter {
 
     /// Sends `message` (the exact bytes, CRLF line ends) from `sender` to
     /// `recipients`. Addresses are checked before anything is sent.
+    /// `beforeFinalDot` runs once the server has said 354 and all but the
+    /// last bytes are handed over: before it returns true the server cannot
+    /// have taken the message (a DATA without its final dot is discarded);
+    /// false abandons the send, not sent.
     public func send(_ message: [UInt8], from sender: String, to recipients: [String],
-                     smtpUTF8: Bool = false) -> SMTPOutcome {
+                     smtpUTF8: Bool = false, beforeFinalDot: (() -> Bool)? = nil) -> SMTPOutcome {
         do {
             let from = try EnvelopeAddress(sender, smtpUTF8: smtpUTF8)
             let to = try recipients.map { try EnvelopeAddress($0, smtpUTF8: smtpUTF8) }
@@ -34,10 +38,14 @@ public final class SMTPSubmitter {
         } catch {
             return .notSent(.permanent, detail: "\(error)")
         }
+        var refused = false
+        handle.beforeLastBytes = beforeFinalDot.map { ready in { refused = !ready(); return !refused } }
+        defer { handle.beforeLastBytes = nil }
         do {
             try handle.perform()
             return .delivered
         } catch let error as TransportError {
+            if refused { return .notSent(.temporary, detail: "abandoned before the final dot: the send could not be recorded") }
             return Self.classify(error, code: handle.responseCode, handedOver: handle.uploadHandedOver)
         } catch {
             return .unknown(detail: "\(error)")

@@ -90,9 +90,9 @@ final class World {
     }
 
     /// A tick left running, for a test that kills it.
-    func startTick(at: Date?, config: String? = nil) throws -> Running {
+    func startTick(at: Date?, config: String? = nil, environment: [String: String] = [:]) throws -> Running {
         try Running(Paths.binary("followupd"), ["--config", config ?? self.config, "--once"],
-                    fakeTime: at.map(time.fake), environment: [:])
+                    fakeTime: at.map(time.fake), environment: environment)
     }
 
     /// Records the usual application: an interview 10:00–11:00 on the interview day.

@@ -180,8 +180,9 @@ import MailTransport
         for inSent in [true, false] {
             let w = try World()
             let draft = try w.approvedThankYou()
-            // The daemon died after moving the draft to `sending`.
+            // The daemon died after the journal said the final dot was about to go.
             _ = try w.store.beginSend(draftID: draft.id, now: w.clock.now) { _, _, _ in .send }
+            try w.store.recordFinalDot(draftID: draft.id, message: [1], now: w.clock.now)
             if inSent { w.mail.sentFolder.append(Array("Message-ID: <\(draft.messageID)>\r\n\r\nx".utf8)) }
             let restarted = w.newEngine()
             try restarted.recoverInterruptedSends()
@@ -189,6 +190,60 @@ import MailTransport
             #expect(try w.store.draft(id: draft.id)?.state == (inSent ? .sent : .unknown))
             #expect(w.mail.sent.isEmpty, "no second copy")
         }
+    }
+
+    @Test func aSendInterruptedBeforeTheFinalDotIsSentOnceAfterARestartWithNoUserDecision() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        _ = try w.store.beginSend(draftID: draft.id, now: w.clock.now) { _, _, _ in .send }
+        let restarted = w.newEngine()
+        try restarted.recoverInterruptedSends()
+        #expect(try w.store.draft(id: draft.id)?.state == .notSentRetryable, "settled by the journal, not left to the user")
+        // Tried again like any send refused for now: after 5 minutes, through the gate.
+        w.clock.now += 300
+        try restarted.tick()
+        #expect(try w.store.draft(id: draft.id)?.state == .sent)
+        #expect(w.mail.sent.count == 1 && w.mail.sentFolder.count == 1)
+    }
+
+    @Test func aSentCopyLostToACrashIsFiledAtTheNextTickAndNeverTwice() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        w.mail.failAppend = true
+        try w.engine.tick()
+        #expect(try w.store.draft(id: draft.id)?.state == .sent)
+        #expect(w.mail.sentFolder.isEmpty)
+        w.mail.failAppend = false
+        w.clock.now += 60
+        try w.engine.tick()
+        #expect(w.mail.sentFolder == w.mail.sent.map(\.bytes), "filed at the next tick, the exact bytes")
+        w.clock.now += 60
+        try w.engine.tick()
+        #expect(w.mail.sentFolder.count == 1)
+    }
+
+    @Test func aSentCopyWhoseAnswerWasLostIsFoundThereAndNotFiledTwice() throws {
+        let w = try World()
+        _ = try w.approvedThankYou()
+        w.mail.appendAnswerLost = true
+        try w.engine.tick()
+        #expect(w.mail.sentFolder.count == 1)
+        #expect(try w.store.pendingSentCopies().count == 1, "not known to be filed")
+        w.clock.now += 60
+        try w.newEngine().tick()
+        #expect(w.mail.sentFolder.count == 1, "found in the Sent folder, not filed again")
+        #expect(try w.store.pendingSentCopies().isEmpty)
+    }
+
+    @Test func aJournalThatCannotBeWrittenAbandonsTheSendBeforeTheFinalDot() throws {
+        let w = try World()
+        let draft = try w.approvedThankYou()
+        // Another process settles the draft from under the send, so the journal cannot be written: the dot must not go.
+        w.mail.duringBeforeFinalDot = {
+            _ = try? w.store.finishSend(draftID: draft.id, outcome: .unknown(error: "test"), now: w.clock.now)
+        }
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(w.mail.sent.count == 1 && w.mail.delivered.isEmpty, "handed over, abandoned before the dot")
     }
 
     @Test func aReplyThatArrivedBeforeTheApplicationWasRecordedIsStillSeen() throws {
@@ -270,6 +325,13 @@ final class FakeMail: MailSession {
     /// Changing it makes the next check scan by date, as a new UIDVALIDITY does.
     var uidValidity: UInt32 = 7
     var nextOutcome: SMTPOutcome?
+    /// What passed the final dot (a refused or abandoned send is in `sent` only).
+    var delivered: [[UInt8]] = []
+    /// Runs inside `send` just before the journal is asked about the final dot.
+    var duringBeforeFinalDot: () -> Void = {}
+    var failAppend = false
+    /// The APPEND is filed, but the answer is lost (as when the process dies right after it).
+    var appendAnswerLost = false
 
     func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date,
                  withMessageID: Bool = true) {
@@ -310,14 +372,24 @@ final class FakeMail: MailSession {
         return AppendMark(mailbox: "Sent", uidValidity: 1, uidNext: UInt32(sentFolder.count + 1))
     }
 
-    func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SMTPOutcome {
-        sent.append(Sent(bytes: message, from: sender, to: recipients))
-        duringSend()
+    func send(_ message: [UInt8], from sender: String, to recipients: [String],
+              beforeFinalDot: @escaping () -> Bool) -> SMTPOutcome {
         defer { nextOutcome = nil }
+        sent.append(Sent(bytes: message, from: sender, to: recipients))
+        // A refusal (in this fake) comes before the data phase: the dot is never reached.
+        if case .notSent = nextOutcome { return nextOutcome! }
+        duringBeforeFinalDot()
+        guard beforeFinalDot() else { return .notSent(.temporary, detail: "abandoned before the final dot") }
+        delivered.append(message)
+        duringSend()
         return nextOutcome ?? .delivered
     }
 
-    func appendToSent(_ message: [UInt8]) throws { sentFolder.append(message) }
+    func appendToSent(_ message: [UInt8]) throws {
+        if failAppend { throw TransportError(category: .connection, detail: "APPEND failed") }
+        sentFolder.append(message)
+        if appendAnswerLost { throw TransportError(category: .connection, detail: "connection lost after APPEND") }
+    }
 
     func sentFolderContains(messageID: String, from mark: AppendMark?) throws -> Bool {
         sentFolder.contains { String(decoding: $0, as: UTF8.self).contains("<\(messageID)>") }

@@ -229,20 +229,64 @@ import FollowUpCore
         #expect(again.sentAt == t0 + 600)
     }
 
-    @Test func interruptedSendsBecomeUnknownAtStartUp() throws {
+    @Test func interruptedSendsAreNotSentBeforeTheFinalDotAndUnknownAfterIt() throws {
         let f = try Fixture()
         defer { f.remove() }
-        let a = try draft(in: .sending, f)
-        let b = try draft(in: .sending, f)
+        let beforeDot = try draft(in: .sending, f)
+        let afterDot = try draft(in: .sending, f)
+        let message = Array("Message-ID: <x@y>\r\n\r\nHello\r\n".utf8)
+        try f.store.recordFinalDot(draftID: afterDot.id, message: message, now: t0 + 1)
         let sent = try draft(in: .sent, f)
         // A new process opens the same file, as after a crash.
         let restarted = try Store(path: f.store.path!)
         let recovered = try restarted.recoverInterruptedSends(now: t0 + 100)
-        #expect(recovered.map(\.id) == [a.id, b.id])
-        #expect(recovered.allSatisfy { $0.state == .unknown && $0.sentAt == t0 })
+        #expect(recovered.unknown.map(\.id) == [afterDot.id])
+        #expect(recovered.unknown.allSatisfy { $0.state == .unknown && $0.sentAt == t0 })
+        #expect(recovered.notSent.map(\.id) == [beforeDot.id])
+        #expect(recovered.notSent.allSatisfy { $0.state == .notSentRetryable && $0.sentAt == nil && $0.approvedAt != nil })
         #expect(try restarted.draft(id: sent.id)?.state == .sent)
-        #expect(try restarted.outboxEntry(id: a.id)?.attempts.map(\.outcome) == [.interrupted])
-        #expect(try restarted.recoverInterruptedSends(now: t0 + 200).isEmpty)
+        #expect(try restarted.outboxEntry(id: afterDot.id)?.attempts.map(\.outcome) == [.interrupted])
+        #expect(try restarted.outboxEntry(id: beforeDot.id)?.attempts.map(\.outcome) == [.notSentRetryable])
+        let again = try restarted.recoverInterruptedSends(now: t0 + 200)
+        #expect(again.unknown.isEmpty && again.notSent.isEmpty)
+        // Resolved as sent by the user, the journal's bytes become a Sent copy to file.
+        try restarted.markSent(draftID: afterDot.id, now: t0 + 300)
+        #expect(try restarted.pendingSentCopies().map(\.message) == [message])
+        try restarted.sentCopyFiled(draftID: afterDot.id)
+        #expect(try restarted.pendingSentCopies().isEmpty)
+    }
+
+    @Test func anEditOverATextChangedMeanwhileIsRefusedAndTheOtherEditKept() throws {
+        let f = try Fixture(approved: true)
+        defer { f.remove() }
+        let opened = (subject: f.draft.subject, body: f.draft.body)
+        try f.store.edit(draftID: f.draft.id, subject: opened.subject, body: "First writer.", lintProblems: [],
+                         opened: opened, now: t0 + 1)
+        let second = #expect(throws: StoreError.self) {
+            try f.store.edit(draftID: f.draft.id, subject: opened.subject, body: "Second writer.", lintProblems: [],
+                             opened: opened, now: t0 + 2)
+        }
+        #expect(second?.code == .changedMeanwhile)
+        #expect(try f.store.draft(id: f.draft.id)?.body == "First writer.")
+    }
+
+    @Test func theFinalDotIsRecordedOnlyForADraftThatIsSending() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let approved = try draft(in: .approved, f)
+        #expect(throws: StoreError.self) { try f.store.recordFinalDot(draftID: approved.id, message: [1], now: t0) }
+    }
+
+    @Test func aSentMessageKeepsItsBytesUntilItsSentCopyIsFiled() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let withCopy = try draft(in: .sending, f), withoutCopy = try draft(in: .sending, f)
+        for d in [withCopy, withoutCopy] { try f.store.recordFinalDot(draftID: d.id, message: Array("m\(d.id)".utf8), now: t0) }
+        try f.store.finishSend(draftID: withCopy.id, outcome: .sent, fileCopy: true, now: t0 + 1)
+        try f.store.finishSend(draftID: withoutCopy.id, outcome: .sent, now: t0 + 1)
+        let pending = try f.store.pendingSentCopies()
+        #expect(pending.map(\.draft.id) == [withCopy.id])
+        #expect(pending.map(\.message) == [Array("m\(withCopy.id)".utf8)])
     }
 
     @Test func settleFoundInSentMarksSent() throws {

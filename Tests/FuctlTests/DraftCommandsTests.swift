@@ -210,6 +210,31 @@ import FollowUpStore
         #expect(kept.state == .approved)
     }
 
+    /// Two `fuctl edit` of one draft at once: the one that saves second saw
+    /// the old text, so it is refused, and the first one's words are kept.
+    @Test func anEditSavedOverAnotherEditMeanwhileIsRefused() throws {
+        let (f, _, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let started = f.dir + "/editor-started", go = f.dir + "/editor-go", editor = f.dir + "/slow-editor"
+        try "#!/bin/sh\ntouch '\(started)'\nwhile [ ! -e '\(go)' ]; do sleep 0.02; done\nsed -i 's/Dear/Hello/' \"$1\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        nonisolated(unsafe) var slow: Fixture.Outcome?
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slow = f.run(["edit", "\(draft.id)"], environment: ["EDITOR": editor])
+            finished.signal()
+        }
+        while !FileManager.default.fileExists(atPath: started) { Thread.sleep(forTimeInterval: 0.02) }
+        let quick = f.run(["edit", "\(draft.id)"], environment: ["EDITOR": "sed -i s/Dear/Hi/"])
+        #expect(quick.code == 0, "\(quick.errors)")
+        _ = FileManager.default.createFile(atPath: go, contents: nil)
+        finished.wait()
+        #expect(slow?.code == FuctlMain.failure)
+        #expect(slow?.errors.contains("changed meanwhile") == true, "\(slow?.errors ?? "")")
+        #expect(try state(f, draft.id).body.hasPrefix("Hi"), "the first save is kept")
+    }
+
     @Test func editedTextRoundTripsSubjectAndBody() throws {
         let text = EditedText(subject: "Thank you", body: "Dear Dana,\n\n\tthanks.")
         #expect(try EditedText(parsing: text.fileText + "\n") == text)
