@@ -105,7 +105,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "followupd", dependencies: [
-            "FollowUpDaemon", "FollowUpWorkspace", "FollowUpConfig", "FollowUpDrafts",
+            "FollowUpDaemon", "FollowUpWorkspace", "FollowUpConfig", "FollowUpDrafts", "FollowUpStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -7,8 +7,8 @@
 #                  Dovecot's auth socket, delivering into Dovecot's Maildirs
 # Usage: scripts/mailstack.sh {start|stop|env} [DIR]
 # DIR defaults to $FOLLOWUPD_MAILSTACK, then ./.mailstack. Ports are DIR-derived so two
-# stacks don't clash; FOLLOWUPD_MAILSTACK_PORT_BASE overrides (40 ports from the base;
-# base+10..base+39 are left for the tests' own listeners). Works as root: mail processes
+# stacks don't clash; FOLLOWUPD_MAILSTACK_PORT_BASE overrides (60 ports from the base;
+# base+10..base+59 are left for the tests' own listeners). Works as root: mail processes
 # run as user `mail`.
 set -euo pipefail
 
@@ -24,7 +24,7 @@ port_base() {
     local crc; crc=$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
     # Below Linux's ephemeral range (32768-60999): a port in it can be taken
     # at any moment by some connection's local end, and a listener then fails.
-    echo $(( 20000 + (crc % 300) * 40 ))
+    echo $(( 20000 + (crc % 200) * 60 ))
 }
 
 load_ports() {

@@ -28,6 +28,9 @@ static inline CURLcode fu_curl_setopt_header_cb(CURL *h, curl_write_callback cb)
 static inline CURLcode fu_curl_setopt_read_cb(CURL *h, curl_read_callback cb) {
     return curl_easy_setopt(h, CURLOPT_READFUNCTION, cb);
 }
+static inline CURLcode fu_curl_setopt_xferinfo_cb(CURL *h, curl_xferinfo_callback cb) {
+    return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb);
+}
 static inline CURLcode fu_curl_getinfo_long(CURL *h, CURLINFO i, long *v) {
     return curl_easy_getinfo(h, i, v);
 }

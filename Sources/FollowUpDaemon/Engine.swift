@@ -17,7 +17,9 @@ import MailTransport
 /// Not thread-safe: the daemon runs it on one serial queue.
 public final class Engine: @unchecked Sendable {
     public private(set) var workspace: Workspace
-    private let openSession: (Workspace) throws -> any MailSession
+    /// Opens the tick's session; the closure it is given says whether a stop
+    /// was requested, for transfers that wait on a server to give up early.
+    private let openSession: (Workspace, @escaping @Sendable () -> Bool) throws -> any MailSession
     private let logger: Logger
     private let clock: @Sendable () -> Date
     /// The injected clock: what the daemon reports as now.
@@ -33,14 +35,16 @@ public final class Engine: @unchecked Sendable {
     private var unrecorded: (draft: DraftID, outcome: SendAttemptOutcome)?
 
     public init(workspace: Workspace, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
-                openSession: @escaping (Workspace) throws -> any MailSession) {
+                openSession: @escaping (Workspace, @escaping @Sendable () -> Bool) throws -> any MailSession) {
         self.workspace = workspace
         self.logger = logger
         self.clock = clock
         self.openSession = openSession
     }
 
-    /// Asks a running tick to stop after the SMTP transaction in flight.
+    /// Asks a running tick to stop: a transfer waiting on a server gives up
+    /// within a second, except an SMTP transaction whose final bytes are on
+    /// their way, which waits for the server's answer (at most the stall limit).
     public func requestStop() { stopFlag.set() }
     public var stopRequested: Bool { stopFlag.isSet }
 
@@ -93,7 +97,7 @@ public final class Engine: @unchecked Sendable {
         let inbox = InboxCheck(workspace: workspace, logger: logger, clock: clock)
         let session: any MailSession
         do {
-            session = try openSession(workspace)
+            session = try openSession(workspace) { [stopFlag] in stopFlag.isSet }
         } catch {
             try inbox.recordFailure(error)
             throw TickFailure(code: .unreachable, cause: "\(error)")

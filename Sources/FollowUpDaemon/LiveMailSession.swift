@@ -11,15 +11,19 @@ public final class LiveMailSession: MailSession {
     private let config: Config
     private var imapClient: IMAPClient?
     private var smtpSubmitter: SMTPSubmitter?
+    private let stopRequested: @Sendable () -> Bool
 
-    public init(config: Config) {
+    /// `stopRequested` makes a transfer waiting on a server give up (SIGTERM).
+    public init(config: Config, stopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.config = config
+        self.stopRequested = stopRequested
     }
 
     private func imap() throws -> IMAPClient {
         if let imapClient { return imapClient }
         let account = config.imap.account
         let client = try IMAPClient(server: Self.server(account), credentials: try Self.credentials(account))
+        client.stopRequested = stopRequested
         imapClient = client
         return client
     }
@@ -30,6 +34,7 @@ public final class LiveMailSession: MailSession {
         let helo = MailAddress(address: config.identity.email).domain
         let submitter = try SMTPSubmitter(server: Self.server(account), credentials: try Self.credentials(account),
                                           heloName: helo.isEmpty ? "localhost" : helo)
+        submitter.stopRequested = stopRequested
         smtpSubmitter = submitter
         return submitter
     }

@@ -22,17 +22,27 @@ public final class Store: Sendable {
     /// Processes that open a database at once (fuctl and the daemon at boot,
     /// or after an upgrade) take turns: the schema is set up or migrated
     /// once, under an exclusive lock, while the others wait for it.
+    ///
+    /// Refuses (`unusable`) a symbolic link, a file that is damaged or is
+    /// another program's database, and a file that is missing or empty
+    /// although its marker (`PATH.marker`) says it held followupd's data:
+    /// recreating it empty would lose the send history that "never twice"
+    /// rests on.
     public init(path: String) throws {
         let lock = try StoreFiles.lockDirectory(of: path)
         defer { lock.release() }
+        try StoreFiles.refuseSymbolicLink(path)
+        try StoreFiles.refuseIfEmptied(path)
         try StoreFiles.prepare(path)
         self.path = path
         do {
             db = try DatabaseQueue(path: path, configuration: Self.configuration(wal: true))
+            try Self.refuseForeign(db, path: path)
             try Schema.migrator.migrate(db)
         } catch let error as DatabaseError {
             throw Self.openFailure(error, path: path)
         }
+        try StoreFiles.mark(path)
     }
 
     /// SQLite's words ("disk I/O error - while executing PRAGMA journal_mode")
@@ -43,7 +53,47 @@ public final class Store: Sendable {
         let full = error.resultCode == .SQLITE_FULL
             || (statvfs(folder, &fs) == 0 && fs.f_bavail == 0 && error.resultCode == .SQLITE_IOERR)
         if full { return StoreError(.fileSystem, "no space left on the device holding \(path)") }
+        if [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) { return damaged(path) }
         return StoreError(.fileSystem, "cannot open the database \(path): \(error.message ?? "\(error.resultCode)")")
+    }
+
+    static func damaged(_ path: String) -> StoreError {
+        StoreError(.unusable, "the database \(path) is damaged; stop followupd, keep the file (and \(path)-wal, if any) " +
+                   "aside, and restore your last backup (fuctl backup): see the README, \"A damaged database\"")
+    }
+
+    /// Tables, but not ours: another program's database must not get our schema.
+    private static func refuseForeign(_ db: DatabaseQueue, path: String) throws {
+        let (tables, ours) = try db.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+             try db.tableExists("grdb_migrations"))
+        }
+        guard tables == 0 || ours else {
+            throw StoreError(.unusable, "\(path) is another program's database, not followupd's: set daemon.database to another file")
+        }
+    }
+
+    /// A warning when others may read the database's directory (the outbox
+    /// holds the user's mail); nil when it is private.
+    public var exposure: String? {
+        guard let path else { return nil }
+        let dir = (path as NSString).deletingLastPathComponent
+        var st = stat()
+        guard stat(dir.isEmpty ? "." : dir, &st) == 0, st.st_mode & 0o077 != 0 else { return nil }
+        return "the directory \(dir) holding the database can be read by others (mode \(String(st.st_mode & 0o777, radix: 8))): " +
+            "chmod 700 \(dir)"
+    }
+
+    /// SQLite's full consistency check (`PRAGMA quick_check`), for followupd
+    /// at start-up: it reads every page, so fuctl does not run it.
+    public func verify() throws {
+        let result: [String]
+        do {
+            result = try db.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+        } catch let error as DatabaseError {
+            throw path.map { Self.openFailure(error, path: $0) } ?? error
+        }
+        guard result == ["ok"] else { throw Self.damaged(path ?? ":memory:") }
     }
 
     /// A private in-memory store, for other modules' tests.
@@ -82,6 +132,24 @@ public final class Store: Sendable {
         let result = try db.writeWithoutTransaction(updates)
         CrashPoint.pass("database committed")
         return result
+    }
+
+    /// A consistent copy of the whole database in `target` (`VACUUM INTO`),
+    /// taken while other processes go on; the copy is private (0600).
+    /// Refuses a target that exists.
+    public func backup(to target: String) throws {
+        guard !FileManager.default.fileExists(atPath: target) else {
+            throw StoreError(.fileSystem, "\(target) exists; name a new file")
+        }
+        let fd = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError(.fileSystem, "cannot create \(target): \(String(cString: strerror(errno)))") }
+        close(fd)
+        do {
+            try db.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [target]) }
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: target)
+            throw Self.openFailure(error, path: target)
+        }
     }
 
     /// The schema versions applied, oldest first.
@@ -125,6 +193,37 @@ enum StoreFiles {
     struct DirectoryLock {
         let fd: Int32
         func release() { close(fd) }
+    }
+
+    /// A link would have its target made private and used blindly: refused
+    /// before anything is touched.
+    static func refuseSymbolicLink(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return }
+        throw StoreError(.unusable, "the database \(path) is a symbolic link; set daemon.database to the file itself")
+    }
+
+    /// The marker beside a database that has held followupd's data.
+    static func marker(_ path: String) -> String { path + ".marker" }
+
+    static func refuseIfEmptied(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: marker(path)) else { return }
+        var st = stat()
+        let missing = lstat(path, &st) != 0
+        guard missing || st.st_size == 0 else { return }
+        throw StoreError(.unusable, "the database \(path) is \(missing ? "missing" : "empty"), but it held followupd's " +
+                         "applications and send history (\(marker(path)) says so). Restore it from a backup (fuctl backup; " +
+                         "see the README, \"A damaged database\"); to start afresh on purpose, delete \(marker(path))")
+    }
+
+    static func mark(_ path: String) throws {
+        let marker = marker(path)
+        guard !FileManager.default.fileExists(atPath: marker) else { return }
+        let text = "followupd's database \((path as NSString).lastPathComponent) beside this file holds data: " +
+            "followupd refuses to start on it missing or empty while this file exists.\n"
+        guard FileManager.default.createFile(atPath: marker, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw failure("cannot create \(marker)")
+        }
     }
 
     private static func makeDirectory(_ dir: String) throws {

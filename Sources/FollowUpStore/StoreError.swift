@@ -11,6 +11,10 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case fileSystem
         /// Another process changed the draft since it was read.
         case changedMeanwhile
+        /// The database cannot be used as it is (damaged, emptied, foreign, a
+        /// symbolic link): a person must look. followupd exits 78 on it, so
+        /// systemd does not restart it in a loop.
+        case unusable
     }
 
     public var code: Code

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpStore
 import FollowUpConfig
 import Foundation
 
@@ -40,6 +41,9 @@ public enum FuctlMain {
             return ok
         } catch let e as ConfigError {
             context.console.error(e.description)
+            return configError
+        } catch let e as StoreError where e.code == .unusable {
+            context.console.error("fuctl: \(e)")
             return configError
         } catch let e as ValidationError {
             context.console.error("fuctl: \(e.message)")

@@ -44,6 +44,12 @@ final class CurlHandle {
     /// the last moment before the final dot can leave. False aborts the
     /// transfer, and then the dot never leaves.
     var beforeLastBytes: (() -> Bool)?
+    /// Asked about once a second while a transfer waits: true stops it
+    /// (followupd is shutting down). Never asked once an upload's last bytes
+    /// are on their way: from there only the server's answer settles a send.
+    var stopRequested: (() -> Bool)?
+    private var lastBytesBegun = false
+    private var stoppedOnRequest = false
 
     init() throws {
         guard CurlHandle.globalInit, let curl = curl_easy_init() else {
@@ -69,12 +75,21 @@ final class CurlHandle {
             handle.bodyStream.append(contentsOf: UnsafeRawBufferPointer(start: ptr, count: size * count))
             return size * count
         })
+        try check(fu_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, me))
+        try check(fu_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0))
+        try check(fu_curl_setopt_xferinfo_cb(curl) { ctx, _, _, _, _ in
+            let handle = Unmanaged<CurlHandle>.fromOpaque(ctx!).takeUnretainedValue()
+            guard !handle.lastBytesBegun, handle.stopRequested?() == true else { return 0 }
+            handle.stoppedOnRequest = true
+            return 1
+        })
         try check(fu_curl_setopt_read_cb(curl) { ptr, size, count, ctx in
             let handle = Unmanaged<CurlHandle>.fromOpaque(ctx!).takeUnretainedValue()
             let n = min(size * count, handle.upload.count - handle.uploadOffset)
             if n == 0 { return 0 }
-            if handle.uploadOffset + n == handle.upload.count, let last = handle.beforeLastBytes, !last() {
-                return CurlHandle.abortRead
+            if handle.uploadOffset + n == handle.upload.count {
+                handle.lastBytesBegun = true
+                if let last = handle.beforeLastBytes, !last() { return CurlHandle.abortRead }
             }
             CrashPoint.pass("message bytes handed to libcurl")
             handle.upload.withUnsafeBytes { src in
@@ -136,6 +151,8 @@ final class CurlHandle {
         serverStream.removeAll(keepingCapacity: true)
         bodyStream.removeAll(keepingCapacity: true)
         uploadOffset = 0
+        lastBytesBegun = false
+        stoppedOnRequest = false
         errorBuffer[0] = 0
         try check(curl_easy_perform(curl))
     }
@@ -149,6 +166,9 @@ final class CurlHandle {
 
     private func check(_ code: CURLcode) throws {
         guard code != CURLE_OK else { return }
+        if code == CURLE_ABORTED_BY_CALLBACK, stoppedOnRequest {
+            throw TransportError(category: .stopped, curlCode: Int(code.rawValue), detail: "stopped: followupd is shutting down")
+        }
         throw TransportError.curl(code, message: String(cString: errorBuffer), redacting: secrets)
     }
 }

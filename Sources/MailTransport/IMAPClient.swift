@@ -32,6 +32,13 @@ public final class IMAPClient {
         try handle.configure(server: server, credentials: credentials)
     }
 
+    /// Asked about once a second while the server is awaited: true stops the
+    /// operation with a `stopped` error.
+    public var stopRequested: (() -> Bool)? {
+        get { handle.stopRequested }
+        set { handle.stopRequested = newValue }
+    }
+
     // MARK: - Incremental check
 
     /// Reports the messages that arrived in `cursor.mailbox` since the cursor.

@@ -18,6 +18,13 @@ public final class SMTPSubmitter {
         try handle.set(CURLOPT_URL, server.url(scheme: "smtp", path: heloName))
     }
 
+    /// Asked about once a second while the server is awaited: true abandons
+    /// the send, unless its final bytes are already on their way.
+    public var stopRequested: (() -> Bool)? {
+        get { handle.stopRequested }
+        set { handle.stopRequested = newValue }
+    }
+
     /// Sends `message` (the exact bytes, CRLF line ends) from `sender` to
     /// `recipients`. Addresses are checked before anything is sent.
     /// `beforeFinalDot` runs once the server has said 354 and all but the
@@ -46,6 +53,8 @@ public final class SMTPSubmitter {
             return .delivered
         } catch let error as TransportError {
             if refused { return .notSent(.temporary, detail: "abandoned before the final dot: the send could not be recorded") }
+            // Only asked before the last bytes leave, so nothing was taken.
+            if error.category == .stopped { return .notSent(.temporary, detail: "\(error)") }
             return Self.classify(error, code: handle.responseCode, handedOver: handle.uploadHandedOver)
         } catch {
             return .unknown(detail: "\(error)")

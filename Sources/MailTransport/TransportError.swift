@@ -29,6 +29,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidInput = Category(rawValue: "invalid-input")
         /// A local problem: out of memory, bad CA file path, libcurl misuse.
         public static let local = Category(rawValue: "local")
+        /// Stopped on request (followupd is shutting down) before anything was settled.
+        public static let stopped = Category(rawValue: "stopped")
     }
 
     public let category: Category

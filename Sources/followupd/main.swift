@@ -4,6 +4,7 @@ import Logging
 import FollowUpConfig
 import FollowUpDaemon
 import FollowUpDrafts
+import FollowUpStore
 import FollowUpWorkspace
 
 /// followupd: checks the inbox for the employer's replies, queues follow-up
@@ -29,6 +30,11 @@ struct Followupd: ParsableCommand {
         let workspace: Workspace
         do {
             workspace = try Workspace.open(configPath: path, requireCredentials: true)
+            try workspace.store.verify()
+        } catch let error as StoreError where error.code == .unusable {
+            // A person must look (restore a backup): restarting cannot help.
+            logger.critical("cannot start: \(error)")
+            throw ExitCode(78)
         } catch let error as ConfigError {
             logger.critical("\(error)")
             throw ExitCode(78)
@@ -40,6 +46,7 @@ struct Followupd: ParsableCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode.failure
         }
+        if let exposure = workspace.store.exposure { logger.warning("\(exposure)") }
         let lock: InstanceLock
         do {
             lock = try InstanceLock(database: workspace.config.daemon.database)
@@ -48,7 +55,7 @@ struct Followupd: ParsableCommand {
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
-        let engine = Engine(workspace: workspace, logger: logger) { LiveMailSession(config: $0.config) }
+        let engine = Engine(workspace: workspace, logger: logger) { LiveMailSession(config: $0.config, stopRequested: $1) }
         let daemon = Daemon(engine: engine, logger: logger, notifier: SystemdNotifier()) {
             try Workspace.open(configPath: path, requireCredentials: true)
         }

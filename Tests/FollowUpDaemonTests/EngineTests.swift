@@ -429,12 +429,12 @@ final class World {
             timeZone: "America/Los_Angeles", talkingPoints: ["the new billing system"],
             events: [Event(id: 0, start: EngineTests.interviewStart, end: EngineTests.interviewStart + 3600)]))
         engine = Engine(workspace: workspace, logger: Logger(label: "test"), clock: { [clock] in clock.now },
-                        openSession: { [mail] _ in mail })
+                        openSession: { [mail] _, _ in mail })
     }
 
     func newEngine() -> Engine {
         Engine(workspace: workspace, logger: Logger(label: "test"), clock: { [clock] in clock.now },
-               openSession: { [mail] _ in mail })
+               openSession: { [mail] _, _ in mail })
     }
 
     /// Queues the thank-you, approves it, and moves the clock to when it is due.
