@@ -180,3 +180,30 @@ extension DaemonProcessTests {
         #expect(log.contains("check_in.mustache"), "\(log)")
     }
 }
+
+extension DaemonProcessTests {
+    /// systemd restarts on exit 1, not on 78: a database a person must look at stops the loop.
+    @Test(arguments: ["garbage", "emptied"])
+    func anUnusableDatabaseExits78NamingTheFile(how: String) throws {
+        guard let binary = Self.binary() else { return }
+        let (dir, config) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let database = dir + "/state.sqlite"
+        if how == "emptied" {
+            // A first run makes the database and its marker; then the file is emptied.
+            let (first, _) = try Self.start(binary, ["--config", config, "--once"])
+            first.waitUntilExit()
+            try Data().write(to: URL(fileURLWithPath: database))
+        } else {
+            try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: database))
+        }
+        let (process, stderr) = try Self.start(binary, ["--config", config, "--once"])
+        process.waitUntilExit()
+        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 78, "\(log)")
+        #expect(log.contains(database), "\(log)")
+        #expect(!log.contains("SQLite error"), "\(log)")
+        let size = try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int
+        #expect(size == (how == "emptied" ? 0 : 8192), "the file is left as it was, for the user to restore")
+    }
+}

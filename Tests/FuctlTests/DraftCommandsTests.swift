@@ -242,6 +242,19 @@ import FollowUpStore
         #expect(throws: CommandFailure.self) { try EditedText(parsing: "Subject: Hi\n\nbell\u{7}") }
     }
 
+    @Test func backupWritesACopyThatOpensWithTheSameDraftsAndRefusesToOverwrite() throws {
+        let (f, _, draft) = try waitingThankYou()
+        defer { f.remove() }
+        let copy = f.dir + "/backup.sqlite"
+        let r = f.run(["backup", copy])
+        #expect(r.code == 0, "\(r.errors)")
+        #expect(r.output.contains("database copied to \(copy)"))
+        #expect(try Store(path: copy).draft(id: draft.id)?.body == draft.body)
+        let again = f.run(["backup", copy])
+        #expect(again.code == FuctlMain.failure)
+        #expect(again.errors.contains("\(copy) exists"), "\(again.errors)")
+    }
+
     @Test func discardReportsEachDraft() throws {
         let (f, _, draft) = try waitingThankYou()
         defer { f.remove() }
