@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -119,3 +120,17 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MailMessage", "MailTransport"]),
     ]
 )
+
+// libFuzzer targets, built only by scripts/fuzz.sh (FOLLOWUPD_FUZZ=1 with
+// -sanitize=fuzzer,address): each main hands libFuzzer's driver its target.
+if ProcessInfo.processInfo.environment["FOLLOWUPD_FUZZ"] != nil {
+    let fuzzed: [(String, [Target.Dependency])] = [
+        ("FuzzMIME", ["MailMessage"]),
+        ("FuzzIMAP", ["MailTransport"]),
+        ("FuzzConfig", ["FollowUpConfig"]),
+        ("FuzzReplies", ["InboxReading", "FollowUpReplies", "FollowUpCore"]),
+    ]
+    for (name, dependencies) in fuzzed {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+    }
+}

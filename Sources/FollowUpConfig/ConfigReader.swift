@@ -10,6 +10,7 @@ struct ConfigReader {
 
     init(text: String, path: String) throws {
         self.path = path
+        try Self.refuseMalformedTableHeaders(text, path: path)
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -18,6 +19,34 @@ struct ConfigReader {
         }
         lines = KeyLines(text: text)
         try Self.refuseNUL(text, path: path)
+    }
+
+    /// The TOML parser underneath asserts (aborts the process) on a table
+    /// header that starts with a character no key can start with, such as
+    /// `[(`: found by scripts/fuzz.sh. Such a line is refused here first.
+    /// Lines inside multi-line strings are text, not headers.
+    private static func refuseMalformedTableHeaders(_ text: String, path: String) throws {
+        var inString: String?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if inString == nil, trimmed.hasPrefix("[") {
+                let afterBrackets = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+                // A bare `[` line would open a nested array, which no key of this config takes.
+                if afterBrackets.unicodeScalars.first.map({ !mayFollowABracket($0) }) ?? true {
+                    throw ConfigError(file: path, line: index + 1, key: "",
+                                      message: "TOML syntax: a table header must be [name] (letters, digits, _ and -, or quoted)")
+                }
+            }
+            for delimiter in ["\"\"\"", "'''"] where inString == nil || inString == delimiter {
+                if line.components(separatedBy: delimiter).count % 2 == 0 { inString = inString == nil ? delimiter : nil }
+            }
+        }
+    }
+
+    /// What may come after `[` at the start of a line: a key, or (in a
+    /// multi-line array) any value.
+    private static func mayFollowABracket(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || ("0"..."9").contains(c) || "_-\"'[]{}+.".unicodeScalars.contains(c) || c.value >= 0x80
     }
 
     /// TOML allows a NUL as `\u0000`, but the parser underneath cuts the

@@ -15,6 +15,7 @@ struct Finished {
     var status: Int32
     var stdout: String
     var stderr: String
+    var peakMemoryKB = 0
     var output: String { stdout + stderr }
 }
 
@@ -87,11 +88,16 @@ final class Running {
 
     var isRunning: Bool { reap(blocking: false) == nil }
 
+    /// The process's peak resident memory (KB), once it ended; under faketime, the wrapper's.
+    private(set) var peakMemoryKB = 0
+
     /// The exit status (128 + signal when killed), once the process ended.
     private func reap(blocking: Bool) -> Int32? {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
-        guard waitpid(pid, &status, blocking ? 0 : WNOHANG) == pid else { return nil }
+        var usage = rusage()
+        guard wait4(pid, &status, blocking ? 0 : WNOHANG, &usage) == pid else { return nil }
+        peakMemoryKB = usage.ru_maxrss
         let signal = status & 0x7F
         exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         return exitStatus
@@ -110,7 +116,8 @@ final class Running {
         }
         return Finished(status: status,
                         stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                        stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+                        stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
+                        peakMemoryKB: peakMemoryKB)
     }
 
     /// SIGKILL to the program itself. Under faketime that is the wrapper's

@@ -35,6 +35,33 @@ import Testing
         #expect(e?.message.contains("TOML syntax") == true)
     }
 
+    /// Found by scripts/fuzz.sh: the TOML parser underneath aborted the
+    /// process on these headers. A header-looking line in a multi-line
+    /// string is text, and parses.
+    @Test func aTableHeaderNoKeyCanStartIsASyntaxErrorNotACrash() throws {
+        for header in ["[(see P", "[[ (x)]]", "[ !]", "[", "[# x]"] {
+            let text = minimalConfig + "\n" + header + "\n"
+            let e = configError(text)
+            #expect(e?.line == text.components(separatedBy: "\n").firstIndex(of: header)! + 1, "\(header)")
+            #expect(e?.message.contains("TOML syntax") == true, "\(header): \(String(describing: e))")
+        }
+        let inText = minimalConfig.replacingOccurrences(of: "[identity]\n", with: "[identity]\nsignature = \"\"\"\n[(see P\n\"\"\"\n")
+        #expect(inText != minimalConfig)
+        #expect(configError(inText) == nil)
+    }
+
+    /// Every input the fuzzer ever crashed the config parser with, kept in
+    /// Fuzz/Regressions/FuzzConfig, is now a config error or a config.
+    @Test func everyFuzzRegressionParsesWithoutACrash() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fuzz/Regressions/FuzzConfig")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        #expect(!files.isEmpty)
+        for name in files {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            _ = try? Config.parse(text: text, path: "/etc/f.toml", home: "/home/morgan")
+        }
+    }
+
     @Test func unknownKeyIsRefusedWithTheClosestKnownKey() {
         expectError(adding("pasword_command = \"x\"", to: "smtp"), key: "smtp.pasword_command",
                     at: "pasword_command", in: "smtp", saying: "did you mean password_command?")
