@@ -140,6 +140,10 @@ public final class Engine: @unchecked Sendable {
             try workspace.store.finishSend(draftID: draft, outcome: outcome, fileCopy: workspace.config.imap.appendSent, now: clock())
             unrecorded = nil
             logger.notice("the send's outcome is recorded at last", metadata: ["draft": "\(draft)"])
+        } catch let error as StoreError where error.code == .invalidTransition {
+            // No longer `sending`: another process settled it (fuctl resolve). Nothing left to record.
+            unrecorded = nil
+            logger.warning("the send's outcome was settled meanwhile", metadata: ["draft": "\(draft)", "error": "\(error)"])
         } catch {
             logger.critical("the send's outcome still cannot be recorded; nothing is sent",
                             metadata: ["draft": "\(draft)", "error": "\(error)"])
