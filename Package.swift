@@ -130,7 +130,8 @@ if ProcessInfo.processInfo.environment["FOLLOWUPD_FUZZ"] != nil {
         ("FuzzConfig", ["FollowUpConfig"]),
         ("FuzzReplies", ["InboxReading", "FollowUpReplies", "FollowUpCore"]),
     ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependencies) in fuzzed {
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzDriver"], path: "Fuzz/\(name)"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import FollowUpConfig
 
 /// libFuzzer target: the config parser on any text (scripts/fuzz.sh). Errors
@@ -10,12 +11,4 @@ func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-// SwiftPM links its own entry point, so libFuzzer's main is not used: its
-// driver is called from here.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argc, &argv, fuzzConfig))
+runFuzzer(fuzzConfig)

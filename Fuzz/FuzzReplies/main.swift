@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import FollowUpCore
 import FollowUpReplies
 import InboxReading
@@ -23,12 +24,4 @@ func fuzzReplies(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-// SwiftPM links its own entry point, so libFuzzer's main is not used: its
-// driver is called from here.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argc, &argv, fuzzReplies))
+runFuzzer(fuzzReplies)
