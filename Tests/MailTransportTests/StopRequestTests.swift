@@ -46,16 +46,21 @@ struct StopRequestTests {
         return (smtp, [smtpServer, proxy])
     }
 
+    /// One send with a stop requested from `stopAfter` seconds on: its outcome's kind and how long it took.
+    private func timedSend(_ smtp: SMTPSubmitter, stopAfter: TimeInterval) -> (kind: String, outcome: SMTPOutcome, waited: TimeInterval) {
+        smtp.stopRequested = stop(after: stopAfter)
+        let began = Date()
+        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "Stop request"),
+                                from: MailStack.candidate, to: [MailStack.hr])
+        return (SMTPClassificationTests.kind(outcome), outcome, Date().timeIntervalSince(began))
+    }
+
     @Test func aSendWaitingBeforeItsFinalBytesIsAbandonedNotSent() throws {
         guard let stack = try MailStack.required() else { return }
         let (smtp, helpers) = try submitter(stack, silentAt: "DATA", offset: 31, timeouts: Self.patient)
         defer { helpers.forEach { $0.stop() } }
-        smtp.stopRequested = stop(after: 0.5)
-        let began = Date()
-        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "Stopped"),
-                                from: MailStack.candidate, to: [MailStack.hr])
-        let waited = Date().timeIntervalSince(began)
-        #expect(SMTPClassificationTests.kind(outcome) == "temporary", "\(outcome)")
+        let (kind, outcome, waited) = timedSend(smtp, stopAfter: 0.5)
+        #expect(kind == "temporary", "\(outcome)")
         #expect(waited < 3, "stopped after \(waited) s; the stall limit is 20 s")
     }
 
@@ -65,12 +70,8 @@ struct StopRequestTests {
                                             timeouts: TransportTimeouts(connect: 5, stall: 3, total: 60))
         defer { helpers.forEach { $0.stop() } }
         // By then the dot has gone (the server takes a second for nothing before it).
-        smtp.stopRequested = stop(after: 1)
-        let began = Date()
-        let outcome = smtp.send(rawMessage(from: MailStack.candidate, to: MailStack.hr, subject: "Not stopped"),
-                                from: MailStack.candidate, to: [MailStack.hr])
-        let waited = Date().timeIntervalSince(began)
-        #expect(SMTPClassificationTests.kind(outcome) == "unknown", "only the answer could have settled it: \(outcome)")
+        let (kind, outcome, waited) = timedSend(smtp, stopAfter: 1)
+        #expect(kind == "unknown", "only the answer could have settled it: \(outcome)")
         #expect(waited >= 2.5, "waited \(waited) s for the answer, up to the 3 s stall limit")
     }
 }
