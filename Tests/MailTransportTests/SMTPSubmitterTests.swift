@@ -68,6 +68,7 @@ struct SMTPSubmitterTests {
 /// there means the server did not take the message, a 4xx that it may later;
 /// a hang-up before the dot was written is not sent; silence after the whole
 /// message and its dot is unknown, and so is a hang-up that the write outran.
+/// A 421 at any stage (RFC 5321 §3.8) is a server going away: temporary.
 @Suite("SMTP answers in the DATA phase")
 struct SMTPDataPhaseTests {
     static let cases: [(fault: String, bodyBytes: Int, expected: String)] = [
@@ -90,6 +91,19 @@ struct SMTPDataPhaseTests {
         ("stall-at:RCPT", 100, "temporary"),
         ("stall-at:DATA", 100, "temporary"),
         ("stall-at:.", 100, "unknown"),
+        // 421 (the server is shutting down and hangs up) at each stage: before
+        // the dot nothing was taken; a 421 to the dot is a 4xx to the dot.
+        ("at:CONNECT:421", 100, "temporary"),
+        ("at:EHLO:421", 100, "temporary"),
+        ("at:MAIL:421", 100, "temporary"),
+        ("at:RCPT:421", 100, "temporary"),
+        ("at:DATA:421", 100, "temporary"),
+        ("at:.:421", 100, "temporary"),
+        // The recipient refused for now and for good; the message refused at DATA.
+        ("at:RCPT:451", 100, "temporary"),
+        ("at:RCPT:550", 100, "permanent"),
+        ("at:DATA:554", 100, "permanent"),
+        ("at:.:552", 100, "permanent"),
     ]
 
     @Test func eachAnswerIsClassifiedAsTheServerMeantIt() throws {
