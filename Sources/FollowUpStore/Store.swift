@@ -48,13 +48,18 @@ public final class Store: Sendable {
     /// SQLite's words ("disk I/O error - while executing PRAGMA journal_mode")
     /// name neither the cause nor the file: say both.
     static func openFailure(_ error: DatabaseError, path: String) -> StoreError {
-        let folder = (path as NSString).deletingLastPathComponent
-        var fs = statvfs()
-        let full = error.resultCode == .SQLITE_FULL
-            || (statvfs(folder, &fs) == 0 && fs.f_bavail == 0 && error.resultCode == .SQLITE_IOERR)
-        if full { return StoreError(.fileSystem, "no space left on the device holding \(path)") }
+        if let full = noSpace(error, path: path) { return full }
         if [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) { return damaged(path) }
         return StoreError(.fileSystem, "cannot open the database \(path): \(error.message ?? "\(error.resultCode)")")
+    }
+
+    /// A full disk in SQLite's words ("database or disk is full", or an I/O
+    /// error when the file system has no block left), in the user's.
+    static func noSpace(_ error: DatabaseError, path: String) -> StoreError? {
+        var fs = statvfs()
+        let full = error.resultCode == .SQLITE_FULL
+            || (error.resultCode == .SQLITE_IOERR && statvfs((path as NSString).deletingLastPathComponent, &fs) == 0 && fs.f_bavail == 0)
+        return full ? StoreError(.fileSystem, "no space left on the device holding \(path)") : nil
     }
 
     static func damaged(_ path: String) -> StoreError {
@@ -121,7 +126,7 @@ public final class Store: Sendable {
     /// can stop the process before and after each commit.
     func writeTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
         CrashPoint.pass("database write")
-        let result = try db.write(updates)
+        let result = try namingAFullDisk { try db.write(updates) }
         CrashPoint.pass("database committed")
         return result
     }
@@ -129,9 +134,17 @@ public final class Store: Sendable {
     /// For writes that open their own transaction (`BEGIN IMMEDIATE`).
     func writeSession<T>(_ updates: (Database) throws -> T) throws -> T {
         CrashPoint.pass("database write")
-        let result = try db.writeWithoutTransaction(updates)
+        let result = try namingAFullDisk { try db.writeWithoutTransaction(updates) }
         CrashPoint.pass("database committed")
         return result
+    }
+
+    private func namingAFullDisk<T>(_ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch let error as DatabaseError {
+            throw path.flatMap { Self.noSpace(error, path: $0) } ?? error
+        }
     }
 
     /// A consistent copy of the whole database in `target` (`VACUUM INTO`),

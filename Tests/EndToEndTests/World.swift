@@ -36,8 +36,9 @@ final class World {
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// A config file for the candidate; `smtpURL` and `imapURL` let a test put a proxy
-    /// (or a closed port) in the way.
-    func writeConfig(_ path: String, smtpURL: String, imapURL: String? = nil) throws {
+    /// (or a closed port) in the way, `database` move the state elsewhere.
+    func writeConfig(_ path: String, smtpURL: String, imapURL: String? = nil, database: String? = nil,
+                     pollInterval: String = "5m") throws {
         let text = """
             [identity]
             name = "Morgan Lee"
@@ -55,7 +56,8 @@ final class World {
             ca_file = "\(stack.caFile)"
 
             [daemon]
-            database = "\(dir)/followupd.sqlite"
+            database = "\(database ?? dir + "/followupd.sqlite")"
+            poll_interval = "\(pollInterval)"
 
             [templates]
             dir = "\(dir)/templates"

@@ -86,6 +86,44 @@ import MailTransport
         #expect(try w.store.status().lastCheckResult == "failed")
     }
 
+    /// The disk fills after the server took the message: the tick fails and
+    /// nothing more is sent; once there is room, the next tick records the
+    /// outcome first, and the message is never sent again.
+    @Test func anOutcomeAFullDiskKeptIsRecordedAtTheNextTickBeforeAnythingElse() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let mounted = try ProcessResult.run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", dir])
+        guard mounted.status == 0 else {
+            return TestEnvironment.missing("cannot mount a small tmpfs to fill (needs root): \(mounted.stderr)") ?? ()
+        }
+        defer { _ = try? ProcessResult.run("/bin/umount", ["-l", dir]) }
+        let w = try World(storePath: dir + "/followupd.sqlite")
+        let thankYou = try w.approvedThankYou()
+        let filler = dir + "/filler"
+        w.mail.duringSend = {
+            FileManager.default.createFile(atPath: filler, contents: nil)
+            let handle = FileHandle(forWritingAtPath: filler)!
+            while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
+            try? handle.close()
+        }
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(w.mail.delivered.count == 1)
+        #expect(try w.store.draft(id: thankYou.id)?.state == .sending)
+
+        // Still full: the tick fails before any inbox check or send.
+        w.mail.duringSend = {}
+        w.clock.now += 60
+        let checks = w.mail.checks
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(w.mail.checks == checks, "nothing else happens while the outcome waits")
+
+        try FileManager.default.removeItem(atPath: filler)
+        w.clock.now += 60
+        try w.engine.tick()
+        #expect(try w.store.draft(id: thankYou.id)?.state == .sent)
+        #expect(w.mail.delivered.count == 1, "never sent again")
+    }
+
     @Test func aFailedReCheckBeforeALaterSendFailsTheTick() throws {
         let w = try World()
         _ = try w.store.addApplication(Application(
@@ -409,7 +447,8 @@ final class World {
     let app: Application
 
     /// `policy` is extra TOML appended to the config (a `[policy]` section).
-    init(policy: String = "", company: String = "Acme", contact: String = "Dana Roe") throws {
+    /// `storePath`: a database file instead of one in memory.
+    init(policy: String = "", company: String = "Acme", contact: String = "Dana Roe", storePath: String? = nil) throws {
         let config = try Config.parse(text: """
             [identity]
             name = "Morgan Lee"
@@ -423,7 +462,7 @@ final class World {
             password_command = "echo unused"
             \(policy)
             """, path: "/test/config.toml", home: "/nonexistent")
-        store = try Store()
+        store = try storePath.map { try Store(path: $0) } ?? Store()
         let writer = DraftWriter(composer: try DraftComposer(templates: TemplateLoader.load()), speller: AcceptingSpeller(),
                                  sender: Sender(name: "Morgan Lee"), senderEmail: "morgan@example.com", askForFeedback: true)
         workspace = Workspace(config: config, store: store, writer: writer)
