@@ -5,7 +5,7 @@ import TestSupport
 /// Mail written by others and mail built to hurt, through one real tick:
 /// every message of the shared corpora, a 1 MB header line, 10,000 MIME
 /// parts, 200-deep nesting and a 20 MB attachment in the INBOX. The tick
-/// completes and reads every message once; its peak memory is printed.
+/// completes and reads every message once; its peak memory (VmHWM) stays under 100 MB.
 extension EndToEndTests {
     @Test("hostile and real-world mail through a real tick: it completes and reads each message")
     func aTickReadsAHostileInboxWhole() throws {
@@ -30,10 +30,9 @@ extension EndToEndTests {
         #expect(run.status == 0, "the tick failed: \(run.stderr.suffix(2000))")
         let done = run.stderr.split(separator: "\n").first { $0.contains("tick done") }.map(String.init) ?? ""
         #expect(done.contains("messages=\(messages.count)"), "every message read once: \(done)")
-        // The figure is printed, not asserted: the goal is 100 MB, and this
-        // debug build idles at ~55 MB and has peaked at 102–205 MB here,
-        // though heaptrack finds at most ~7 MB of heap in use (an open
-        // question of issue 8).
+        // About 60 MB in a debug build, ~40 MB of it the binaries and
+        // libraries mapped in: a 20 MB attachment read whole would break it.
+        #expect(run.peakMemoryKB > 0 && run.peakMemoryKB < 100 * 1024, "peak memory \(run.peakMemoryKB) KB")
     }
 
     /// Messages built to exhaust a reader.

@@ -88,16 +88,24 @@ final class Running {
 
     var isRunning: Bool { reap(blocking: false) == nil }
 
-    /// The process's peak resident memory (KB), once it ended; under faketime, the wrapper's.
+    /// The process's peak resident memory (KB), its VmHWM sampled while
+    /// `wait` waits (every 10 ms); under faketime, the wrapper's. Not
+    /// wait4's ru_maxrss: a process spawned from this one starts life in the
+    /// test runner's memory, and exec keeps that high-water mark (100-200 MB).
     private(set) var peakMemoryKB = 0
+
+    private func sampleMemory() {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return }
+        peakMemoryKB = max(peakMemoryKB, kb)
+    }
 
     /// The exit status (128 + signal when killed), once the process ended.
     private func reap(blocking: Bool) -> Int32? {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, blocking ? 0 : WNOHANG, &usage) == pid else { return nil }
-        peakMemoryKB = usage.ru_maxrss
+        guard waitpid(pid, &status, blocking ? 0 : WNOHANG) == pid else { return nil }
         let signal = status & 0x7F
         exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         return exitStatus
@@ -107,7 +115,10 @@ final class Running {
     /// must fail its test, not the whole run).
     func wait(seconds: Double) -> Finished {
         let deadline = Date().addingTimeInterval(seconds)
-        while isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        while isRunning, Date() < deadline {
+            sampleMemory()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         if isRunning { killProgram() }
         let status = reap(blocking: true) ?? -1
         defer {
