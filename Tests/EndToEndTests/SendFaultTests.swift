@@ -129,23 +129,3 @@ final class FaultSMTP {
         _ = server.wait(seconds: 5)
     }
 }
-
-/// A 4 MB tmpfs to fill (mounting needs root; elsewhere the test says why it cannot run).
-struct SmallDisk {
-    let path: String
-
-    init?(_ path: String) throws {
-        self.path = path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let mounted = try ProcessResult.run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", path])
-        guard mounted.status == 0 else {
-            _ = TestEnvironment.missing("cannot mount a small tmpfs to fill (needs root): \(mounted.stderr)") as Bool?
-            return nil
-        }
-    }
-
-    /// Removes what faultsmtp.py --fill wrote.
-    func free() { try? FileManager.default.removeItem(atPath: path + "/faultsmtp-filler") }
-
-    func unmount() { _ = try? ProcessResult.run("/bin/umount", ["-l", path]) }
-}

@@ -92,20 +92,11 @@ import MailTransport
     @Test func anOutcomeAFullDiskKeptIsRecordedAtTheNextTickBeforeAnythingElse() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let mounted = try ProcessResult.run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", dir])
-        guard mounted.status == 0 else {
-            return TestEnvironment.missing("cannot mount a small tmpfs to fill (needs root): \(mounted.stderr)") ?? ()
-        }
-        defer { _ = try? ProcessResult.run("/bin/umount", ["-l", dir]) }
+        guard let disk = try SmallDisk(dir) else { return }
+        defer { disk.unmount() }
         let w = try World(storePath: dir + "/followupd.sqlite")
         let thankYou = try w.approvedThankYou()
-        let filler = dir + "/filler"
-        w.mail.duringSend = {
-            FileManager.default.createFile(atPath: filler, contents: nil)
-            let handle = FileHandle(forWritingAtPath: filler)!
-            while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
-            try? handle.close()
-        }
+        w.mail.duringSend = { disk.fill() }
         #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
         #expect(w.mail.delivered.count == 1)
         #expect(try w.store.draft(id: thankYou.id)?.state == .sending)
@@ -117,7 +108,7 @@ import MailTransport
         #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
         #expect(w.mail.checks == checks, "nothing else happens while the outcome waits")
 
-        try FileManager.default.removeItem(atPath: filler)
+        disk.free()
         w.clock.now += 60
         try w.engine.tick()
         #expect(try w.store.draft(id: thankYou.id)?.state == .sent)

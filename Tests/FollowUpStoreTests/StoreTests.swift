@@ -9,23 +9,9 @@ import FollowUpCore
     @Test func aFullDiskIsNamedWithThePathNotSQLitesWords() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]
-        mount.standardError = FileHandle.nullDevice
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
-            return TestEnvironment.missing("cannot mount a small tmpfs to fill (needs root)") ?? ()
-        }
-        defer { _ = try? ProcessResult.run("/bin/umount", [dir]) }
-        // Fill it to the last block.
-        let filler = FileHandle(forWritingAtPath: dir + "/filler") ?? {
-            FileManager.default.createFile(atPath: dir + "/filler", contents: nil)
-            return FileHandle(forWritingAtPath: dir + "/filler")!
-        }()
-        while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
-        try? filler.close()
+        guard let disk = try SmallDisk(dir, size: "64k") else { return }
+        defer { disk.unmount() }
+        disk.fill()
         let path = dir + "/state/followupd.sqlite"
         do {
             _ = try Store(path: path)
