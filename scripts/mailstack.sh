@@ -119,6 +119,11 @@ namespace inbox {
     special_use = \\Sent
     auto = create
   }
+  # Named so that only SPECIAL-USE finds it: no common junk name matches.
+  mailbox Quarantaine {
+    special_use = \\Junk
+    auto = create
+  }
 }
 protocol imap {
   mail_max_userip_connections = 200

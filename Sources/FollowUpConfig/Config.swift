@@ -49,10 +49,24 @@ public enum AuthMethod: String, Sendable, Equatable, CaseIterable {
 
 public struct IMAPSettings: Sendable, Equatable {
     public var account: MailAccount
-    public var inbox: String
+    /// Where replies are looked for: every one is read at each check.
+    public var folders: [FolderChoice]
+    /// False when `folders` is the default. A folder named must exist on
+    /// the server; a special use the user asked for must too, while the
+    /// default's `\Junk` is left out where the server has no junk folder.
+    public var foldersGiven: Bool
+    /// The line of `imap.folders` (or `imap.inbox`), for the error that a
+    /// named folder is not on the server: only the server can tell.
+    public var foldersLine: Int?
     public var sent: String
     /// False where the provider files sent mail itself (Gmail).
     public var appendSent: Bool
+
+    /// Where a key sits in the file is not what the config says.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.account == b.account && a.folders == b.folders && a.foldersGiven == b.foldersGiven
+            && a.sent == b.sent && a.appendSent == b.appendSent
+    }
 }
 
 public struct DaemonSettings: Sendable, Equatable {
@@ -70,7 +84,6 @@ extension Config {
     public enum Defaults {
         public static let database = "~/.local/state/followupd/followupd.sqlite"
         public static let templatesDir = "~/.config/followupd/templates"
-        public static let inbox = "INBOX"
         public static let sent = "Sent"
     }
 
@@ -78,7 +91,7 @@ extension Config {
     public static let knownKeys: [String: [String]] = [
         "identity": ["name", "email", "timezone", "signature"],
         "imap": ["url", "username", "password_command", "password_file", "password", "auth", "ca_file",
-                 "inbox", "sent", "append_sent"],
+                 "folders", "inbox", "sent", "append_sent"],
         "smtp": ["url", "username", "password_command", "password_file", "password", "auth", "ca_file"],
         "daemon": ["database", "poll_interval", "fresh_check", "draft_lead"],
         "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],

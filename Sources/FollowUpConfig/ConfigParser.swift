@@ -24,11 +24,13 @@ extension Config {
         }
         let identity = Identity(name: name, email: email, timeZone: zone, signature: signature)
 
+        let sent = try mailbox(r, "imap.sent") ?? Defaults.sent
+        let folders = try folders(r, sent: sent)
         let imap = IMAPSettings(
             account: try account(r, "imap", schemes: ["imap": 143, "imaps": 993], email: email, paths: paths),
-            inbox: try mailbox(r, "imap.inbox") ?? Defaults.inbox,
-            sent: try mailbox(r, "imap.sent") ?? Defaults.sent,
-            appendSent: try r.bool("imap.append_sent") ?? true)
+            folders: folders.choices, foldersGiven: folders.given,
+            foldersLine: r.line(of: r.isSet("imap.folders") ? "imap.folders" : "imap.inbox"),
+            sent: sent, appendSent: try r.bool("imap.append_sent") ?? true)
         let smtp = try account(r, "smtp", schemes: ["smtp": 587, "smtps": 465], email: email, paths: paths)
 
         let database = try r.string("daemon.database") ?? Defaults.database
@@ -144,11 +146,50 @@ extension Config {
         }
     }
 
+    /// `imap.folders`, or the default with `imap.inbox` (the key of earlier
+    /// versions) in place of INBOX.
+    private static func folders(_ r: ConfigReader, sent: String) throws -> (choices: [FolderChoice], given: Bool) {
+        let key = "imap.folders"
+        guard let names = try r.strings(key) else {
+            guard let inbox = try mailbox(r, "imap.inbox") else { return (FolderChoice.defaults, false) }
+            return ([.named(inbox), .specialUse("\\Junk")], false)
+        }
+        if r.isSet("imap.inbox") { throw r.error("imap.inbox", "set only imap.folders (it names the inbox too)") }
+        guard !names.isEmpty else { throw r.error(key, "must name at least one folder, such as \"INBOX\"") }
+        var choices: [FolderChoice] = []
+        for name in names {
+            let choice: FolderChoice
+            if name.hasPrefix("\\") {
+                if let never = FolderChoice.neverRead.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                    throw r.error(key, "\(never) holds your own mail or what you threw away; replies are never read there")
+                }
+                guard let use = FolderChoice.readable.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
+                    throw r.error(key, "\"\(name)\" is not a special-use name (known: \(FolderChoice.readable.joined(separator: ", ")))")
+                }
+                choice = .specialUse(use)
+            } else {
+                guard let valid = try? checkedMailbox(name) else {
+                    throw r.error(key, "\"\(name)\" is not a usable mailbox name")
+                }
+                if valid == sent { throw r.error(key, "\"\(name)\" is the Sent folder (imap.sent); replies are never read there") }
+                choice = .named(valid)
+            }
+            if !choices.contains(choice) { choices.append(choice) }
+        }
+        return (choices, true)
+    }
+
     private static func mailbox(_ r: ConfigReader, _ key: String) throws -> String? {
         guard let name = try r.string(key) else { return nil }
-        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0 == "\"" }) else {
-            throw r.error(key, "\"\(name)\" is not a usable mailbox name")
-        }
+        guard let valid = try? checkedMailbox(name) else { throw r.error(key, "\"\(name)\" is not a usable mailbox name") }
+        return valid
+    }
+
+    private struct Unusable: Error {}
+
+    private static func checkedMailbox(_ name: String) throws -> String {
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0 == "\"" || $0.unicodeScalars.contains(where: \.isControlCharacter) })
+        else { throw Unusable() }
         return name
     }
 }

@@ -105,6 +105,17 @@ struct ConfigReader {
         return s
     }
 
+    func strings(_ key: String) throws -> [String]? {
+        guard let v = value(key) else { return nil }
+        guard let array = v.array else { throw error(key, "expected a list of strings, such as [\"INBOX\"], found \(v.type)") }
+        return try array.map { element in
+            guard let s = element.tomlValue.string else { throw error(key, "expected a list of strings, found a \(element.tomlValue.type) in it") }
+            return s
+        }
+    }
+
+    func line(of key: String) -> Int? { lines.line(of: key) }
+
     func int(_ key: String) throws -> Int? {
         guard let v = value(key) else { return nil }
         guard let n = v.int else { throw error(key, "expected an integer, found \(v.type)") }

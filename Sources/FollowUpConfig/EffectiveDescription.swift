@@ -25,7 +25,9 @@ extension Config {
         }
         section("identity", [("name", q(identity.name)), ("email", q(identity.email)),
                              ("timezone", q(identity.timeZone)), ("signature", q(identity.signature))])
-        section("imap", account(imap.account) + [("inbox", q(imap.inbox)), ("sent", q(imap.sent)),
+        // The default stays a comment: written out, its \Junk would become required.
+        let folders = "[" + imap.folders.map { q($0.description) }.joined(separator: ", ") + "]"
+        section("imap", account(imap.account) + [(imap.foldersGiven ? "folders" : "# folders", folders), ("sent", q(imap.sent)),
                                                   ("append_sent", "\(imap.appendSent)")])
         section("smtp", account(smtp))
         section("daemon", [("database", q(daemon.database)), ("poll_interval", d(settings.pollInterval)),

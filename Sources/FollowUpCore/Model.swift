@@ -247,12 +247,15 @@ public struct RecordedReply: Hashable, Codable, Sendable {
     public var failedRecipient: String?
     public var source: ReplySource
     public var messageID: String?
+    /// For mail without a Message-ID: a digest of its header fields, the same
+    /// in every folder it is seen in.
+    public var headerDigest: String?
     public var from: String?
     public var subject: String?
 
     public init(id: ReplyID, applicationID: ApplicationID, receivedAt: Date, replyClass: ReplyClass,
                 until: LocalDate? = nil, failedRecipient: String? = nil, source: ReplySource = .mail,
-                messageID: String? = nil, from: String? = nil, subject: String? = nil) {
+                messageID: String? = nil, headerDigest: String? = nil, from: String? = nil, subject: String? = nil) {
         self.id = id
         self.applicationID = applicationID
         self.receivedAt = receivedAt
@@ -261,6 +264,7 @@ public struct RecordedReply: Hashable, Codable, Sendable {
         self.failedRecipient = failedRecipient
         self.source = source
         self.messageID = messageID
+        self.headerDigest = headerDigest
         self.from = from
         self.subject = subject
     }

@@ -25,16 +25,20 @@ public final class Daemon: @unchecked Sendable {
         self.reload = reload
     }
 
-    /// `--once`: recovery and one tick. True when the tick succeeded.
-    public func runOnce() -> Bool {
+    /// `--once`: recovery and one tick. The exit status: 0 when the tick
+    /// succeeded, 78 (EX_CONFIG) when the config names a folder the server lacks.
+    public func runOnce() -> Int32 {
         do {
             try engine.recoverInterruptedSends()
             let report = try engine.tick()
             logger.info("tick done", metadata: Self.metadata(report))
-            return true
+            return 0
+        } catch let failure as Engine.TickFailure where failure.code == .configuration {
+            logger.critical("\(failure.cause)")
+            return 78
         } catch {
             logger.error("tick failed", metadata: ["error": "\(error)"])
-            return false
+            return 1
         }
     }
 
@@ -76,10 +80,16 @@ public final class Daemon: @unchecked Sendable {
 
     private func runTick() {
         if engine.stopRequested { return }
+        let atStart = !engine.foldersResolved
         do {
             let report = try engine.tick()
             logger.info("tick done", metadata: Self.metadata(report))
             notifier.status("last check \(engine.now().formatted(.iso8601)): ok, \(report.sent) sent, \(report.queued) queued")
+        } catch let failure as Engine.TickFailure where failure.code == .configuration && atStart {
+            // As any config error at start: exit 78, which the unit does not restart on.
+            logger.critical("\(failure.cause)")
+            notifier.stopping()
+            exit(78)
         } catch {
             logger.error("tick failed", metadata: ["error": "\(error)"])
             notifier.status("last tick failed: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import FollowUpConfig
 import FollowUpCore
 import FollowUpReplies
 import FollowUpStore
@@ -33,6 +34,11 @@ public final class Engine: @unchecked Sendable {
     /// A send's outcome the store could not take (a full disk): nothing more
     /// is sent until it is recorded.
     private var unrecorded: (draft: DraftID, outcome: SendAttemptOutcome)?
+    /// The folders the last tick read, to log a change once, not every tick.
+    private var folders: ReplyFolders?
+    /// Whether the folders were ever resolved in this process: one missing at
+    /// start is a config error, one that goes later fails each check.
+    public var foldersResolved: Bool { folders != nil }
 
     public init(workspace: Workspace, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
                 openSession: @escaping (Workspace, @escaping @Sendable () -> Bool) throws -> any MailSession) {
@@ -72,6 +78,8 @@ public final class Engine: @unchecked Sendable {
             case inboxCheck = "inbox-check"
             /// A send or its re-check failed: the sends after it wait.
             case sendingStopped = "sending-stopped"
+            /// The config names what the server does not have (a folder): nothing was read or sent.
+            case configuration
         }
 
         public var code: Code
@@ -83,6 +91,7 @@ public final class Engine: @unchecked Sendable {
             case .unreachable: "cannot reach the mail servers: \(cause)"
             case .inboxCheck: "inbox check failed, nothing sent: \(cause)"
             case .sendingStopped: "sending stopped: \(cause)"
+            case .configuration: "inbox check failed, nothing sent: \(cause)"
             }
         }
     }
@@ -105,20 +114,22 @@ public final class Engine: @unchecked Sendable {
         try recordUnrecordedOutcome()
         if !settled { settled = reconciler.settleUnknownSends(session) }
         if workspace.config.imap.appendSent { SentCopies(store: store, logger: logger).filePending(session) }
+        let folders: [String]
         do {
-            let checked = try inbox.run(session)
+            folders = try resolveFolders(session)
+            let checked = try inbox.run(session, folders: folders)
             lastCheck = checked.started
             report.newMessages = checked.newMessages
             report.repliesRecorded = checked.repliesRecorded
         } catch {
             try inbox.recordFailure(error)
-            throw TickFailure(code: .inboxCheck, cause: "\(error)")
+            throw TickFailure(code: error is ConfigError ? .configuration : .inboxCheck, cause: "\(error)")
         }
         let planned = PlanApplier(workspace: workspace, logger: logger, clock: clock).run()
         report.queued = planned.queued
         report.cancelled = planned.cancelled
         let dispatcher = Dispatcher(workspace: workspace, logger: logger, clock: clock)
-        let sent = dispatcher.run(session, freshCheck: { try freshCheck(inbox, session, &report) },
+        let sent = dispatcher.run(session, freshCheck: { try freshCheck(inbox, session, folders, &report) },
                                   stopRequested: { stopRequested })
         report.sent = sent.sent
         report.held = sent.held
@@ -153,10 +164,11 @@ public final class Engine: @unchecked Sendable {
 
     /// The last check's start when it is fresh enough to send on; otherwise
     /// the inbox is checked again first (POLICY invariant 4).
-    private func freshCheck(_ inbox: InboxCheck, _ session: any MailSession, _ report: inout TickReport) throws -> Date {
+    private func freshCheck(_ inbox: InboxCheck, _ session: any MailSession, _ folders: [String],
+                            _ report: inout TickReport) throws -> Date {
         if let lastCheck, clock().timeIntervalSince(lastCheck) <= workspace.settings.freshCheck { return lastCheck }
         do {
-            let checked = try inbox.run(session)
+            let checked = try inbox.run(session, folders: folders)
             lastCheck = checked.started
             report.repliesRecorded += checked.repliesRecorded
             return checked.started
@@ -164,6 +176,33 @@ public final class Engine: @unchecked Sendable {
             try? inbox.recordFailure(error)
             throw error
         }
+    }
+
+    /// `imap.folders` against the server's list, at every tick, so that a
+    /// folder made or removed since is seen. A folder the config names and
+    /// the server lacks is a `ConfigError` naming the file and line.
+    private func resolveFolders(_ session: any MailSession) throws -> [String] {
+        let imap = workspace.config.imap
+        let listing = try session.listMailboxes()
+        let resolved: ReplyFolders
+        do {
+            resolved = try ReplyFolders.resolve(imap.folders, allRequired: imap.foldersGiven, sent: imap.sent, listing: listing)
+        } catch let problem as ReplyFolders.Problem {
+            if folders != nil { logger.warning("a folder of imap.folders is gone from the server", metadata: ["error": "\(problem)"]) }
+            throw ConfigError(file: workspace.config.path, line: imap.foldersLine, key: "imap.folders", message: problem.message)
+        }
+        if resolved != folders {
+            let shown = { (names: [String]) in names.map { ModifiedUTF7.decode($0) ?? $0 }.joined(separator: ", ") }
+            logger.notice("reading folders for replies", metadata: ["folders": "\(shown(resolved.mailboxes))"])
+            for choice in resolved.leftOut {
+                logger.notice("the server has no \(choice) folder; it is left out", metadata: ["key": "imap.folders"])
+            }
+            if !resolved.heldByAll.isEmpty {
+                logger.notice("not read on their own: \\All holds them", metadata: ["folders": "\(shown(resolved.heldByAll))"])
+            }
+        }
+        folders = resolved
+        return resolved.mailboxes
     }
 
     private var reconciler: SentReconciler { SentReconciler(workspace: workspace, logger: logger, clock: clock) }

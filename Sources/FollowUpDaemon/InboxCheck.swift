@@ -7,9 +7,9 @@ import FollowUpWorkspace
 import InboxReading
 import MailTransport
 
-/// One look into the inbox: read what arrived since the bookmark (or by date
-/// when the bookmark cannot be trusted), record the replies it finds, move
-/// the bookmark. What a message means is `InboxReader`'s; how far back to read
+/// One look into every folder replies can land in: read what arrived since
+/// each folder's bookmark (or by date when the bookmark cannot be trusted),
+/// record the replies it finds, move the bookmarks. What a message means is `InboxReader`'s; how far back to read
 /// is `InboxWindow`'s.
 struct InboxCheck {
     let workspace: Workspace
@@ -24,55 +24,74 @@ struct InboxCheck {
         var repliesRecorded = 0
     }
 
-    func run(_ session: any MailSession) throws -> Result {
-        let store = workspace.store
-        let inbox = workspace.config.imap.inbox
-        let saved = try store.bookmark(mailbox: inbox)
-        let histories = try store.histories()
+    /// Reads every folder of `folders` (wire names). The check succeeds only
+    /// when each was read: a reply filed where the check did not look would
+    /// be missed (POLICY invariant 4).
+    func run(_ session: any MailSession, folders: [String]) throws -> Result {
+        let histories = try workspace.store.histories()
         let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
-        let started = clock()
-        var cursor = MailboxCursor(mailbox: inbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
-        var since = InboxWindow.rescanStart(histories, now: started)
-        if let saved, let backfill = InboxWindow.backfillStart(histories, eventsSeen: saved.eventsSeen, now: started) {
+        var result = Result(started: clock())
+        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
+        for mailbox in folders {
+            try read(mailbox, session, histories: histories, newestEvent: newestEvent, context: context, into: &result)
+        }
+        let finished = clock()
+        _ = try workspace.store.updateStatus {
+            $0.lastCheckAt = finished
+            $0.lastCheckResult = "ok: \(result.newMessages) new, \(result.repliesRecorded) replies"
+                + (folders.count > 1 ? " in \(folders.count) folders" : "")
+        }
+        return result
+    }
+
+    /// One folder: what arrived since its own bookmark, recorded, then the bookmark moved.
+    private func read(_ mailbox: String, _ session: any MailSession, histories: [ApplicationHistory],
+                      newestEvent: EventID, context: ReplyContext, into result: inout Result) throws {
+        let store = workspace.store
+        let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
+        let saved = try store.bookmark(mailbox: mailbox)
+        var cursor = MailboxCursor(mailbox: mailbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
+        var since = InboxWindow.rescanStart(histories, now: result.started)
+        if let saved, let backfill = InboxWindow.backfillStart(histories, eventsSeen: saved.eventsSeen, now: result.started) {
             // An event recorded after the last check may have had its reply
             // read (and skipped) already: read again from the event's start.
             cursor.uidValidity = nil
             since = backfill
         }
-        let fetched = try session.checkInbox(cursor, rescanSince: since)
+        let fetched = try session.checkMailbox(cursor, rescanSince: since)
         if let rescan = fetched.rescan {
             // A bookmark past UIDNEXT was never the server's: say so louder than a routine re-read.
             let level: Logger.Level = rescan == .bookmarkBeyondUIDNext ? .warning : saved == nil ? .info : .notice
-            logger.log(level: level, saved == nil ? "first inbox check: reading by date" : "inbox read again by date", metadata: [
-                "mailbox": "\(inbox)", "since": "\(since.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
+            logger.log(level: level, saved == nil ? "first check of a folder: reading by date" : "folder read again by date", metadata: [
+                "mailbox": "\(shown)", "since": "\(since.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
                 "why": "\(saved != nil && cursor.uidValidity == nil ? "an event recorded since the last check" : rescan.rawValue)",
             ])
         }
-        var result = Result(started: started, newMessages: fetched.messages.count)
-        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
+        result.newMessages += fetched.messages.count
         var candidates: [MessageSummary] = []
         for summary in fetched.messages {
             if !summary.complete {
                 logger.notice("message read in part: a header field was too long to keep whole",
-                              metadata: ["uid": "\(summary.uid)"])
+                              metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)"])
             }
-            let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? started,
+            let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? result.started,
                                                context: context)
             if let reason = screening.skipReason {
                 // Malformed mail is worth a line at the default level; ordinary mail is not.
                 let level: Logger.Level = screening.defects.isEmpty ? .debug : .info
-                logger.log(level: level, "skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reason)"])
+                logger.log(level: level, "skipped message", metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)", "reason": "\(reason)"])
             } else {
                 candidates.append(summary)
             }
         }
-        let texts = candidates.isEmpty ? [:] : try session.fetchMessages(uids: candidates.map(\.uid))
+        let texts = candidates.isEmpty ? [:] : try session.fetchMessages(uids: candidates.map(\.uid), in: mailbox)
         for summary in candidates {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header
-            let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? started, context: context)
+            let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started, context: context)
             guard case .attributed(let attribution) = reading.verdict else {
-                logger.info("skipped message", metadata: ["uid": "\(summary.uid)", "reason": "\(reading.skipReason ?? "not a reply")"])
+                logger.info("skipped message", metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)",
+                                                          "reason": "\(reading.skipReason ?? "not a reply")"])
                 continue
             }
             // A message that matched several applications equally (one contact
@@ -80,27 +99,22 @@ struct InboxCheck {
             for applicationID in [attribution.applicationID] + attribution.alsoMatching {
                 var reply = attribution.recordedReply(id: 0, for: reading.message)
                 reply.applicationID = applicationID
-                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: inbox, uid: summary.uid))
+                // The same message in a second folder (moved, or under \All too) is the reply already recorded.
+                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: mailbox, uid: summary.uid))
                 if inserted {
                     result.repliesRecorded += 1
                     logger.notice("reply recorded", metadata: [
                         "application": "\(applicationID)", "class": "\(attribution.replyClass.rawValue)",
-                        "matched": "\(attribution.match)",
+                        "matched": "\(attribution.match)", "mailbox": "\(shown)",
                     ])
                 }
             }
         }
         guard let validity = fetched.cursor.uidValidity else {
-            throw TransportError(category: .protocolViolation, detail: "the server gave no UIDVALIDITY for \(inbox)")
+            throw TransportError(category: .protocolViolation, detail: "the server gave no UIDVALIDITY for \(shown)")
         }
-        try store.setBookmark(MailboxBookmark(mailbox: inbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
+        try store.setBookmark(MailboxBookmark(mailbox: mailbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
                                               uidNext: saved?.uidNext, eventsSeen: newestEvent))
-        let finished = clock()
-        _ = try store.updateStatus {
-            $0.lastCheckAt = finished
-            $0.lastCheckResult = "ok: \(fetched.messages.count) new, \(result.repliesRecorded) replies"
-        }
-        return result
     }
 
     /// A failed check is the daemon's last error, with the failed check's own

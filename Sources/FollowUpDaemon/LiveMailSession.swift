@@ -52,12 +52,16 @@ public final class LiveMailSession: MailSession {
         }
     }
 
-    public func checkInbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+    public func listMailboxes() throws -> [ListedMailbox] {
+        try imap().listMailboxes()
+    }
+
+    public func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
         try imap().check(cursor, rescanSince: rescanSince, headerFields: InboxReader.headerFields)
     }
 
-    public func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {
-        try imap().fetchPartial(.whole, uids: uids, in: config.imap.inbox, maxBytes: InboxReader.textFetchBytes)
+    public func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]] {
+        try imap().fetchPartial(.whole, uids: uids, in: mailbox, maxBytes: InboxReader.textFetchBytes)
     }
 
     public func sentMark() throws -> AppendMark {

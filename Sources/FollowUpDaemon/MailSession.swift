@@ -5,10 +5,12 @@ import MailTransport
 /// real ones through libcurl; unit tests of the tick use a small fake.
 /// A session lives for one tick, so its connections are reused within it.
 public protocol MailSession: AnyObject {
-    /// The messages that arrived in the inbox since `cursor`.
-    func checkInbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult
-    /// The first bytes of each chosen inbox message (never marks them read).
-    func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]]
+    /// Every mailbox on the server, with its attributes.
+    func listMailboxes() throws -> [ListedMailbox]
+    /// The messages that arrived in `cursor.mailbox` since `cursor`.
+    func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult
+    /// The first bytes of each chosen message of `mailbox` (never marks them read).
+    func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]]
     /// Where the next message filed in the Sent folder will land.
     func sentMark() throws -> AppendMark
     /// Submits `message`; `beforeFinalDot` journals that the final dot is

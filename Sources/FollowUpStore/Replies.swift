@@ -16,8 +16,8 @@ public struct MailboxPosition: Hashable, Sendable {
 extension Store {
     /// Records a reply; its id is assigned. Idempotent per application: a
     /// reply whose Message-ID is already recorded for the application (or, a
-    /// mail without one, whose arrival, sender and subject are) is not stored
-    /// again, and the stored one is returned with `inserted == false`. One
+    /// mail without one, whose header digest is) is not stored again, from
+    /// whichever folder it comes, and the stored one is returned with `inserted == false`. One
     /// message may be recorded for several applications it belongs to.
     @discardableResult
     public func recordReply(_ reply: RecordedReply, at position: MailboxPosition? = nil) throws
@@ -26,11 +26,11 @@ extension Store {
             if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
             try db.execute(sql: """
                 INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
-                    message_id, from_address, subject, mailbox, uid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    message_id, header_digest, from_address, subject, mailbox, uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.replyClass.rawValue,
                                  reply.until?.description, reply.failedRecipient, reply.source.rawValue,
-                                 reply.messageID, reply.from, reply.subject, position?.mailbox,
+                                 reply.messageID, reply.headerDigest, reply.from, reply.subject, position?.mailbox,
                                  position.map { Int64($0.uid) }])
             var stored = reply
             stored.id = db.lastInsertedRowID
@@ -46,6 +46,10 @@ extension Store {
                                     arguments: [mid, reply.applicationID])
         }
         guard reply.source == .mail else { return nil }
+        if let digest = reply.headerDigest {
+            return try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE header_digest = ? AND application_id = ?",
+                                    arguments: [digest, reply.applicationID])
+        }
         return try Row.fetchOne(db, sql: """
             SELECT * FROM replies WHERE message_id IS NULL AND source = 'mail' AND application_id = ?
             AND received_at = ? AND from_address IS ? AND subject IS ?

@@ -56,6 +56,7 @@ extension RecordedReply {
                   replyClass: try row.value("class"),
                   until: (row["until"] as String?).flatMap(LocalDate.init(iso:)),
                   failedRecipient: row["failed_recipient"], source: try row.value("source"),
-                  messageID: row["message_id"], from: row["from_address"], subject: row["subject"])
+                  messageID: row["message_id"], headerDigest: row["header_digest"], from: row["from_address"],
+                  subject: row["subject"])
     }
 }

@@ -164,6 +164,11 @@ enum Schema {
                 CREATE INDEX drafts_sent_copy ON drafts(sent_copy) WHERE sent_copy = 'pending';
                 """)
         }
+        // Mail without a Message-ID is known by a digest of its header
+        // fields, which stays the same when it is moved to another folder.
+        m.registerMigration("v7") { db in
+            try db.execute(sql: "ALTER TABLE replies ADD COLUMN header_digest TEXT")
+        }
         return m
     }
 }

@@ -134,6 +134,22 @@ public final class IMAPClient {
         return result
     }
 
+    // MARK: - Folders
+
+    /// Every mailbox on the server with its attributes. A server that puts
+    /// no special-use attribute on a plain LIST is asked again with
+    /// `RETURN (SPECIAL-USE)` (RFC 6154 §5.2) when it offers that; the
+    /// caller falls back to common names when neither says.
+    public func listMailboxes() throws -> [ListedMailbox] {
+        let plain = try command("LIST \"\" \"*\"").mailboxes
+        guard !plain.contains(where: \.hasSpecialUse),
+              try command("CAPABILITY").capabilities.contains("SPECIAL-USE") else { return plain }
+        let flagged = try command("LIST \"\" \"*\" RETURN (SPECIAL-USE)").mailboxes
+        var byName = Dictionary(plain.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for mailbox in flagged { byName[mailbox.name, default: mailbox].attributes.formUnion(mailbox.attributes) }
+        return plain.map { byName[$0.name] ?? $0 }
+    }
+
     // MARK: - Sent copy
 
     /// Where the next APPEND to `mailbox` will land; remember it before appending.

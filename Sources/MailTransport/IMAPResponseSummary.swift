@@ -87,6 +87,14 @@ public struct IMAPResponseSummary: Hashable, Sendable {
         }
     }
 
+    /// The capabilities of every `* CAPABILITY`, upper-case.
+    public var capabilities: Set<String> {
+        Set(responses.flatMap { response -> [String] in
+            if case .data(nil, "CAPABILITY", let values) = response { return values.compactMap { $0.text?.uppercased() } }
+            return []
+        })
+    }
+
     /// The last tagged completion: the outcome of the command.
     public var completion: IMAPStatus? {
         responses.reversed().lazy.compactMap { response -> IMAPStatus? in

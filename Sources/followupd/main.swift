@@ -60,7 +60,8 @@ struct Followupd: ParsableCommand {
             try Workspace.open(configPath: path, requireCredentials: true)
         }
         if once {
-            if !daemon.runOnce() { throw ExitCode.failure }
+            let status = daemon.runOnce()
+            if status != 0 { throw ExitCode(status) }
             return
         }
         try daemon.runForever()

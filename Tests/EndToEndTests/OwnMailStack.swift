@@ -54,6 +54,14 @@ final class OwnMailStack: Sendable {
         }
     }
 
+    /// Moves every message of `user`'s `from` into `to`, as a mail client
+    /// or a server rule does (new UIDs there, the same messages).
+    func move(_ user: String, from: String, to: String) throws {
+        let result = try Run.tool("/usr/bin/doveadm", ["-c", dir + "/dovecot/dovecot.conf", "move", "-u", user, to,
+                                                      "mailbox", from, "all"])
+        guard result.status == 0 else { throw StackFailure(reason: "doveadm move \(from) \(to): \(result.output)") }
+    }
+
     /// Waits until the folder holds at least `expected` messages (Postfix delivers
     /// a moment after it accepted); returns the count it saw last.
     @discardableResult

@@ -37,8 +37,9 @@ final class World {
 
     /// A config file for the candidate; `smtpURL` and `imapURL` let a test put a proxy
     /// (or a closed port) in the way, `database` move the state elsewhere.
+    /// `imapExtra`: more keys for `[imap]`, such as `folders = […]`.
     func writeConfig(_ path: String, smtpURL: String, imapURL: String? = nil, database: String? = nil,
-                     pollInterval: String = "5m") throws {
+                     pollInterval: String = "5m", imapExtra: String = "") throws {
         let text = """
             [identity]
             name = "Morgan Lee"
@@ -49,6 +50,7 @@ final class World {
             url = "\(imapURL ?? "imap://127.0.0.1:\(stack.port("IMAP_PORT"))")"
             password_file = "\(dir)/mail-password"
             ca_file = "\(stack.caFile)"
+            \(imapExtra)
 
             [smtp]
             url = "\(smtpURL)"
@@ -157,6 +159,13 @@ final class World {
     /// What reached the employer's INBOX, parsed, oldest first.
     func employerInbox() throws -> [ParsedMessage] {
         try stack.messages(OwnMailStack.hr).map { ParsedMessage($0) }
+    }
+
+    /// A message filed straight into the candidate's `folder` (a server
+    /// rule, the spam filter), arrived at `at`.
+    func filed(_ message: String, in folder: String, at: Date) throws {
+        let crlf = message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        try stack.files.writeToMaildir([Array(crlf.utf8)], user: OwnMailStack.candidate, folder: folder, receivedAt: at)
     }
 
     /// The employer writes to the candidate (delivered at the real time).

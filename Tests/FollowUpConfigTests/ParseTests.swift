@@ -9,7 +9,7 @@ import FollowUpCore
         #expect(c.identity.signature == "Morgan Lee")
         #expect(c.imap.account.username == "morgan@example.com")
         #expect(c.imap.account.auth == .password)
-        #expect(c.imap.inbox == "INBOX")
+        #expect(c.imap.folders == [.named("INBOX"), .specialUse("\\Junk")] && !c.imap.foldersGiven)
         #expect(c.imap.sent == "Sent")
         #expect(c.imap.appendSent)
         #expect(c.imap.account.url.absoluteString == "imaps://imap.example.com:993")

@@ -321,6 +321,74 @@ import MailTransport
         #expect(try w.store.draft(id: offer.id)?.state == .approved, "the offer waits for the gap")
     }
 
+    @Test func aRejectionFiledAsJunkStopsTheCheckIn() throws {
+        let w = try World()
+        let thankYou = try w.approvedThankYou()
+        try w.engine.tick()
+        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
+                       body: "Unfortunately we have decided to move forward with other candidates.",
+                       at: utc("2027-01-14T18:00:00Z"), folder: "Junk")
+        w.clock.now = utc("2027-01-18T20:00:00Z")        // when the check-in would be queued
+        let report = try w.engine.tick()
+        #expect(report.repliesRecorded == 1)
+        let history = try #require(try w.store.history(for: w.app.id))
+        #expect(history.replies.map(\.replyClass) == [.rejection])
+        #expect(!history.drafts.contains { $0.kind == .checkIn }, "no check-in after a no, wherever it was filed")
+        #expect(try w.store.bookmark(mailbox: "Junk")?.highestUID == 1, "each folder has its own bookmark")
+    }
+
+    /// Moved to another folder between ticks, or seen under two names:
+    /// one reply, with or without a Message-ID.
+    @Test(arguments: [true, false])
+    func aMessageSeenInTwoFoldersIsRecordedOnce(withMessageID: Bool) throws {
+        let w = try World(imap: #"folders = ["INBOX", "Jobs", "\\Junk"]"#)
+        w.mail.folders["Jobs"] = []
+        let thankYou = try w.approvedThankYou()
+        try w.engine.tick()
+        w.mail.deliver(from: "dana@acme.example", subject: "Re: " + thankYou.subject, inReplyTo: thankYou.messageID,
+                       body: "We are still interviewing and will be in touch.", at: utc("2027-01-14T18:00:00Z"),
+                       withMessageID: withMessageID)
+        w.clock.now = utc("2027-01-14T19:00:00Z")
+        #expect(try w.engine.tick().repliesRecorded == 1)
+        // A rule (or the user) moves it: a new UID in Jobs, the same message.
+        w.mail.folders["Jobs"] = [(1, utc("2027-01-14T18:00:00Z"), w.mail.inbox[0].bytes)]
+        w.mail.folders["Junk"] = [(1, utc("2027-01-14T18:00:00Z"), w.mail.inbox[0].bytes)]
+        w.mail.inbox = []
+        w.clock.now = utc("2027-01-14T19:10:00Z")
+        #expect(try w.engine.tick().repliesRecorded == 0)
+        #expect(try w.store.history(for: w.app.id)?.replies.count == 1)
+    }
+
+    @Test func aFolderTheConfigNamesAndTheServerLacksFailsTheTickNamingTheLine() throws {
+        let w = try World(imap: #"folders = ["INBOX", "Jobs"]"#)
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        #expect(!w.engine.foldersResolved)
+        do {
+            try w.engine.tick()
+            Issue.record("the tick read an incomplete set of folders")
+        } catch let failure as Engine.TickFailure {
+            #expect(failure.code == .configuration)
+            #expect(failure.cause == "/test/config.toml:8: imap.folders: no folder \"Jobs\" on the server; it has: INBOX, Junk, Sent")
+        }
+        #expect(try w.store.drafts(in: [.drafted]).isEmpty, "nothing planned on a check that did not happen")
+        #expect(try w.store.status().lastCheckResult == "failed")
+    }
+
+    /// Gone after the start: each check fails (nothing is sent on a check that
+    /// did not read it) until it is back, and then the ticks go on.
+    @Test func aFolderThatDisappearsLaterFailsEachCheckUntilItIsBack() throws {
+        let w = try World(imap: #"folders = ["INBOX", "Jobs"]"#)
+        w.mail.folders["Jobs"] = []
+        let thankYou = try w.approvedThankYou()
+        w.mail.folders["Jobs"] = nil
+        #expect(throws: Engine.TickFailure.self) { try w.engine.tick() }
+        #expect(w.engine.foldersResolved, "resolved once: the daemon keeps running")
+        #expect(w.mail.sent.isEmpty, "the approved thank-you waits for a whole check")
+        w.mail.folders["Jobs"] = []
+        #expect(try w.engine.tick().sent == 1)
+        #expect(try w.store.draft(id: thankYou.id)?.state == .sent)
+    }
+
     @Test func ourOwnMessageInTheInboxIsNotAReply() throws {
         let w = try World()
         w.clock.now = utc("2027-01-12T20:00:00Z")
@@ -345,7 +413,13 @@ struct AcceptingSpeller: Speller {
 
 final class FakeMail: MailSession {
     struct Sent { var bytes: [UInt8]; var from: String; var to: [String] }
-    var inbox: [(uid: UInt32, date: Date, bytes: [UInt8])] = []
+    typealias Message = (uid: UInt32, date: Date, bytes: [UInt8])
+    /// Every folder replies are read from, by name; the listing marks Junk `\Junk`.
+    var folders: [String: [Message]] = ["INBOX": [], "Junk": []]
+    var inbox: [Message] {
+        get { folders["INBOX"] ?? [] }
+        set { folders["INBOX"] = newValue }
+    }
     var sentFolder: [[UInt8]] = []
     var sent: [Sent] = []
     var inboxDown = false
@@ -367,7 +441,7 @@ final class FakeMail: MailSession {
     var appendAnswerLost = false
 
     func deliver(from: String, subject: String, inReplyTo: String?, body: String, at date: Date,
-                 withMessageID: Bool = true) {
+                 withMessageID: Bool = true, folder: String = "INBOX") {
         var header = "From: \(from)\r\nTo: morgan@example.com\r\nSubject: \(subject)\r\n"
         let rfc5322 = DateFormatter()
         rfc5322.locale = Locale(identifier: "en_US_POSIX")
@@ -376,13 +450,21 @@ final class FakeMail: MailSession {
         header += "Date: \(rfc5322.string(from: date))\r\n"
         if withMessageID { header += "Message-ID: <\(UUID().uuidString)@acme.example>\r\n" }
         if let inReplyTo { header += "In-Reply-To: <\(inReplyTo)>\r\nReferences: <\(inReplyTo)>\r\n" }
-        inbox.append((UInt32(inbox.count + 1), date, Array((header + "\r\n" + body + "\r\n").utf8)))
+        let messages = folders[folder] ?? []
+        folders[folder] = messages + [(UInt32(messages.count + 1), date, Array((header + "\r\n" + body + "\r\n").utf8))]
     }
 
-    func checkInbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
-        checks += 1
-        defer { afterCheck() }
+    func listMailboxes() throws -> [ListedMailbox] {
         if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
+        return folders.keys.sorted().map { ListedMailbox(name: $0, delimiter: ".", attributes: $0 == "Junk" ? ["\\Junk"] : []) }
+            + [ListedMailbox(name: "Sent", delimiter: ".", attributes: ["\\Sent"])]
+    }
+
+    func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+        if cursor.mailbox == "INBOX" { checks += 1 }
+        defer { if cursor.mailbox == "INBOX" { afterCheck() } }
+        if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
+        let inbox = folders[cursor.mailbox] ?? []
         // A cursor without UIDVALIDITY asks for a scan by date, as IMAPClient does.
         let fresh = cursor.uidValidity == uidValidity ? inbox.filter { $0.uid > cursor.highestUID }
                                            : inbox.filter { $0.date >= rescanSince }
@@ -396,8 +478,8 @@ final class FakeMail: MailSession {
                            messages: summaries, rescan: cursor.uidValidity == nil ? .firstCheck : cursor.uidValidity != uidValidity ? .uidValidityChanged : nil)
     }
 
-    func fetchMessages(uids: [UInt32]) throws -> [UInt32: [UInt8]] {
-        Dictionary(uniqueKeysWithValues: inbox.filter { uids.contains($0.uid) }.map { ($0.uid, $0.bytes) })
+    func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: (folders[mailbox] ?? []).filter { uids.contains($0.uid) }.map { ($0.uid, $0.bytes) })
     }
 
     func sentMark() throws -> AppendMark {
@@ -439,7 +521,9 @@ final class World {
 
     /// `policy` is extra TOML appended to the config (a `[policy]` section).
     /// `storePath`: a database file instead of one in memory.
-    init(policy: String = "", company: String = "Acme", contact: String = "Dana Roe", storePath: String? = nil) throws {
+    /// `imap`: extra keys of the `[imap]` section.
+    init(policy: String = "", imap: String = "", company: String = "Acme", contact: String = "Dana Roe",
+         storePath: String? = nil) throws {
         let config = try Config.parse(text: """
             [identity]
             name = "Morgan Lee"
@@ -448,6 +532,7 @@ final class World {
             [imap]
             url = "imaps://127.0.0.1:993"
             password_command = "echo unused"
+            \(imap)
             [smtp]
             url = "smtp://127.0.0.1:587"
             password_command = "echo unused"
