@@ -13,6 +13,29 @@ public struct Config: Sendable, Equatable {
     /// [policy] and the daemon's timing, validated by the core's own bounds.
     public var settings: PolicySettings
     public var templates: TemplateSettings
+    public var notify: NotifySettings
+}
+
+/// `[notify]`: how the user hears of what needs them, away from the machine.
+public struct NotifySettings: Sendable, Equatable {
+    /// Run for each notice, as words (no shell): nil when not set.
+    public var command: [String]?
+    /// Mail each notice to the user's own address.
+    public var mail: Bool
+    /// A draft due within this and not approved is worth a reminder.
+    public var remindBefore: TimeInterval
+    /// Inbox checks failing for this long are worth a notice.
+    public var alertAfter: TimeInterval
+
+    public var enabled: Bool { command != nil || mail }
+
+    public init(command: [String]? = nil, mail: Bool = false, remindBefore: TimeInterval = 3 * 3600,
+                alertAfter: TimeInterval = 3600) {
+        self.command = command
+        self.mail = mail
+        self.remindBefore = remindBefore
+        self.alertAfter = alertAfter
+    }
 }
 
 /// Who the messages come from.
@@ -96,6 +119,7 @@ extension Config {
         "daemon": ["database", "poll_interval", "fresh_check", "draft_lead"],
         "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],
         "templates": ["dir"],
+        "notify": ["command", "mail", "remind_before", "alert_after"],
     ]
 }
 

@@ -62,7 +62,27 @@ extension Config {
 
         let templates = TemplateSettings(dir: paths.expand(try r.string("templates.dir") ?? Defaults.templatesDir))
         return Config(path: path, identity: identity, imap: imap, smtp: smtp, daemon: daemon,
-                      settings: settings, templates: templates)
+                      settings: settings, templates: templates, notify: try notify(r))
+    }
+
+    private static func notify(_ r: ConfigReader) throws -> NotifySettings {
+        var notify = NotifySettings()
+        if let line = try r.string("notify.command") {
+            guard let words = try? CommandWords.split(line) else {
+                throw r.error("notify.command", "a quote or a backslash is not closed")
+            }
+            guard !words.isEmpty else { throw r.error("notify.command", "must name a program (or leave the key out)") }
+            notify.command = words
+        }
+        notify.mail = try r.bool("notify.mail") ?? false
+        for (key, range) in [("notify.remind_before", 600.0...604_800), ("notify.alert_after", 300.0...604_800)] {
+            guard let value = try r.duration(key) else { continue }
+            guard range.contains(value) else {
+                throw r.error(key, "must be between \(ConfigDuration.format(range.lowerBound)) and \(ConfigDuration.format(range.upperBound))")
+            }
+            if key == "notify.remind_before" { notify.remindBefore = value } else { notify.alertAfter = value }
+        }
+        return notify
     }
 
     /// The `user:password@host:port` part of `scheme://…`, if the text has one.

@@ -36,11 +36,21 @@ extension Config {
                            ("send_window", q(settings.sendWindow.description)),
                            ("ask_for_feedback", "\(settings.askForFeedback)")])
         section("templates", [("dir", q(templates.dir))])
+        var notices: [(String, String)] = []
+        if let words = notify.command { notices.append(("command", q(words.map(TOMLString.shellWord).joined(separator: " ")))) }
+        notices += [("mail", "\(notify.mail)"), ("remind_before", d(notify.remindBefore)), ("alert_after", d(notify.alertAfter))]
+        section("notify", notices)
         return out
     }
 }
 
 enum TOMLString {
+    /// A word as `CommandWords` reads it back.
+    static func shellWord(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { " \t'\"\\".contains($0) }) else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// A TOML basic string with the escapes it requires.
     static func quote(_ s: String) -> String {
         var out = "\""

@@ -28,6 +28,7 @@ public final class Daemon: @unchecked Sendable {
     /// `--once`: recovery and one tick. The exit status: 0 when the tick
     /// succeeded, 78 (EX_CONFIG) when the config names a folder the server lacks.
     public func runOnce() -> Int32 {
+        defer { engine.waitForNotices() }
         do {
             try engine.recoverInterruptedSends()
             let report = try engine.tick()

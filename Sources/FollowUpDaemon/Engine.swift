@@ -39,6 +39,7 @@ public final class Engine: @unchecked Sendable {
     /// Whether the folders were ever resolved in this process: one missing at
     /// start is a config error, one that goes later fails each check.
     public var foldersResolved: Bool { folders != nil }
+    private let noticeCommands: NoticeCommands
 
     public init(workspace: Workspace, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
                 openSession: @escaping (Workspace, @escaping @Sendable () -> Bool) throws -> any MailSession) {
@@ -46,6 +47,7 @@ public final class Engine: @unchecked Sendable {
         self.logger = logger
         self.clock = clock
         self.openSession = openSession
+        noticeCommands = NoticeCommands(logger: logger)
     }
 
     /// Asks a running tick to stop: a transfer waiting on a server gives up
@@ -96,10 +98,28 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Runs one tick. Throws when the inbox could not be checked: then nothing
-    /// was sent.
+    /// Runs one tick, then tells the user what needs them (`Notifier`),
+    /// whether it succeeded or not. Throws when the inbox could not be
+    /// checked: then nothing was sent.
     @discardableResult
     public func tick() throws -> TickReport {
+        var session: (any MailSession)?
+        let notifier = Notifier(workspace: workspace, logger: logger, clock: clock, commands: noticeCommands)
+        do {
+            let report = try work(&session)
+            notifier.run(session, checkFailure: nil)
+            return report
+        } catch {
+            let checkFailed = (error as? TickFailure).map { $0.code != .sendingStopped } ?? true
+            notifier.run(session, checkFailure: checkFailed ? "\(error)" : nil)
+            throw error
+        }
+    }
+
+    /// Waits for notice commands still running: `--once` exits after this.
+    public func waitForNotices() { noticeCommands.waitForAll() }
+
+    private func work(_ opened: inout (any MailSession)?) throws -> TickReport {
         var report = TickReport()
         let store = workspace.store
         _ = try? store.updateStatus { $0.pid = getpid(); $0.heartbeat = clock() }
@@ -107,6 +127,7 @@ public final class Engine: @unchecked Sendable {
         let session: any MailSession
         do {
             session = try openSession(workspace) { [stopFlag] in stopFlag.isSet }
+            opened = session
         } catch {
             try inbox.recordFailure(error)
             throw TickFailure(code: .unreachable, cause: "\(error)")

@@ -41,6 +41,7 @@ struct InboxCheck {
             $0.lastCheckResult = "ok: \(result.newMessages) new, \(result.repliesRecorded) replies"
                 + (folders.count > 1 ? " in \(folders.count) folders" : "")
         }
+        try workspace.store.recordGoodCheck(at: finished)
         return result
     }
 

@@ -169,6 +169,30 @@ enum Schema {
         m.registerMigration("v7") { db in
             try db.execute(sql: "ALTER TABLE replies ADD COLUMN header_digest TEXT")
         }
+        // Notices: one row per thing the user was told (or, at the first
+        // tick with [notify], was already past telling), so a restart never
+        // repeats one; and what the notices have seen so far.
+        m.registerMigration("v8") { db in
+            try db.execute(sql: """
+                CREATE TABLE notices (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    application_id INTEGER,
+                    draft_id INTEGER,
+                    created_at REAL NOT NULL,
+                    notice TEXT NOT NULL,
+                    command_state TEXT,
+                    mail_state TEXT,
+                    mailed_at REAL,
+                    mail_message_id TEXT
+                );
+                CREATE INDEX notices_mail_pending ON notices(mail_state) WHERE mail_state = 'pending';
+                ALTER TABLE daemon_status ADD COLUMN last_good_check_at REAL;
+                ALTER TABLE daemon_status ADD COLUMN notices_since REAL;
+                ALTER TABLE daemon_status ADD COLUMN notice_reply_mark INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return m
     }
 }

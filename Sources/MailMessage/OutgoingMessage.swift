@@ -15,6 +15,8 @@ public struct OutgoingMessage: Hashable, Sendable {
     public var messageID: String
     public var inReplyTo: String?
     public var references: [String]
+    /// More header fields, by name (`Auto-Submitted`); values of one line.
+    public var extraFields: [String: String] = [:]
 
     public init(from: MailAddress, to: [MailAddress], subject: String, body: String, date: Date, timeZone: TimeZone,
                 messageID: String, inReplyTo: String? = nil, references: [String] = []) {
@@ -51,6 +53,13 @@ public struct OutgoingMessage: Hashable, Sendable {
         }
         if !references.isEmpty {
             head += HeaderFolding.field("References", words: try references.map { try Self.bracketed($0, field: "References") })
+        }
+        for (name, value) in extraFields.sorted(by: { $0.key < $1.key }) {
+            guard !name.isEmpty, name.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: ":") }),
+                  value.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+                throw MessageBuildError(.controlCharacter, field: name)
+            }
+            head += HeaderFolding.field(name, words: value.split(separator: " ").map(String.init))
         }
         let (bodyText, encoding) = try Self.encodeBody(body)
         head += "MIME-Version: 1.0\r\n"

@@ -37,3 +37,42 @@ import Testing
         #expect(e.key == "imap.inbox" && e.message.contains("set only imap.folders"))
     }
 }
+
+/// `[notify]`: the command's words, the channels and their bounds.
+@Suite struct NotifyConfigTests {
+    @Test(arguments: [
+        (#"notify-send followupd"#, ["notify-send", "followupd"]),
+        (#"sh -c 'notify-send followupd "$FOLLOWUPD_SUMMARY"'"#, ["sh", "-c", #"notify-send followupd "$FOLLOWUPD_SUMMARY""#]),
+        (#"a\ b "c \"d\" \\" '' e"#, ["a b", #"c "d" \"#, "", "e"]),
+    ])
+    func commandsSplitIntoWordsWithoutAShell(line: String, words: [String]) throws {
+        #expect(try CommandWords.split(line) == words)
+    }
+
+    @Test func theSampleConfigsCommandsAreWordsAndTheDefaultsAreOff() throws {
+        let c = try parse(minimalConfig)
+        #expect(c.notify == NotifySettings() && !c.notify.enabled)
+        let ntfy = #"sh -c 'curl -fsS -H "Title: followupd" -d "$FOLLOWUPD_SUMMARY" https://ntfy.sh/YOUR-TOPIC'"#
+        let words = try CommandWords.split(ntfy)
+        #expect(words.count == 3 && words[2].hasPrefix("curl -fsS -H \"Title: followupd\""))
+        let set = try parse(minimalConfig + "\n[notify]\ncommand = \"notify-send followupd\"\nmail = true\nremind_before = \"1h\"\n")
+        #expect(set.notify.command == ["notify-send", "followupd"] && set.notify.mail && set.notify.remindBefore == 3600)
+        // (The password commands are shown by their program only, so compare [notify] alone.)
+        #expect(try Config.parse(text: set.effectiveDescription(), path: set.path, home: home).notify == set.notify)
+        let quoted = try parse(minimalConfig + "\n[notify]\ncommand = \"/opt/my tool/say 'it' now\"\n")
+        #expect(try Config.parse(text: quoted.effectiveDescription(), path: quoted.path, home: home).notify == quoted.notify)
+    }
+
+    @Test(arguments: [
+        ("command = \"sh -c 'unclosed\"", "notify.command", "not closed"),
+        ("command = \"  \"", "notify.command", "must name a program"),
+        ("remind_before = \"1m\"", "notify.remind_before", "between 10m and"),
+        ("alert_after = \"30d\"", "notify.alert_after", "between 5m and"),
+        ("mail = \"yes\"", "notify.mail", "expected true or false"),
+    ])
+    func aBadNotifyKeyIsRefusedAtItsLine(line: String, key: String, fragment: String) throws {
+        let e = try #require(configError(minimalConfig + "\n[notify]\n" + line + "\n"))
+        #expect(e.key == key && e.message.contains(fragment), "\(e)")
+        #expect(e.line == minimalConfig.components(separatedBy: "\n").count + 2)
+    }
+}

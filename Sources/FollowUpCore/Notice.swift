@@ -1,0 +1,148 @@
+import Foundation
+
+/// Something the user must hear of, because it needs them or changed what
+/// followupd will do. One notice per `key`, ever: the store keeps the keys,
+/// so a restart never tells the same thing twice.
+public struct Notice: Hashable, Codable, Sendable {
+    public enum Kind: String, Hashable, Codable, Sendable, CaseIterable {
+        /// A draft waits for approval, or for an edit of its problems.
+        case draftQueued = "draft-queued"
+        /// A draft is due soon and still not approved.
+        case draftDueSoon = "draft-due-soon"
+        /// An employer's reply was recorded.
+        case reply
+        /// A message bounced: its address is undeliverable.
+        case bounce
+        /// A send may or may not have arrived: the user decides.
+        case sendUnknown = "send-unknown"
+        /// Inbox checks have failed for a while: nothing is being sent.
+        case checksFailing = "checks-failing"
+        /// The round ended without a response.
+        case roundEnded = "round-ended"
+    }
+
+    public var key: String
+    public var kind: Kind
+    public var applicationID: ApplicationID?
+    public var company: String?
+    public var contact: String?
+    public var draftID: DraftID?
+    public var due: Date?
+    /// One line for a pop-up or a phone's lock screen.
+    public var summary: String
+    /// The draft's whole message (To, Subject, text), for a mail notice.
+    public var draftText: String?
+    /// A reply's class, when the notice is about one.
+    public var replyClass: ReplyClass?
+}
+
+/// How soon the user is reminded and alerted (`[notify]`).
+public struct NoticeSettings: Hashable, Sendable {
+    public var remindBefore: TimeInterval
+    public var alertAfter: TimeInterval
+
+    public init(remindBefore: TimeInterval, alertAfter: TimeInterval) {
+        self.remindBefore = remindBefore
+        self.alertAfter = alertAfter
+    }
+}
+
+/// What the store says that notices are made of.
+public struct NoticeFacts: Sendable {
+    public var histories: [ApplicationHistory]
+    /// The problems lint finds in each draft waiting for approval.
+    public var problems: [DraftID: [String]]
+    /// Replies above this id have not been noticed yet.
+    public var replyMark: ReplyID
+    /// When the last inbox check that succeeded finished; nil if none did.
+    public var lastGoodCheck: Date?
+    /// When notices began (the first tick with `[notify]`): checks failing since before count from here.
+    public var noticesSince: Date
+    /// The failure of the last check, when the last check failed.
+    public var checkFailure: String?
+
+    public init(histories: [ApplicationHistory], problems: [DraftID: [String]], replyMark: ReplyID,
+                lastGoodCheck: Date?, noticesSince: Date, checkFailure: String?) {
+        self.histories = histories
+        self.problems = problems
+        self.replyMark = replyMark
+        self.lastGoodCheck = lastGoodCheck
+        self.noticesSince = noticesSince
+        self.checkFailure = checkFailure
+    }
+}
+
+/// Every notice the facts call for at `now`; the store drops the ones
+/// already given. Pure: no clock, no I/O.
+public enum NoticePlanner {
+    public static func notices(_ facts: NoticeFacts, settings: NoticeSettings, now: Date) -> [Notice] {
+        var notices: [Notice] = []
+        for history in facts.histories {
+            let app = history.application
+            func notice(_ kind: Notice.Kind, _ key: String, _ summary: String, draft: Draft? = nil) -> Notice {
+                Notice(key: key, kind: kind, applicationID: app.id, company: app.company,
+                       contact: draft.map { "\($0.recipientName) <\($0.recipientEmail)>" } ?? app.contacts.first.map { "\($0.name) <\($0.email)>" },
+                       draftID: draft?.id, due: draft?.due, summary: summary, draftText: draft.map(text))
+            }
+            for draft in history.drafts {
+                let what = "the \(draft.kind.words) to \(draft.recipientName) (\(app.company))"
+                let when = dueText(draft.due, zone: app.timeZone)
+                switch draft.state {
+                case .drafted:
+                    let problems = facts.problems[draft.id] ?? []
+                    let needs = problems.isEmpty
+                        ? "it needs your approval (fuctl approve \(draft.id))"
+                        : "it needs an edit first: \(problems.count == 1 ? problems[0] : "\(problems.count) problems, the first: \(problems[0])") (fuctl edit \(draft.id))"
+                    notices.append(notice(.draftQueued, "queued:\(draft.id)", "Drafted: \(what), due \(when); \(needs).", draft: draft))
+                    if draft.due > now, draft.due.timeIntervalSince(now) <= settings.remindBefore {
+                        notices.append(notice(.draftDueSoon, "due-soon:\(draft.id)",
+                                              "Not approved: \(what) is due \(when) and does not go out without you (fuctl approve \(draft.id)).",
+                                              draft: draft))
+                    }
+                case .unknown:
+                    notices.append(notice(.sendUnknown, "unknown:\(draft.id)",
+                                          "Unknown whether \(what) arrived: it is never sent again by itself; look in your Sent folder and decide (fuctl resolve \(draft.id) --sent or --not-sent).",
+                                          draft: draft))
+                default:
+                    break
+                }
+            }
+            for reply in history.replies where reply.id > facts.replyMark && reply.source == .mail {
+                let who = reply.from ?? app.company
+                var made = reply.replyClass == .bounce
+                    ? notice(.bounce, "reply:\(reply.id)", "Bounced: mail to \(reply.failedRecipient ?? who) (\(app.company)) cannot be delivered; \(reply.replyClass.effect).")
+                    : notice(.reply, "reply:\(reply.id)", "Reply from \(who) (\(app.company)), \(reply.replyClass.words): \(reply.replyClass.effect).")
+                made.replyClass = reply.replyClass
+                notices.append(made)
+            }
+            if app.outcome == .noResponse {
+                let sent = history.drafts.filter { $0.state == .sent && $0.kind != .thankYou }.count
+                notices.append(notice(.roundEnded, "round-ended:\(app.id):\(app.events.map(\.id).max() ?? 0)",
+                                      "No response from \(app.company) after \(sent) follow-up\(sent == 1 ? "" : "s"): the round is over and nothing more is sent; followupd marked it no-response."))
+            }
+        }
+        if let failure = facts.checkFailure {
+            let since = max(facts.lastGoodCheck ?? facts.noticesSince, facts.noticesSince)
+            if now.timeIntervalSince(since) >= settings.alertAfter {
+                let hours = Int(now.timeIntervalSince(since) / 3600)
+                notices.append(Notice(key: "checks-failing:\(Int(since.timeIntervalSince1970))", kind: .checksFailing,
+                                      summary: "Inbox checks have failed for \(hours >= 1 ? "\(hours) h" : "an hour"): nothing is sent until one succeeds. The last error: \(failure)"))
+            }
+        }
+        return notices
+    }
+
+    /// "Tue 11:00 in Berlin": the employer's wall clock, which the policy times by.
+    public static func dueText(_ date: Date, zone: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: zone) ?? .gmt
+        formatter.dateFormat = "EEE d MMM HH:mm"
+        let city = zone.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? zone
+        return "\(formatter.string(from: date)) in \(city)"
+    }
+
+    static func text(_ draft: Draft) -> String {
+        "To: \(draft.recipientName) <\(draft.recipientEmail)>\nSubject: \(draft.subject)\n\n\(draft.body)"
+    }
+}
