@@ -389,6 +389,77 @@ import MailTransport
         #expect(try w.store.draft(id: thankYou.id)?.state == .sent)
     }
 
+    // MARK: Notices
+
+    @Test func aQueuedDraftIsMailedToTheUserAloneOnceAndNeitherTheNoticeNorItsAnswerIsAReply() throws {
+        let w = try World(policy: "[notify]\nmail = true")
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        #expect(try w.engine.tick().queued == 1)
+        try #require(w.mail.sent.count == 1, "one notice mail")
+        let notice = w.mail.sent[0]
+        let text = String(decoding: notice.bytes, as: UTF8.self)
+        #expect(notice.from == "morgan@example.com" && notice.to == ["morgan@example.com"])
+        #expect(text.contains("Auto-Submitted: auto-generated") && text.contains("X-Followupd-Notice: draft-queued"))
+        #expect(text.contains("Subject: followupd: Drafted: the thank-you to Dana Roe (Acme), due Wed 13 Jan"))
+        #expect(text.contains("fuctl approve 1") && text.contains("Subject: Thank you"), "the draft's whole text")
+
+        // A restart, the notice in the inbox and the user's answer to it: nothing new.
+        let restarted = w.newEngine()
+        w.mail.inbox.append((1, w.clock.now, notice.bytes))
+        w.mail.deliver(from: "Morgan Lee <morgan@example.com>", subject: "Re: followupd: Drafted", inReplyTo: nil,
+                       body: "approve\n\n> Drafted: the thank-you to Dana Roe (Acme)", at: w.clock.now + 60)
+        w.clock.now += 20 * 60
+        let report = try restarted.tick()
+        #expect(report.repliesRecorded == 0)
+        #expect(w.mail.sent.count == 1, "told once")
+        #expect(try w.store.history(for: w.app.id)?.replies.isEmpty == true)
+    }
+
+    @Test func noticesThatComeWithinAQuarterHourWaitAndGoTogether() throws {
+        let w = try World(policy: "[notify]\nmail = true")
+        let thankYou = try w.approvedThankYou()      // the queued notice went at 20:00 on the 12th
+        #expect(w.mail.sent.count == 1)
+        w.clock.now = utc("2027-01-12T20:05:00Z")
+        w.employerRejects(thankYou)
+        w.mail.inbox[w.mail.inbox.count - 1].date = w.clock.now
+        try w.engine.tick()
+        #expect(w.mail.sent.count == 1, "five minutes after the last notice mail: it waits")
+        w.clock.now = utc("2027-01-12T20:16:00Z")
+        try w.engine.tick()
+        try #require(w.mail.sent.count == 2)
+        let text = String(decoding: w.mail.sent[1].bytes, as: UTF8.self)
+        #expect(text.contains("Reply from dana@acme.example (Acme), a rejection"), "\(text)")
+        #expect(text.contains("References: <followupd-application-\(w.app.id)@example.com>"), "threaded per application")
+    }
+
+    @Test func theCommandGetsEachNoticeOnceInItsEnvironmentAndOnStdin() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = dir + "/notice.sh", out = dir + "/notices"
+        try "#!/bin/sh\nprintf '%s %s %s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_DRAFT\" \"$FOLLOWUPD_COMPANY\" >> \(out)\ncat >> \(out).json\necho >> \(out).json\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let w = try World(policy: "[notify]\ncommand = \"\(script)\"")
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        try w.engine.tick()
+        w.engine.waitForNotices()
+        try w.newEngine().tick()
+        w.engine.waitForNotices()
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "draft-queued 1 Acme\n")
+        let json = try String(contentsOfFile: out + ".json", encoding: .utf8)
+        #expect(json.contains(#""kind":"draft-queued""#) && json.contains(#""draft_text":"To: Dana Roe"#), "\(json)")
+    }
+
+    /// Not a timing goal: a command that never ends must not hold the tick
+    /// for its 10 s limit (a tick without it takes milliseconds here).
+    @Test func aHangingCommandNeverHoldsUpTheTick() throws {
+        let w = try World(policy: "[notify]\ncommand = \"sleep 600\"")
+        w.clock.now = utc("2027-01-12T20:00:00Z")
+        let begun = Date()
+        #expect(try w.engine.tick().queued == 1)
+        #expect(Date().timeIntervalSince(begun) < 5)
+    }
+
     @Test func ourOwnMessageInTheInboxIsNotAReply() throws {
         let w = try World()
         w.clock.now = utc("2027-01-12T20:00:00Z")
