@@ -1,0 +1,58 @@
+import Foundation
+import MailMessage
+import Testing
+
+/// Issue "a notice for every decision": through followupd, Postfix and Dovecot.
+extension EndToEndTests {
+    @Test("A queued draft is told by command and by mail to the user alone, once; the notice and an answer to it are never replies")
+    func queuedDraftIsNoticedOnce() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        let script = world.dir + "/notice.sh", out = world.dir + "/notices"
+        try "#!/bin/sh\nprintf '%s %s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\ncat > \(out).json\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try world.writeConfig(world.config, smtpURL: "smtp://127.0.0.1:\(world.stack.port("SUBMISSION_PORT"))")
+        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\ncommand = \"\(script)\"\nmail = true\n")
+            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        let app = try world.addApplication()
+
+        try world.tick(at: t.at(0, "15:00"))
+        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
+        try #require(world.stack.waitFor(1, in: OwnMailStack.candidate) == 1, "the notice mail did not arrive")
+        let notice = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[0])
+        #expect(notice.from.map(\.address) == [OwnMailStack.candidate])
+        #expect(notice.subject?.hasPrefix("followupd: Drafted: the thank-you to Dana Roe (Employer KK), due ") == true)
+        #expect(notice.text.contains("fuctl approve \(thankYou.id)") && notice.text.contains(thankYou.subject),
+                "the draft's whole text: \(notice.text)")
+        #expect(world.stack.count(OwnMailStack.hr) == 0, "nothing to anyone else")
+        let told = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(told.hasPrefix("draft-queued Drafted: the thank-you to Dana Roe (Employer KK)") && told.split(separator: "\n").count == 1,
+                "\(told)")
+        #expect(try String(contentsOfFile: out + ".json", encoding: .utf8).contains("\"application_id\":\(app)"))
+
+        // The user answers the notice from a phone; followupd starts again and reads the inbox.
+        let answer = """
+            From: Morgan Lee <\(OwnMailStack.candidate)>
+            To: Morgan Lee <\(OwnMailStack.candidate)>
+            Subject: Re: \(notice.subject ?? "")
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            In-Reply-To: \(notice.messageID ?? "")
+            Content-Type: text/plain; charset=utf-8
+
+            approve
+
+            > Drafted: the thank-you to Dana Roe (Employer KK)
+
+            """
+        try world.employerWrites(answer, envelopeFrom: OwnMailStack.candidate)
+        try world.tick(at: t.at(0, "15:30"))
+        try world.tick(at: t.at(0, "15:40"))
+
+        #expect(try world.show(app, at: t.at(0, "15:41")).replies.isEmpty, "neither the notice nor the answer is the employer's")
+        #expect(world.stack.count(OwnMailStack.candidate) == 2, "no second notice after a restart")
+        let after = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(after == told, "\(after)")
+    }
+}
