@@ -22,6 +22,8 @@ public struct NotifySettings: Sendable, Equatable {
     public var command: [String]?
     /// Mail each notice to the user's own address.
     public var mail: Bool
+    /// A mail notice of a draft may be answered with approve, discard or skip.
+    public var approveByReply: Bool
     /// A draft due within this and not approved is worth a reminder.
     public var remindBefore: TimeInterval
     /// Inbox checks failing for this long are worth a notice.
@@ -29,10 +31,11 @@ public struct NotifySettings: Sendable, Equatable {
 
     public var enabled: Bool { command != nil || mail }
 
-    public init(command: [String]? = nil, mail: Bool = false, remindBefore: TimeInterval = 3 * 3600,
+    public init(command: [String]? = nil, mail: Bool = false, approveByReply: Bool = false, remindBefore: TimeInterval = 3 * 3600,
                 alertAfter: TimeInterval = 3600) {
         self.command = command
         self.mail = mail
+        self.approveByReply = approveByReply
         self.remindBefore = remindBefore
         self.alertAfter = alertAfter
     }
@@ -119,7 +122,7 @@ extension Config {
         "daemon": ["database", "poll_interval", "fresh_check", "draft_lead"],
         "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],
         "templates": ["dir"],
-        "notify": ["command", "mail", "remind_before", "alert_after"],
+        "notify": ["command", "mail", "approve_by_reply", "remind_before", "alert_after"],
     ]
 }
 

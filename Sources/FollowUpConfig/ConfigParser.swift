@@ -75,6 +75,10 @@ extension Config {
             notify.command = words
         }
         notify.mail = try r.bool("notify.mail") ?? false
+        notify.approveByReply = try r.bool("notify.approve_by_reply") ?? false
+        if notify.approveByReply && !notify.mail {
+            throw r.error("notify.approve_by_reply", "needs notify.mail = true: the answers are to the notice mails")
+        }
         for (key, range) in [("notify.remind_before", 600.0...604_800), ("notify.alert_after", 300.0...604_800)] {
             guard let value = try r.duration(key) else { continue }
             guard range.contains(value) else {

@@ -38,7 +38,7 @@ extension Config {
         section("templates", [("dir", q(templates.dir))])
         var notices: [(String, String)] = []
         if let words = notify.command { notices.append(("command", q(words.map(TOMLString.shellWord).joined(separator: " ")))) }
-        notices += [("mail", "\(notify.mail)"), ("remind_before", d(notify.remindBefore)), ("alert_after", d(notify.alertAfter))]
+        notices += [("mail", "\(notify.mail)"), ("approve_by_reply", "\(notify.approveByReply)"), ("remind_before", d(notify.remindBefore)), ("alert_after", d(notify.alertAfter))]
         section("notify", notices)
         return out
     }

@@ -19,6 +19,8 @@ public struct Notice: Hashable, Codable, Sendable {
         case checksFailing = "checks-failing"
         /// The round ended without a response.
         case roundEnded = "round-ended"
+        /// An answer to a notice was acted on, or refused.
+        case answer
     }
 
     public var key: String
@@ -32,8 +34,29 @@ public struct Notice: Hashable, Codable, Sendable {
     public var summary: String
     /// The draft's whole message (To, Subject, text), for a mail notice.
     public var draftText: String?
+    /// The draft's revision the notice showed: an answer approves only that one.
+    public var draftRevision: String?
     /// A reply's class, when the notice is about one.
     public var replyClass: ReplyClass?
+
+    public init(key: String, kind: Kind, applicationID: ApplicationID? = nil, company: String? = nil, contact: String? = nil,
+                draftID: DraftID? = nil, due: Date? = nil, summary: String, draftText: String? = nil,
+                draftRevision: String? = nil, replyClass: ReplyClass? = nil) {
+        self.key = key
+        self.kind = kind
+        self.applicationID = applicationID
+        self.company = company
+        self.contact = contact
+        self.draftID = draftID
+        self.due = due
+        self.summary = summary
+        self.draftText = draftText
+        self.draftRevision = draftRevision
+        self.replyClass = replyClass
+    }
+
+    /// A notice about one draft waiting for the user: one that may be answered.
+    public var asksForADecision: Bool { kind == .draftQueued || kind == .draftDueSoon }
 }
 
 /// How soon the user is reminded and alerted (`[notify]`).
@@ -82,7 +105,8 @@ public enum NoticePlanner {
             func notice(_ kind: Notice.Kind, _ key: String, _ summary: String, draft: Draft? = nil) -> Notice {
                 Notice(key: key, kind: kind, applicationID: app.id, company: app.company,
                        contact: draft.map { "\($0.recipientName) <\($0.recipientEmail)>" } ?? app.contacts.first.map { "\($0.name) <\($0.email)>" },
-                       draftID: draft?.id, due: draft?.due, summary: summary, draftText: draft.map(text))
+                       draftID: draft?.id, due: draft?.due, summary: summary, draftText: draft.map(text),
+                       draftRevision: draft?.revision)
             }
             for draft in history.drafts {
                 let what = "the \(draft.kind.words) to \(draft.recipientName) (\(app.company))"
@@ -93,9 +117,10 @@ public enum NoticePlanner {
                     let needs = problems.isEmpty
                         ? "it needs your approval (fuctl approve \(draft.id))"
                         : "it needs an edit first: \(problems.count == 1 ? problems[0] : "\(problems.count) problems, the first: \(problems[0])") (fuctl edit \(draft.id))"
-                    notices.append(notice(.draftQueued, "queued:\(draft.id)", "Drafted: \(what), due \(when); \(needs).", draft: draft))
+                    // An edit makes a new revision: it is told again, with its new text.
+                    notices.append(notice(.draftQueued, "queued:\(draft.id):\(draft.revision)", "Drafted: \(what), due \(when); \(needs).", draft: draft))
                     if draft.due > now, draft.due.timeIntervalSince(now) <= settings.remindBefore {
-                        notices.append(notice(.draftDueSoon, "due-soon:\(draft.id)",
+                        notices.append(notice(.draftDueSoon, "due-soon:\(draft.id):\(draft.revision)",
                                               "Not approved: \(what) is due \(when) and does not go out without you (fuctl approve \(draft.id)).",
                                               draft: draft))
                     }

@@ -142,6 +142,7 @@ public final class Engine: @unchecked Sendable {
             lastCheck = checked.started
             report.newMessages = checked.newMessages
             report.repliesRecorded = checked.repliesRecorded
+            answers.apply(checked.answers)
         } catch {
             try inbox.recordFailure(error)
             throw TickFailure(code: error is ConfigError ? .configuration : .inboxCheck, cause: "\(error)")
@@ -192,6 +193,7 @@ public final class Engine: @unchecked Sendable {
             let checked = try inbox.run(session, folders: folders)
             lastCheck = checked.started
             report.repliesRecorded += checked.repliesRecorded
+            answers.apply(checked.answers)
             return checked.started
         } catch {
             try? inbox.recordFailure(error)
@@ -225,6 +227,8 @@ public final class Engine: @unchecked Sendable {
         folders = resolved
         return resolved.mailboxes
     }
+
+    private var answers: NoticeAnswers { NoticeAnswers(workspace: workspace, logger: logger, clock: clock) }
 
     private var reconciler: SentReconciler { SentReconciler(workspace: workspace, logger: logger, clock: clock) }
 

@@ -22,6 +22,8 @@ struct InboxCheck {
         var started: Date
         var newMessages = 0
         var repliesRecorded = 0
+        /// The user's answers to notice mails, read whole, for `NoticeAnswers`.
+        var answers: [IncomingMessage] = []
     }
 
     /// Reads every folder of `folders` (wire names). The check succeeds only
@@ -70,6 +72,7 @@ struct InboxCheck {
         }
         result.newMessages += fetched.messages.count
         var candidates: [MessageSummary] = []
+        var answers: [MessageSummary] = []
         for summary in fetched.messages {
             if !summary.complete {
                 logger.notice("message read in part: a header field was too long to keep whole",
@@ -77,6 +80,10 @@ struct InboxCheck {
             }
             let screening = InboxReader.screen(headerBytes: summary.header, internalDate: summary.internalDate ?? result.started,
                                                context: context)
+            if workspace.config.notify.approveByReply, screening.namesANotice {
+                // Whoever it is from: the rules of approval by reply decide, and say why when they refuse.
+                answers.append(summary)
+            }
             if let reason = screening.skipReason {
                 // Malformed mail is worth a line at the default level; ordinary mail is not.
                 let level: Logger.Level = screening.defects.isEmpty ? .debug : .info
@@ -85,7 +92,13 @@ struct InboxCheck {
                 candidates.append(summary)
             }
         }
-        let texts = candidates.isEmpty ? [:] : try session.fetchMessages(uids: candidates.map(\.uid), in: mailbox)
+        let wanted = candidates.map(\.uid) + answers.map(\.uid).filter { uid in !candidates.contains { $0.uid == uid } }
+        let texts = wanted.isEmpty ? [:] : try session.fetchMessages(uids: wanted, in: mailbox)
+        for summary in answers {
+            let bytes = texts[summary.uid] ?? summary.header
+            result.answers.append(InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started,
+                                                   context: context).message)
+        }
         for summary in candidates {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header

@@ -11,7 +11,9 @@ enum NoticeMail {
     /// The least time between two notice mails: notices meanwhile wait and go together.
     static let spacing: TimeInterval = 15 * 60
 
-    static func message(_ notices: [Notice], identity: Identity, messageID: String, now: Date) -> OutgoingMessage {
+    /// `answerable`: the mail is about one draft, and its Message-ID carries a token an answer may name.
+    static func message(_ notices: [Notice], identity: Identity, messageID: String, answerable: Bool = false,
+                        now: Date) -> OutgoingMessage {
         let me = MailAddress(name: identity.name, address: identity.email)
         let apps = Set(notices.compactMap(\.applicationID))
         let subject = notices.count == 1 ? "followupd: " + headline(notices[0])
@@ -23,6 +25,11 @@ enum NoticeMail {
                 body += "\n--- the message ---\n" + text + "\n--- end ---\n"
             }
             body += "\n"
+        }
+        if answerable, let draft = notices.first?.draftID {
+            body += "To decide from here, answer this mail with one word as its first line: approve, discard or skip "
+                + "(draft \(draft)). Only an answer from your own address to this very mail counts, and only while the "
+                + "draft is unchanged.\n\n"
         }
         body += "This mail is from followupd to you alone. It is never read as anyone's reply."
         var message = OutgoingMessage(from: me, to: [me], subject: subject, body: body, date: now,

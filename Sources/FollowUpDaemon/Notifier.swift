@@ -70,28 +70,51 @@ struct Notifier {
     }
 
     /// The pending notices in one mail, at most one mail a quarter hour.
+    /// With approval by reply, a draft's notice goes in a mail of its own,
+    /// whose Message-ID carries the token an answer must name.
     private func mailPending(_ session: any MailSession) throws {
         let store = workspace.store
         let pending = try store.notices(mailState: "pending")
         guard !pending.isEmpty else { return }
         let now = clock()
         if let last = try store.lastNoticeMail(), now.timeIntervalSince(last) < NoticeMail.spacing { return }
+        var batches: [[StoredNotice]] = [pending]
+        if workspace.config.notify.approveByReply {
+            let decisions = pending.filter(\.notice.asksForADecision)
+            batches = decisions.map { [$0] } + [pending.filter { !$0.notice.asksForADecision }].filter { !$0.isEmpty }
+        }
+        for batch in batches {
+            let answerable = workspace.config.notify.approveByReply && batch.count == 1 && batch[0].notice.asksForADecision
+            guard try mail(batch, answerable: answerable, session) else { return }
+        }
+    }
+
+    /// One notice mail; false when the server would not take it (the rest wait too).
+    private func mail(_ batch: [StoredNotice], answerable: Bool, _ session: any MailSession) throws -> Bool {
+        let store = workspace.store
+        let now = clock()
         let identity = workspace.config.identity
         let domain = MailAddress(address: identity.email).domain
-        let messageID = try MessageIDs.make(randomBytes: (0..<16).map { _ in UInt8.random(in: 0...255) }, domain: domain)
-        let bytes = try NoticeMail.message(pending.map(\.notice), identity: identity, messageID: messageID, now: now).render()
+        var random = SystemRandomNumberGenerator()
+        let token = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+        let messageID = (answerable ? AnswerRules.messageIDPrefix : "followupd.") + token + "@" + domain
+        let bytes = try NoticeMail.message(batch.map(\.notice), identity: identity, messageID: messageID,
+                                           answerable: answerable, now: now).render()
         // Recorded as mailed just before the final dot: a notice is mailed at most once.
         let outcome = session.send(bytes, from: identity.email, to: [identity.email]) {
-            (try? store.markNotices(pending.map(\.id), channel: "mail", now: now, messageID: messageID)) != nil
+            (try? store.markNotices(batch.map(\.id), channel: "mail", now: now, messageID: MessageIDs.normalize(messageID))) != nil
         }
         switch outcome {
         case .delivered:
-            logger.info("notice mailed", metadata: ["notices": "\(pending.count)"])
+            logger.info("notice mailed", metadata: ["notices": "\(batch.count)"])
+            return true
         case .notSent(_, let detail):
-            try store.reopenMail(pending.map(\.id))
+            try store.reopenMail(batch.map(\.id))
             logger.warning("notice mail not sent; it is tried again at the next tick", metadata: ["error": "\(detail)"])
+            return false
         case .unknown(let detail):
             logger.warning("notice mail may not have arrived; it is not sent again", metadata: ["error": "\(detail)"])
+            return false
         }
     }
 }

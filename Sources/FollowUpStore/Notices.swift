@@ -121,6 +121,41 @@ extension Store {
         }
     }
 
+    /// The notice mail an answer names (the first of `ids` that is one), with
+    /// the drafts it showed and whether an answer to it was acted on before.
+    public func answeredNotice(namedBy ids: [String]) throws -> AnswerRules.AnsweredNotice? {
+        try db.read { db in
+            for id in ids {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE mail_message_id = ? ORDER BY id", arguments: [id])
+                guard !rows.isEmpty else { continue }
+                let notices = try rows.map(Self.storedNotice).map(\.notice)
+                let drafts = notices.compactMap { n in
+                    n.draftID.map { (id: $0, revision: n.draftRevision ?? "") }
+                }
+                let answered = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notice_answers WHERE notice_message_id = ? AND acted = 1)",
+                                                 arguments: [id]) ?? false
+                return AnswerRules.AnsweredNotice(messageID: id, drafts: drafts, answeredBefore: answered)
+            }
+            return nil
+        }
+    }
+
+    /// Whether the answer with this id (its Message-ID, or header digest) was taken already.
+    public func answerTaken(_ answerID: String) throws -> Bool {
+        try db.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM notice_answers WHERE answer_id = ?)", arguments: [answerID]) ?? false }
+    }
+
+    /// Records an answer and what came of it, once.
+    public func recordAnswer(_ answerID: String, noticeMessageID: String, draftID: DraftID?, verb: AnswerVerb?, acted: Bool,
+                             outcome: String, now: Date) throws {
+        try writeTransaction { db in
+            try db.execute(sql: """
+                INSERT INTO notice_answers (answer_id, notice_message_id, draft_id, verb, acted, outcome, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(answer_id) DO NOTHING
+                """, arguments: [answerID, noticeMessageID, draftID, verb?.rawValue, acted, outcome, now.stored])
+        }
+    }
+
     /// When the last notice mail went.
     public func lastNoticeMail() throws -> Date? {
         try db.read { db in

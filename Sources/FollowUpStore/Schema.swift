@@ -188,6 +188,16 @@ enum Schema {
                     mail_message_id TEXT
                 );
                 CREATE INDEX notices_mail_pending ON notices(mail_state) WHERE mail_state = 'pending';
+                CREATE INDEX notices_mail_message ON notices(mail_message_id);
+                CREATE TABLE notice_answers (
+                    answer_id TEXT PRIMARY KEY,
+                    notice_message_id TEXT NOT NULL,
+                    draft_id INTEGER,
+                    verb TEXT,
+                    acted INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    answered_at REAL NOT NULL
+                );
                 ALTER TABLE daemon_status ADD COLUMN last_good_check_at REAL;
                 ALTER TABLE daemon_status ADD COLUMN notices_since REAL;
                 ALTER TABLE daemon_status ADD COLUMN notice_reply_mark INTEGER NOT NULL DEFAULT 0;

@@ -1,3 +1,4 @@
+import FollowUpCore
 import FollowUpReplies
 import MailMessage
 
@@ -20,6 +21,12 @@ public struct Screening: Hashable, Sendable {
         self.decision = decision
         self.message = message
         self.defects = defects
+    }
+
+    /// Whether it answers a notice followupd mailed (In-Reply-To or References
+    /// names an answerable notice's Message-ID).
+    public var namesANotice: Bool {
+        (message.inReplyTo + message.references).contains { MessageIDs.normalize($0).hasPrefix(AnswerRules.messageIDPrefix) }
     }
 
     /// For the daemon's log line when the message is skipped: why, without content.

@@ -29,7 +29,7 @@ import TestSupport
         let due = utc("2027-01-13T10:00:00Z")
         let history = ApplicationHistory(application: app(), drafts: [draft(1, .drafted, due: due), draft(2, .drafted, due: due + 86400 * 6, kind: .checkIn)])
         let found = notices(history, problems: [2: ["it does not name the role"]], now: utc("2027-01-12T14:00:00Z"))
-        #expect(found.map(\.key) == ["queued:1", "queued:2"])
+        #expect(found.map(\.key) == ["queued:1:\(history.drafts[0].revision)", "queued:2:\(history.drafts[1].revision)"])
         #expect(found[0].summary == "Drafted: the thank-you to Dana Roe (Acme), due Wed 13 Jan 11:00 in Berlin; it needs your approval (fuctl approve 1).")
         #expect(found[1].summary.hasSuffix("it needs an edit first: it does not name the role (fuctl edit 2)."))
         #expect(found[0].draftText == "To: Dana Roe <dana@acme.example>\nSubject: Thank you\n\nDear Dana,\n\nthank you.")
@@ -40,7 +40,8 @@ import TestSupport
         let due = utc("2027-01-13T10:00:00Z")
         let waiting = ApplicationHistory(application: app(), drafts: [draft(1, .drafted, due: due)])
         #expect(!notices(waiting, now: due - 3 * 3600 - 60).contains { $0.kind == .draftDueSoon })
-        #expect(notices(waiting, now: due - 3 * 3600).filter { $0.kind == .draftDueSoon }.map(\.key) == ["due-soon:1"])
+        #expect(notices(waiting, now: due - 3 * 3600).filter { $0.kind == .draftDueSoon }.map(\.key)
+                == ["due-soon:1:\(waiting.drafts[0].revision)"])
         let approved = ApplicationHistory(application: app(), drafts: [draft(1, .approved, due: due)])
         #expect(notices(approved, now: due - 3600).isEmpty, "approved: nothing to remind of")
     }
