@@ -56,3 +56,57 @@ extension EndToEndTests {
         #expect(after == told, "\(after)")
     }
 }
+
+extension EndToEndTests {
+    @Test("Approval by reply: the user's answer approves the draft once; a forged token and a second answer are refused and told")
+    func approvalByReply() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\nmail = true\napprove_by_reply = true\n")
+            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        let app = try world.addApplication()
+        try world.tick(at: t.at(0, "15:00"))
+        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
+        try #require(world.stack.waitFor(1, in: OwnMailStack.candidate) == 1, "the notice mail did not arrive")
+        let notice = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[0])
+        let noticeID = try #require(notice.messageID)
+        #expect(notice.text.contains("answer this mail with one word as its first line: approve, discard or skip"))
+
+        func answer(_ word: String, to id: String, from: String = OwnMailStack.candidate) -> String {
+            """
+            From: Morgan Lee <\(from)>
+            To: Morgan Lee <\(OwnMailStack.candidate)>
+            Subject: Re: \(notice.subject ?? "")
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            In-Reply-To: \(id)
+            References: \(id)
+            Content-Type: text/plain; charset=utf-8
+
+            \(word)
+
+            > \(notice.text.prefix(60))
+
+            """
+        }
+        try world.employerWrites(answer("Approve", to: noticeID), envelopeFrom: OwnMailStack.candidate)
+        try world.employerWrites(answer("approve", to: "<notice.00000000000000000000000000000000@example.test>"),
+                                 envelopeFrom: OwnMailStack.candidate)
+        try world.employerWrites(answer("discard", to: noticeID), envelopeFrom: OwnMailStack.candidate)
+        try world.tick(at: t.at(0, "15:30"))
+
+        #expect(try world.draft(thankYou.id, of: app, at: t.at(0, "15:31"))?.state == "approved")
+        #expect(try world.show(app, at: t.at(0, "15:31")).replies.isEmpty)
+        try #require(world.stack.waitFor(5, in: OwnMailStack.candidate) == 5, "no confirmation")
+        let told = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[4]).text
+        #expect(told.contains("Approved: the thank-you to Dana Roe (Employer KK) goes out when due, "), "\(told)")
+        #expect(told.contains("a notice followupd never sent"), "\(told)")
+        #expect(told.contains("answered already; only the first answer counts"), "\(told)")
+
+        // Read again (a restart reads nothing new) and sent when due, once.
+        try world.tick(at: t.at(0, "15:50"))
+        try world.tick(at: t.at(1, "11:30"))
+        #expect(world.stack.waitFor(1, in: OwnMailStack.hr) == 1)
+        #expect(world.stack.count(OwnMailStack.candidate) == 5, "nothing told twice")
+    }
+}
