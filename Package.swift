@@ -84,7 +84,7 @@ let package = Package(
         // fuctl's subcommands, one file each; a library so tests run them with a temp store and captured output.
         .target(name: "FuctlCommands", dependencies: [
             "FollowUpWorkspace", "FollowUpCore", "FollowUpConfig", "FollowUpStore", "FollowUpDrafts",
-            "FollowUpReplies", "MailMessage",
+            "FollowUpReplies", "InboxReading", "MailMessage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The user's command line: thin entry point.

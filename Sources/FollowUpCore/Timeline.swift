@@ -4,10 +4,21 @@ import Foundation
 public struct TimelineStep: Hashable, Sendable {
     public var kind: MessageKind
     public var due: Date
+    /// The rule that set `due`, for `fuctl why`; the send window and the
+    /// holds (gap, decision date, absence) then move it later when they apply.
+    public var rule: String
 
-    public init(kind: MessageKind, due: Date) {
+    public init(kind: MessageKind, due: Date, rule: String = "") {
         self.kind = kind
         self.due = due
+        self.rule = rule
+    }
+
+    /// Two steps are the same step whatever words describe their rule.
+    public static func == (a: Self, b: Self) -> Bool { a.kind == b.kind && a.due == b.due }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(due)
     }
 }
 
@@ -64,7 +75,8 @@ public enum Timeline {
             // (they changed their mind, asked something) an answer would guess.
             let standing = f.humanReplies.last?.replyClass.isRejection == true
             let steps = f.rejection.flatMap { r in
-                answered || !standing ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt))
+                answered || !standing ? nil : TimelineStep(kind: .rejectionReply, due: f.due(r.receivedAt),
+                                                            rule: "answers the rejection, as soon as the send window opens")
             }
             return RoundTimeline(round: f.round, state: .closedByReply(closing.id, closing.replyClass),
                                  steps: steps.map { [$0] } ?? [], noResponseAt: nil, thankYouDropped: false)
@@ -81,7 +93,8 @@ public enum Timeline {
         let dropped = !thankYouSent && (f.now >= firstCheckInDue || f.now >= weekAfter
                                         || !f.delivered.isEmpty || !f.humanReplies.isEmpty)
         if !thankYouSent && !dropped {
-            steps.append(TimelineStep(kind: .thankYou, due: f.due(f.event.end.addingTimeInterval(24 * 3600), holds: f.gapFloor())))
+            steps.append(TimelineStep(kind: .thankYou, due: f.due(f.event.end.addingTimeInterval(24 * 3600), holds: f.gapFloor()),
+                                      rule: "24 h after the interview ended"))
         }
         var state = RoundState.open
         var noResponseAt: Date?
@@ -120,16 +133,22 @@ public enum Timeline {
         }
         guard queuedNews.isEmpty else { return .waiting }
         let rule: Date
+        let why: String
         if let asked = f.latestNeedMoreTime {
             // "We need more time": one follow-up, then stop (003).
             if filled.contains(where: { f.sentTime($0) > asked.receivedAt }) { return .stopped }
             rule = asked.until.map { f.calendar.businessDayOpening(after: $0) }
                 ?? f.calendar.adding(days: 14, to: asked.receivedAt)
+            why = asked.until.map { "the business day after \($0), the date they named when they asked for more time" }
+                ?? "14 days after they asked for more time, naming no date"
         } else if let last = filled.last {
             rule = f.calendar.adding(days: 7, to: f.sentTime(last))
+            why = "7 days after the \(last.kind.words) was sent"
         } else {
             rule = firstCheckInRule(f)
+            why = f.decisionHold != nil ? "the business day after the decision date they named"
+                : "\(f.history.application.pace.checkInDays) days after the interview ended (pace \(f.history.application.pace.rawValue))"
         }
-        return .due(TimelineStep(kind: kind, due: f.due(rule, holds: f.gapFloor(), f.decisionHold, f.awayUntil)))
+        return .due(TimelineStep(kind: kind, due: f.due(rule, holds: f.gapFloor(), f.decisionHold, f.awayUntil), rule: why))
     }
 }

@@ -91,9 +91,11 @@ struct Dispatcher {
             if case .held(let why) = start {
                 result.held += 1
                 logger.info("draft held by the policy", metadata: ["draft": "\(draft.id)", "reasons": "\(why)"])
+                try? store.recordGateDecision(draftID: draft.id, verdict: "held", reasons: why, now: clock())
             }
             return
         }
+        try? store.recordGateDecision(draftID: draft.id, verdict: "send", reasons: "every rule of the gate passed", now: clock())
         let identity = workspace.config.identity
         let bytes: [UInt8]
         do {

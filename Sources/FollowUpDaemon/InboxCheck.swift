@@ -114,7 +114,7 @@ struct InboxCheck {
                 var reply = attribution.recordedReply(id: 0, for: reading.message)
                 reply.applicationID = applicationID
                 // The same message in a second folder (moved, or under \All too) is the reply already recorded.
-                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: mailbox, uid: summary.uid))
+                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: mailbox, uid: summary.uid, matched: attribution.match.words))
                 if inserted {
                     result.repliesRecorded += 1
                     logger.notice("reply recorded", metadata: [

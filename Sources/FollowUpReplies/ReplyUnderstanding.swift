@@ -52,15 +52,19 @@ extension ReplyContext {
     static func reading(of message: IncomingMessage, authored: AuthoredText, timeZone: TimeZone) -> ReplyReading {
         let dates = ReplyDates(written: message.written, timeZone: timeZone)
         let evidence = AutomatedMail.autoReplyEvidence(message, authored: authored.withSignature)
-        let said = ReplyWording.classify(classifiedText(message, authored: authored))
+        let text = classifiedText(message, authored: authored)
+        let said = ReplyWording.classify(text)
         if evidence.absenceText && (evidence.declared || evidence.automatedAbsence)
             || evidence.declared && said == .unclear {
-            return ReplyReading(replyClass: .autoReply, until: dates.latestDate(in: authored.withSignature))
+            return ReplyReading(replyClass: .autoReply, until: dates.latestDate(in: authored.withSignature),
+                                phrases: [evidence.declared ? "out of office: said so by its headers or subject" : "",
+                                          evidence.absenceText ? "out of office: absence wording in the text" : ""].filter { !$0.isEmpty })
         }
+        let phrases = ReplyWording.phrases(text)
         if said == .needMoreTime {
-            return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message))
+            return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message), phrases: phrases)
         }
-        return ReplyReading(replyClass: said)
+        return ReplyReading(replyClass: said, phrases: phrases)
     }
 
     /// The sender's words, and the subject unless it is a reply or forward of ours.

@@ -33,6 +33,16 @@ public enum MatchPath: Int, Comparable, CaseIterable, Sendable {
     case threadReference
 
     public static func < (a: MatchPath, b: MatchPath) -> Bool { a.rawValue < b.rawValue }
+
+    /// How the message was tied to its application, as people read it.
+    public var words: String {
+        switch self {
+        case .applicantTrackingSystem: "sent by an applicant-tracking system, naming the company"
+        case .companyDomain: "sent from the company's domain"
+        case .contactAddress: "sent by (or, a bounce, addressed to) a contact of the application"
+        case .threadReference: "In-Reply-To or References names a message sent for the application"
+        }
+    }
 }
 
 /// What a message says, read from its headers and the text its sender wrote.
@@ -42,12 +52,22 @@ public struct ReplyReading: Hashable, Sendable {
     public var until: LocalDate?
     /// bounce: the address that could not be delivered to.
     public var failedRecipient: String?
+    /// The phrases that decided the class, as `fuctl explain` shows them:
+    /// `rejection: "decided to move forward with other candidates"`.
+    public var phrases: [String]
 
-    public init(replyClass: ReplyClass, until: LocalDate? = nil, failedRecipient: String? = nil) {
+    public init(replyClass: ReplyClass, until: LocalDate? = nil, failedRecipient: String? = nil, phrases: [String] = []) {
         self.replyClass = replyClass
         self.until = until
         self.failedRecipient = failedRecipient
+        self.phrases = phrases
     }
+
+    /// Equal readings say the same; the phrases only show why.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.replyClass == b.replyClass && a.until == b.until && a.failedRecipient == b.failedRecipient
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(replyClass) }
 }
 
 /// A message tied to one application.

@@ -28,8 +28,36 @@ enum ReplyWording {
         return .unclear
     }
 
+    /// Each signal found, with the first words that carried it.
+    static func phrases(_ text: String) -> [String] {
+        var found: [Signal: String] = [:]
+        for sentence in PlainWords.sentences(of: text) {
+            for signal in Signal.allCases where found[signal] == nil && signal.isFound(in: sentence) {
+                found[signal] = signal.words(in: sentence)
+            }
+        }
+        return Signal.allCases.compactMap { signal in found[signal].map { "\(signal): \"\($0)\"" } }
+    }
+
     enum Signal: CaseIterable {
         case rejection, nextStep, needMoreTime, softRejection
+
+        /// The phrase that matched in `sentence` (the sentence, when the signal is two phrases together).
+        func words(in sentence: String) -> String {
+            let patterns: [Pattern] = switch self {
+            case .rejection: Phrases.rejection
+            case .nextStep: Phrases.nextStep
+            case .needMoreTime: Phrases.needMoreTime
+            case .softRejection: []
+            }
+            for pattern in patterns {
+                if let match = pattern.matches(in: sentence).first(where: { !Negation.governs($0.range, in: sentence) }),
+                   let range = Range(match.range, in: sentence) {
+                    return String(sentence[range])
+                }
+            }
+            return sentence
+        }
 
         func isFound(in sentence: String) -> Bool {
             switch self {

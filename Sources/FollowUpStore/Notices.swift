@@ -96,6 +96,14 @@ extension Store {
         }
     }
 
+    /// The notices about one application, oldest first.
+    public func notices(application: ApplicationID) throws -> [StoredNotice] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM notices WHERE application_id = ? ORDER BY id", arguments: [application])
+                .map(Self.storedNotice)
+        }
+    }
+
     /// The channel has taken these notices (`command` or `mail`).
     public func markNotices(_ ids: [Int64], channel: String, now: Date, messageID: String? = nil) throws {
         precondition(channel == "command" || channel == "mail")

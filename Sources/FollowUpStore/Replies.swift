@@ -6,10 +6,13 @@ import FollowUpCore
 public struct MailboxPosition: Hashable, Sendable {
     public var mailbox: String
     public var uid: UInt32
+    /// How the message was tied to its application, in words.
+    public var matched: String?
 
-    public init(mailbox: String, uid: UInt32) {
+    public init(mailbox: String, uid: UInt32, matched: String? = nil) {
         self.mailbox = mailbox
         self.uid = uid
+        self.matched = matched
     }
 }
 
@@ -26,12 +29,12 @@ extension Store {
             if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
             try db.execute(sql: """
                 INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
-                    message_id, header_digest, from_address, subject, mailbox, uid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    message_id, header_digest, from_address, subject, mailbox, uid, matched)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.replyClass.rawValue,
                                  reply.until?.description, reply.failedRecipient, reply.source.rawValue,
                                  reply.messageID, reply.headerDigest, reply.from, reply.subject, position?.mailbox,
-                                 position.map { Int64($0.uid) }])
+                                 position.map { Int64($0.uid) }, position?.matched])
             var stored = reply
             stored.id = db.lastInsertedRowID
             return (stored, true)
@@ -54,5 +57,19 @@ extension Store {
             SELECT * FROM replies WHERE message_id IS NULL AND source = 'mail' AND application_id = ?
             AND received_at = ? AND from_address IS ? AND subject IS ?
             """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.from, reply.subject])
+    }
+}
+
+extension Store {
+    /// Where each reply of the application was found and how it was matched.
+    public func replyOrigins(application: ApplicationID) throws -> [ReplyID: MailboxPosition] {
+        try db.read { db in
+            var origins: [ReplyID: MailboxPosition] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, mailbox, uid, matched FROM replies WHERE application_id = ? AND mailbox IS NOT NULL",
+                                        arguments: [application]) {
+                origins[row["id"]] = MailboxPosition(mailbox: row["mailbox"], uid: UInt32(row["uid"] as Int64? ?? 0), matched: row["matched"])
+            }
+            return origins
+        }
     }
 }

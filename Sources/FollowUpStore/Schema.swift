@@ -169,7 +169,8 @@ enum Schema {
         m.registerMigration("v7") { db in
             try db.execute(sql: "ALTER TABLE replies ADD COLUMN header_digest TEXT")
         }
-        // Notices: one row per thing the user was told (or, at the first
+        // The audit trail of `fuctl why`: how each reply was matched, and
+        // every change of the gate's word on a draft. Notices: one row per thing the user was told (or, at the first
         // tick with [notify], was already past telling), so a restart never
         // repeats one; and what the notices have seen so far.
         m.registerMigration("v8") { db in
@@ -198,6 +199,15 @@ enum Schema {
                     outcome TEXT NOT NULL,
                     answered_at REAL NOT NULL
                 );
+                ALTER TABLE replies ADD COLUMN matched TEXT;
+                CREATE TABLE gate_decisions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    draft_id INTEGER NOT NULL,
+                    decided_at REAL NOT NULL,
+                    verdict TEXT NOT NULL,
+                    reasons TEXT NOT NULL
+                );
+                CREATE INDEX gate_decisions_draft ON gate_decisions(draft_id);
                 ALTER TABLE daemon_status ADD COLUMN last_good_check_at REAL;
                 ALTER TABLE daemon_status ADD COLUMN notices_since REAL;
                 ALTER TABLE daemon_status ADD COLUMN notice_reply_mark INTEGER NOT NULL DEFAULT 0;
