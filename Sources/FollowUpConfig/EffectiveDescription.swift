@@ -37,7 +37,8 @@ extension Config {
                            ("ask_for_feedback", "\(settings.askForFeedback)")])
         section("templates", [("dir", q(templates.dir))])
         var notices: [(String, String)] = []
-        if let words = notify.command { notices.append(("command", q(words.map(TOMLString.shellWord).joined(separator: " ")))) }
+        // Shown as password_command is: a command line may hold a token.
+        if let words = notify.command { notices.append(("command", q(SecretSource.shown(command: words.joined(separator: " "))))) }
         notices += [("mail", "\(notify.mail)"), ("approve_by_reply", "\(notify.approveByReply)"), ("remind_before", d(notify.remindBefore)), ("alert_after", d(notify.alertAfter))]
         section("notify", notices)
         return out
@@ -45,12 +46,6 @@ extension Config {
 }
 
 enum TOMLString {
-    /// A word as `CommandWords` reads it back.
-    static func shellWord(_ word: String) -> String {
-        guard word.isEmpty || word.contains(where: { " \t'\"\\".contains($0) }) else { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
     /// A TOML basic string with the escapes it requires.
     static func quote(_ s: String) -> String {
         var out = "\""

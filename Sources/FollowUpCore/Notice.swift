@@ -149,9 +149,10 @@ public enum NoticePlanner {
         if let failure = facts.checkFailure {
             let since = max(facts.lastGoodCheck ?? facts.noticesSince, facts.noticesSince)
             if now.timeIntervalSince(since) >= settings.alertAfter {
-                let hours = Int(now.timeIntervalSince(since) / 3600)
+                let minutes = Int(now.timeIntervalSince(since) / 60)
+                let span = minutes >= 60 ? "\(minutes / 60) h" : "\(minutes) min"
                 notices.append(Notice(key: "checks-failing:\(Int(since.timeIntervalSince1970))", kind: .checksFailing,
-                                      summary: "Inbox checks have failed for \(hours >= 1 ? "\(hours) h" : "an hour"): nothing is sent until one succeeds. The last error: \(failure)"))
+                                      summary: "Inbox checks have failed for \(span): nothing is sent until one succeeds. The last error: \(failure)"))
             }
         }
         return notices

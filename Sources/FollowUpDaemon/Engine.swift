@@ -91,9 +91,8 @@ public final class Engine: @unchecked Sendable {
         public var description: String {
             switch code {
             case .unreachable: "cannot reach the mail servers: \(cause)"
-            case .inboxCheck: "inbox check failed, nothing sent: \(cause)"
+            case .inboxCheck, .configuration: "inbox check failed, nothing sent: \(cause)"
             case .sendingStopped: "sending stopped: \(cause)"
-            case .configuration: "inbox check failed, nothing sent: \(cause)"
             }
         }
     }
@@ -105,13 +104,14 @@ public final class Engine: @unchecked Sendable {
     public func tick() throws -> TickReport {
         var session: (any MailSession)?
         let notifier = Notifier(workspace: workspace, logger: logger, clock: clock, commands: noticeCommands)
+        let began = notifier.begin()
         do {
             let report = try work(&session)
-            notifier.run(session, checkFailure: nil)
+            notifier.run(session, checkFailure: nil, began: began)
             return report
         } catch {
             let checkFailed = (error as? TickFailure).map { $0.code != .sendingStopped } ?? true
-            notifier.run(session, checkFailure: checkFailed ? "\(error)" : nil)
+            notifier.run(session, checkFailure: checkFailed ? "\(error)" : nil, began: began)
             throw error
         }
     }
@@ -142,7 +142,6 @@ public final class Engine: @unchecked Sendable {
             lastCheck = checked.started
             report.newMessages = checked.newMessages
             report.repliesRecorded = checked.repliesRecorded
-            answers.apply(checked.answers)
         } catch {
             try inbox.recordFailure(error)
             throw TickFailure(code: error is ConfigError ? .configuration : .inboxCheck, cause: "\(error)")
@@ -193,7 +192,6 @@ public final class Engine: @unchecked Sendable {
             let checked = try inbox.run(session, folders: folders)
             lastCheck = checked.started
             report.repliesRecorded += checked.repliesRecorded
-            answers.apply(checked.answers)
             return checked.started
         } catch {
             try? inbox.recordFailure(error)
@@ -227,8 +225,6 @@ public final class Engine: @unchecked Sendable {
         folders = resolved
         return resolved.mailboxes
     }
-
-    private var answers: NoticeAnswers { NoticeAnswers(workspace: workspace, logger: logger, clock: clock) }
 
     private var reconciler: SentReconciler { SentReconciler(workspace: workspace, logger: logger, clock: clock) }
 

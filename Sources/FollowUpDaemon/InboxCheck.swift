@@ -22,8 +22,6 @@ struct InboxCheck {
         var started: Date
         var newMessages = 0
         var repliesRecorded = 0
-        /// The user's answers to notice mails, read whole, for `NoticeAnswers`.
-        var answers: [IncomingMessage] = []
     }
 
     /// Reads every folder of `folders` (wire names). The check succeeds only
@@ -94,11 +92,11 @@ struct InboxCheck {
         }
         let wanted = candidates.map(\.uid) + answers.map(\.uid).filter { uid in !candidates.contains { $0.uid == uid } }
         let texts = wanted.isEmpty ? [:] : try session.fetchMessages(uids: wanted, in: mailbox)
-        for summary in answers {
-            let bytes = texts[summary.uid] ?? summary.header
-            result.answers.append(InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started,
-                                                   context: context).message)
-        }
+        // Taken before the bookmark moves past them: an answer that cannot be taken is read again.
+        try NoticeAnswers(workspace: workspace, logger: logger, clock: clock).take(answers.map { summary in
+            InboxReader.read(fullBytes: texts[summary.uid] ?? summary.header, internalDate: summary.internalDate ?? result.started,
+                             context: context).message
+        })
         for summary in candidates {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header

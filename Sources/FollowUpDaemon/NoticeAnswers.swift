@@ -14,14 +14,10 @@ struct NoticeAnswers {
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    func apply(_ answers: [IncomingMessage]) {
-        for answer in answers {
-            do {
-                try apply(answer)
-            } catch {
-                logger.error("an answer to a notice could not be taken; it is read again at a later check", metadata: ["error": "\(error)"])
-            }
-        }
+    /// Throws when one could not be taken: the check fails, and the answer
+    /// is read again at the next one (an answer taken is never taken twice).
+    func take(_ answers: [IncomingMessage]) throws {
+        for answer in answers { try apply(answer) }
     }
 
     private func apply(_ answer: IncomingMessage) throws {

@@ -10,21 +10,30 @@ final class NoticeCommands: @unchecked Sendable {
     private let running = DispatchGroup()
     private let logger: Logger
 
-    init(logger: Logger) { self.logger = logger }
+    init(logger: Logger) {
+        self.logger = logger
+        // A command that exits before reading its stdin must cost a failed
+        // write, not the process (libcurl is already told not to use signals).
+        signal(SIGPIPE, SIG_IGN)
+    }
 
     /// Starts the command for `notice`: its facts in FOLLOWUPD_* variables, the
-    /// whole notice as JSON on stdin. False when it could not even start.
+    /// whole notice as JSON on stdin. Its output goes to a file, of which the
+    /// first KB is logged at debug level: no reader thread can be left behind
+    /// by a child that keeps the output open. False when it could not start.
     @discardableResult
     func start(_ words: [String], for notice: Notice) -> Bool {
-        guard let program = Self.resolve(words[0]) else {
-            logger.error("notify.command: no such program", metadata: ["program": "\(words[0])"])
-            return false
-        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
+        process.executableURL = URL(fileURLWithPath: words[0])
         process.arguments = Array(words.dropFirst())
         process.environment = ProcessInfo.processInfo.environment.merging(Self.variables(notice)) { $1 }
-        let input = Pipe(), output = Pipe()
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-notice-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: outputPath, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let output = FileHandle(forWritingAtPath: outputPath) else {
+            logger.error("notify.command: no room for its output", metadata: ["path": "\(outputPath)"])
+            return false
+        }
+        let input = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
@@ -33,29 +42,40 @@ final class NoticeCommands: @unchecked Sendable {
         do {
             try process.run()
         } catch {
-            logger.error("notify.command could not start", metadata: ["program": "\(program)", "error": "\(error.localizedDescription)"])
+            try? output.close()
+            unlink(outputPath)
+            logger.error("notify.command could not start", metadata: ["program": "\(words[0])", "error": "\(error.localizedDescription)"])
             return false
         }
-        running.enter()
+        try? output.close()
         let json = (try? Self.encoder.encode(notice)) ?? Data()
         let key = notice.key
-        DispatchQueue.global().async { [logger, running] in
-            defer { running.leave() }
-            // A command that never reads its stdin must not block us: write, then close, off the tick.
+        running.enter()
+        // The JSON is written apart from the wait: a command that never reads
+        // stdin blocks only this writer (SIGPIPE is ignored), and the limit still holds.
+        Thread.detachNewThread {
             try? input.fileHandleForWriting.write(contentsOf: json)
             try? input.fileHandleForWriting.close()
-            let said = OutputTail(output.fileHandleForReading)
+        }
+        DispatchQueue.global().async { [logger, running] in
+            defer {
+                unlink(outputPath)
+                running.leave()
+            }
             if exited.wait(timeout: .now() + Self.limit) == .timedOut {
                 let pid = process.processIdentifier
                 if getpgid(pid) == pid { kill(-pid, SIGKILL) }
                 process.terminate()
+                // Its stdin closes with it, which frees the writer.
+                try? input.fileHandleForWriting.close()
                 logger.error("notify.command did not finish within \(Int(Self.limit)) s and was stopped", metadata: ["notice": "\(key)"])
                 return
             }
-            let text = said.text(within: 1)
             if process.terminationStatus != 0 || process.terminationReason != .exit {
                 logger.error("notify.command failed", metadata: ["notice": "\(key)", "status": "\(process.terminationStatus)"])
             }
+            let said = FileHandle(forReadingAtPath: outputPath).flatMap { try? $0.read(upToCount: 1024) } ?? Data()
+            let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { logger.debug("notify.command said", metadata: ["notice": "\(key)", "output": "\(text)"]) }
         }
         return true
@@ -87,26 +107,5 @@ final class NoticeCommands: @unchecked Sendable {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-}
-
-/// The first KB of what a command printed: enough for a log line, never all of it.
-private final class OutputTail: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-                lock.withLock { if data.count < 1024 { data.append(chunk.prefix(1024 - data.count)) } }
-            }
-            done.signal()
-        }
-    }
-
-    func text(within seconds: Double) -> String {
-        _ = done.wait(timeout: .now() + seconds)
-        return lock.withLock { String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 }

@@ -14,14 +14,31 @@ struct Notifier {
     let clock: @Sendable () -> Date
     let commands: NoticeCommands
 
+    /// Before the tick's inbox check: at the first tick with `[notify]`, the
+    /// replies recorded so far are not news, and those this check finds are.
+    /// True when notices begin now.
+    func begin() -> Bool {
+        guard workspace.config.notify.enabled else { return false }
+        do {
+            guard try workspace.store.noticeMarks().since == nil else { return false }
+            let newest = try workspace.store.histories().flatMap(\.replies).map(\.id).max() ?? 0
+            try workspace.store.beginNotices(at: clock(), replyMark: newest)
+            return true
+        } catch {
+            logger.error("notices could not begin; they are tried again at the next tick", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
     /// `session`: nil when none could be opened (the mail notices then wait);
-    /// `checkFailure`: why this tick's inbox check failed, if it did.
-    func run(_ session: (any MailSession)?, checkFailure: String?) {
+    /// `checkFailure`: why this tick's inbox check failed, if it did;
+    /// `began`: what `begin` said at the start of the tick.
+    func run(_ session: (any MailSession)?, checkFailure: String?, began: Bool) {
         let notify = workspace.config.notify
         guard notify.enabled else { return }
         do {
-            let stored = try record(checkFailure: checkFailure)
-            for item in stored where item.commandState != "skipped" {
+            let stored = try record(checkFailure: checkFailure, first: began)
+            for item in stored where item.commandState != "skipped" && item.mailState != "skipped" {
                 logger.notice("notice", metadata: ["kind": "\(item.notice.kind.rawValue)", "summary": "\(item.notice.summary)"])
             }
             if let words = notify.command { try runCommands(words) }
@@ -32,18 +49,13 @@ struct Notifier {
     }
 
     /// The notices the facts call for that are new, stored. At the first
-    /// tick with notices, a round that ended before is not news.
-    private func record(checkFailure: String?) throws -> [StoredNotice] {
+    /// tick with notices, a round that ended before is not news; a draft
+    /// queued already inside `remind_before` is told once, as queued.
+    private func record(checkFailure: String?, first: Bool) throws -> [StoredNotice] {
         let store = workspace.store
         let now = clock()
         let histories = try store.histories()
-        let newestReply = histories.flatMap(\.replies).map(\.id).max() ?? 0
-        var marks = try store.noticeMarks()
-        let first = marks.since == nil
-        if first {
-            try store.beginNotices(at: now, replyMark: newestReply)
-            marks = try store.noticeMarks()
-        }
+        let marks = try store.noticeMarks()
         var problems: [DraftID: [String]] = [:]
         for history in histories {
             for draft in history.drafts where draft.state == .drafted {
@@ -52,21 +64,34 @@ struct Notifier {
         }
         let facts = NoticeFacts(histories: histories, problems: problems, replyMark: marks.replyMark,
                                 lastGoodCheck: marks.lastGoodCheck, noticesSince: marks.since ?? now, checkFailure: checkFailure)
-        let settings = NoticeSettings(remindBefore: workspace.config.notify.remindBefore, alertAfter: workspace.config.notify.alertAfter)
+        let notify = workspace.config.notify
+        let settings = NoticeSettings(remindBefore: notify.remindBefore, alertAfter: notify.alertAfter)
         let wanted = NoticePlanner.notices(facts, settings: settings, now: now)
-        let known = try store.knownNoticeKeys(wanted.map(\.key))
-        let fresh = wanted.filter { !known.contains($0.key) }
-        let past = first ? Set(fresh.filter { $0.kind == .roundEnded }.map(\.key)) : []
-        return try store.recordNotices(fresh, command: workspace.config.notify.command != nil, mail: workspace.config.notify.mail,
-                                       skipped: past, replyMark: newestReply, now: now)
+        let queued = Set(wanted.filter { $0.kind == .draftQueued }.map { "\($0.draftID ?? 0):\($0.draftRevision ?? "")" })
+        let newlyQueued = try store.noticeKeysUnknown(wanted.filter { $0.kind == .draftQueued }.map(\.key))
+        var skipped = Set<String>()
+        for notice in wanted {
+            if first && notice.kind == .roundEnded { skipped.insert(notice.key) }
+            let revision = "\(notice.draftID ?? 0):\(notice.draftRevision ?? "")"
+            if notice.kind == .draftDueSoon, queued.contains(revision),
+               newlyQueued.contains("queued:\(revision)") { skipped.insert(notice.key) }
+        }
+        let newestReply = histories.flatMap(\.replies).map(\.id).max() ?? 0
+        return try store.recordNotices(wanted, command: notify.command != nil, mail: notify.mail,
+                                       skipped: skipped, replyMark: newestReply, now: now)
     }
 
     /// Every notice the command has not had yet (one left by a crash included).
     private func runCommands(_ words: [String]) throws {
+        guard let program = NoticeCommands.resolve(words[0]) else {
+            // Kept pending: they run once the program is there (PATH under systemd is short).
+            logger.error("notify.command: no such program; the notices wait for it", metadata: ["program": "\(words[0])"])
+            return
+        }
         let pending = try workspace.store.notices(commandState: "pending")
         // Marked first: a command is run at most once per notice, whatever happens next.
         try workspace.store.markNotices(pending.map(\.id), channel: "command", now: clock())
-        for item in pending { commands.start(words, for: item.notice) }
+        for item in pending { commands.start([program] + words.dropFirst(), for: item.notice) }
     }
 
     /// The pending notices in one mail, at most one mail a quarter hour.

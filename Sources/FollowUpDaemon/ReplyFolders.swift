@@ -38,8 +38,7 @@ struct ReplyFolders: Equatable {
         for choice in choices {
             switch choice {
             case .named(let name):
-                guard let found = usable.first(where: { matches($0, name) }) ?? listing.first(where: { matches($0, name) }),
-                      found.selectable else {
+                guard let found = usable.first(where: { matches($0, name) }) else {
                     throw Problem(message: "no folder \"\(name)\" on the server; it has: \(shown(usable))")
                 }
                 if let use = FolderChoice.neverRead.first(where: found.has) ?? (found.name == sent || found.displayName == sent ? "\\Sent" : nil) {
@@ -47,7 +46,7 @@ struct ReplyFolders: Equatable {
                 }
                 result.mailboxes.append(found.name)
             case .specialUse(let use):
-                let found = specialUse(use, in: usable)
+                let (found, marked) = specialUse(use, in: usable)
                 if found.isEmpty {
                     guard !allRequired else {
                         throw Problem(message: "the server marks no folder \(use) and none has a usual name for it; it has: \(shown(usable))")
@@ -55,7 +54,9 @@ struct ReplyFolders: Equatable {
                     result.leftOut.append(choice)
                 }
                 result.mailboxes += found
-                if use == "\\All" { all += found }
+                // Only a folder the server marks \All may stand for the others: a
+                // folder merely named "All Mail" (an imported archive) holds no new mail.
+                if use == "\\All" && marked { all += found }
                 if use == "\\Junk" { junk += found }
             }
         }
@@ -81,11 +82,11 @@ struct ReplyFolders: Equatable {
     }
 
     /// The mailboxes the server marks with `use`, else those with one of its usual names.
-    private static func specialUse(_ use: String, in usable: [ListedMailbox]) -> [String] {
+    private static func specialUse(_ use: String, in usable: [ListedMailbox]) -> (names: [String], marked: Bool) {
         let marked = usable.filter { $0.has(use) }
-        if !marked.isEmpty { return marked.map(\.name) }
+        if !marked.isEmpty { return (marked.map(\.name), true) }
         let names = use == "\\Junk" ? junkNames : use == "\\All" ? allMailNames : []
-        return usable.filter { mailbox in
+        let guessed = usable.filter { mailbox in
             guard !mailbox.hasSpecialUse else { return false }
             let display = mailbox.displayName.lowercased()
             var parent = "", leaf = display
@@ -95,6 +96,7 @@ struct ReplyFolders: Equatable {
             }
             return names.contains(leaf) && commonParents.contains(parent)
         }.map(\.name)
+        return (guessed, false)
     }
 
     /// The server's folders for a message, INBOX first, at most 20 of them.

@@ -72,17 +72,10 @@ extension Store {
         }
     }
 
-    /// The keys among `keys` that are stored already.
-    public func knownNoticeKeys(_ keys: [String]) throws -> Set<String> {
-        guard !keys.isEmpty else { return [] }
-        return try db.read { db in
-            var known: Set<String> = []
-            for chunk in stride(from: 0, to: keys.count, by: 500).map({ keys[$0..<min($0 + 500, keys.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                known.formUnion(try String.fetchAll(db, sql: "SELECT key FROM notices WHERE key IN (\(marks))",
-                                                    arguments: StatementArguments(Array(chunk))))
-            }
-            return known
+    /// The keys among `keys` that no notice has yet.
+    public func noticeKeysUnknown(_ keys: [String]) throws -> Set<String> {
+        try db.read { db in
+            Set(try keys.filter { try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notices WHERE key = ?)", arguments: [$0]) ?? false) })
         }
     }
 

@@ -49,12 +49,14 @@ extension Store {
                                     arguments: [mid, reply.applicationID])
         }
         guard reply.source == .mail else { return nil }
-        if let digest = reply.headerDigest {
-            return try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE header_digest = ? AND application_id = ?",
-                                    arguments: [digest, reply.applicationID])
+        if let digest = reply.headerDigest,
+           let row = try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE header_digest = ? AND application_id = ?",
+                                      arguments: [digest, reply.applicationID]) {
+            return row
         }
+        // Recorded before digests were kept (or without one): arrival, sender and subject.
         return try Row.fetchOne(db, sql: """
-            SELECT * FROM replies WHERE message_id IS NULL AND source = 'mail' AND application_id = ?
+            SELECT * FROM replies WHERE message_id IS NULL AND header_digest IS NULL AND source = 'mail' AND application_id = ?
             AND received_at = ? AND from_address IS ? AND subject IS ?
             """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.from, reply.subject])
     }

@@ -76,3 +76,11 @@ private func box(_ name: String, _ attributes: String..., delimiter: Character =
         #expect(found.heldByAll == ["INBOX", "Jobs"])
     }
 }
+
+extension ReplyFoldersTests {
+    @Test func aFolderOnlyNamedAllMailIsReadBesideTheOthersNeverInsteadOfThem() throws {
+        let listing = [box("INBOX", delimiter: "/"), box("[Gmail]/All Mail", delimiter: "/")]
+        let found = try ReplyFolders.resolve([.named("INBOX"), .specialUse("\\All")], allRequired: true, sent: "Sent", listing: listing)
+        #expect(found.mailboxes == ["INBOX", "[Gmail]/All Mail"] && found.heldByAll.isEmpty)
+    }
+}
