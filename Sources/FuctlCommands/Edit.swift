@@ -1,6 +1,8 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpStore
+import FollowUpDrafts
+import FollowUpWorkspace
 
 /// `fuctl edit ID`: change a draft's words; this withdraws its approval.
 struct Edit: FuctlCommand {
@@ -12,7 +14,12 @@ struct Edit: FuctlCommand {
     @Argument(help: "The draft's id.") var id: DraftID
 
     func run(in context: Context) throws {
-        let workspace = try options.workspace(context)
+        _ = try Self.edit(id, workspace: try options.workspace(context), context: context)
+    }
+
+    /// Opens the editor on the draft, saves a change and lints it again; the
+    /// problems of what is saved (empty when unchanged and clean).
+    static func edit(_ id: DraftID, workspace: Workspace, context: Context) throws -> [LintProblem] {
         let draft = try workspace.store.existingDraft(id)
         guard draft.state.isPending else {
             throw CommandFailure(.refused, "draft \(id) is \(draft.state.rawValue): only drafts not yet sent can be edited")
@@ -20,7 +27,8 @@ struct Edit: FuctlCommand {
         let before = EditedText(subject: draft.subject, body: draft.body)
         let after = try EditedText(parsing: Editor.edit(before.fileText, environment: context.environment))
         guard after != before else {
-            return context.console.print("draft \(id) unchanged\(draft.isApproved ? "; still approved" : "")")
+            context.console.print("draft \(id) unchanged\(draft.isApproved ? "; still approved" : "")")
+            return try workspace.currentProblems(of: draft)
         }
         var changed = draft
         changed.subject = after.subject
@@ -40,5 +48,6 @@ struct Edit: FuctlCommand {
             context.console.print("problems:")
             context.console.printProblems(problems)
         }
+        return problems
     }
 }

@@ -19,7 +19,7 @@ public struct Fuctl: ParsableCommand {
             Add.self, List.self, Show.self, EventCommand.self,
             Queue.self, DraftCommand.self, Edit.self, Approve.self, Discard.self,
             News.self, Offer.self, Reply.self, Close.self,
-            Log.self, Status.self, Resolve.self, Why.self, Explain.self, Backup.self, ConfigCommand.self,
+            Log.self, Status.self, Resolve.self, Review.self, Why.self, Explain.self, Backup.self, ConfigCommand.self,
         ])
 
     public init() {}
