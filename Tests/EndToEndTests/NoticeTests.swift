@@ -110,3 +110,88 @@ extension EndToEndTests {
         #expect(world.stack.count(OwnMailStack.candidate) == 5, "nothing told twice")
     }
 }
+
+extension EndToEndTests {
+    @Test("An answer to the notice of a draft edited since is refused and told; the edit brings a notice of its own")
+    func answerToAnEditedDraftIsRefused() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\nmail = true\napprove_by_reply = true\n")
+            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        let app = try world.addApplication()
+        try world.tick(at: t.at(0, "15:00"))
+        let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
+        try #require(world.stack.waitFor(1, in: OwnMailStack.candidate) == 1)
+        let notice = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[0])
+
+        let editor = world.dir + "/editor.sh"
+        try "#!/bin/sh\nprintf 'P.S. Thank you for the tour of the office.\\n' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        // At the real time: Foundation waits for the editor by the clock, which faketime holds.
+        try world.fuctl("edit", [String(thankYou.id)], at: nil, environment: ["EDITOR": editor, "VISUAL": ""])
+        try world.tick(at: t.at(0, "15:20"))
+        try #require(world.stack.waitFor(2, in: OwnMailStack.candidate) == 2, "no notice of the edited draft")
+        #expect(ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[1]).text.contains("tour of the office"))
+
+        try world.employerWrites("""
+            From: Morgan Lee <\(OwnMailStack.candidate)>
+            To: Morgan Lee <\(OwnMailStack.candidate)>
+            Subject: Re: \(notice.subject ?? "")
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            In-Reply-To: \(notice.messageID ?? "")
+            Content-Type: text/plain; charset=utf-8
+
+            approve
+
+            """, envelopeFrom: OwnMailStack.candidate)
+        try world.tick(at: t.at(0, "15:40"))
+
+        #expect(try world.draft(thankYou.id, of: app, at: t.at(0, "15:41"))?.state == "drafted", "the edited text was never approved")
+        try #require(world.stack.waitFor(4, in: OwnMailStack.candidate) == 4, "the refusal was not told")
+        let told = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[3]).text
+        #expect(told.contains("was edited since that notice; answer the newer one"), "\(told)")
+    }
+
+    @Test("An unclear reply and inbox checks failing for longer than alert_after are each told once")
+    func unclearReplyAndFailingChecksAreTold() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        let script = world.dir + "/notice.sh", out = world.dir + "/notices"
+        try "#!/bin/sh\nprintf '%s|%s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let notify = "[notify]\ncommand = \"\(script)\"\nalert_after = \"1h\"\n"
+        try (String(contentsOfFile: world.config, encoding: .utf8) + notify).write(toFile: world.config, atomically: true, encoding: .utf8)
+        let app = try world.addApplication()
+        try world.tick(at: t.at(0, "15:00"))
+        try world.employerWrites("""
+            From: Dana Roe <hr@employer.test>
+            To: Morgan Lee <candidate@example.test>
+            Subject: Quick question
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            Content-Type: text/plain; charset=utf-8
+
+            Hi Morgan, which of your projects did you mention last week? Dana
+
+            """)
+        try world.tick(at: nil)
+        #expect(try world.show(app, at: nil).replies.map(\.replyClass) == ["unclear"])
+
+        // The IMAP server goes away; two hours of failed checks later, one notice.
+        let closed = "imap://127.0.0.1:\(world.stack.testPort(14))"
+        try world.writeConfig(world.config, smtpURL: "smtp://127.0.0.1:\(world.stack.port("SUBMISSION_PORT"))", imapURL: closed)
+        try (String(contentsOfFile: world.config, encoding: .utf8) + notify).write(toFile: world.config, atomically: true, encoding: .utf8)
+        for moment in [t.weekdayAfterNow(days: 1, hour: 10), t.weekdayAfterNow(days: 1, hour: 12)] {
+            #expect(try world.startTick(at: moment).wait(seconds: 60).status == 1)
+        }
+
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        let replies = lines.filter { $0.hasPrefix("reply|") }
+        #expect(replies.count == 1 && replies[0].contains("Reply from hr@employer.test (Employer KK), a reply to read yourself"), "\(lines)")
+        #expect(replies.first?.contains("read it and decide yourself") == true)
+        let failing = lines.filter { $0.hasPrefix("checks-failing|") }
+        #expect(failing.count == 1 && failing[0].contains("nothing is sent until one succeeds"), "\(lines)")
+    }
+}
