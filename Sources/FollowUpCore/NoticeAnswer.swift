@@ -2,15 +2,8 @@ import Foundation
 
 extension Draft {
     /// What the user saw when they approved: recipient, subject and text,
-    /// hashed (FNV-1a, 64 bits). An edit makes a new revision.
-    public var revision: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in [recipientEmail, subject, body].joined(separator: "\u{0}").utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
-    }
+    /// hashed. An edit makes a new revision.
+    public var revision: String { FNV1a.hex([recipientEmail, subject, body].joined(separator: "\u{0}")) }
 }
 
 /// What the user can answer a draft's notice with, on its first non-empty line.

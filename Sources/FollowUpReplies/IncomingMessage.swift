@@ -1,4 +1,5 @@
 import Foundation
+import FollowUpCore
 import MailMessage
 
 /// The machine-readable part of a delivery status notification
@@ -123,16 +124,11 @@ public struct IncomingMessage: Hashable, Sendable {
 
 extension IncomingMessage {
     /// What names a message that has no Message-ID: its sender, recipients,
-    /// date and subject, hashed (FNV-1a, 64 bits). A copy or a move to another
+    /// date and subject, hashed. A copy or a move to another
     /// folder keeps them all; the arrival time and the UID may change.
     public var headerDigest: String {
         let fields = [from?.normalized ?? "", to.joined(separator: ","), cc.joined(separator: ","),
                       date.map { String(Int64($0.timeIntervalSince1970)) } ?? "", subject]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in fields.joined(separator: "\n").utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return "fnv1a64:" + String(hash, radix: 16)
+        return "fnv1a64:" + FNV1a.hex(fields.joined(separator: "\n"))
     }
 }

@@ -2,19 +2,53 @@ import Foundation
 import MailMessage
 import Testing
 
+/// The user's side of notices: a script for `notify.command`, `[notify]`
+/// keys added to the config, an answer written in a mail client.
+extension World {
+    /// An executable shell script in the world's directory.
+    func script(_ name: String, _ body: String) throws -> String {
+        let path = dir + "/" + name
+        try ("#!/bin/sh\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    /// Appends `[notify]` with `keys` to the config.
+    func notify(_ keys: String) throws {
+        try (String(contentsOfFile: config, encoding: .utf8) + "[notify]\n" + keys + "\n")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    /// The user answers the notice `notice` with `word` from their own address (or `from`).
+    func answer(_ notice: ParsedMessage, _ word: String, naming id: String? = nil, from: String = OwnMailStack.candidate) throws {
+        let named = id ?? notice.messageID ?? ""
+        try employerWrites("""
+            From: Morgan Lee <\(from)>
+            To: Morgan Lee <\(OwnMailStack.candidate)>
+            Subject: Re: \(notice.subject ?? "")
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            In-Reply-To: \(named)
+            References: \(named)
+            Content-Type: text/plain; charset=utf-8
+
+            \(word)
+
+            > \(notice.text.prefix(60))
+
+            """, envelopeFrom: from)
+    }
+}
+
 /// Issue "a notice for every decision": through followupd, Postfix and Dovecot.
 extension EndToEndTests {
     @Test("A queued draft is told by command and by mail to the user alone, once; the notice and an answer to it are never replies")
     func queuedDraftIsNoticedOnce() throws {
         guard let world = try World.begin() else { return }
         let t = world.time
-        let script = world.dir + "/notice.sh", out = world.dir + "/notices"
-        try "#!/bin/sh\nprintf '%s %s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\ncat > \(out).json\n"
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        try world.writeConfig(world.config, smtpURL: "smtp://127.0.0.1:\(world.stack.port("SUBMISSION_PORT"))")
-        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\ncommand = \"\(script)\"\nmail = true\n")
-            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        let out = world.dir + "/notices"
+        let script = try world.script("notice.sh", "printf '%s %s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\ncat > \(out).json\n")
+        try world.notify("command = \"\(script)\"\nmail = true")
         let app = try world.addApplication()
 
         try world.tick(at: t.at(0, "15:00"))
@@ -32,21 +66,7 @@ extension EndToEndTests {
         #expect(try String(contentsOfFile: out + ".json", encoding: .utf8).contains("\"application_id\":\(app)"))
 
         // The user answers the notice from a phone; followupd starts again and reads the inbox.
-        let answer = """
-            From: Morgan Lee <\(OwnMailStack.candidate)>
-            To: Morgan Lee <\(OwnMailStack.candidate)>
-            Subject: Re: \(notice.subject ?? "")
-            Date: \(EmployerMail.date())
-            Message-ID: \(EmployerMail.messageID())
-            In-Reply-To: \(notice.messageID ?? "")
-            Content-Type: text/plain; charset=utf-8
-
-            approve
-
-            > Drafted: the thank-you to Dana Roe (Employer KK)
-
-            """
-        try world.employerWrites(answer, envelopeFrom: OwnMailStack.candidate)
+        try world.answer(notice, "approve")
         try world.tick(at: t.at(0, "15:30"))
         try world.tick(at: t.at(0, "15:40"))
 
@@ -62,37 +82,18 @@ extension EndToEndTests {
     func approvalByReply() throws {
         guard let world = try World.begin() else { return }
         let t = world.time
-        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\nmail = true\napprove_by_reply = true\n")
-            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        try world.notify("mail = true\napprove_by_reply = true")
         let app = try world.addApplication()
         try world.tick(at: t.at(0, "15:00"))
         let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
         try #require(world.stack.waitFor(1, in: OwnMailStack.candidate) == 1, "the notice mail did not arrive")
         let notice = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[0])
-        let noticeID = try #require(notice.messageID)
+        #expect(notice.messageID?.hasPrefix("notice.") == true, "the token rides in the Message-ID")
         #expect(notice.text.contains("answer this mail with one word as its first line: approve, discard or skip"))
 
-        func answer(_ word: String, to id: String, from: String = OwnMailStack.candidate) -> String {
-            """
-            From: Morgan Lee <\(from)>
-            To: Morgan Lee <\(OwnMailStack.candidate)>
-            Subject: Re: \(notice.subject ?? "")
-            Date: \(EmployerMail.date())
-            Message-ID: \(EmployerMail.messageID())
-            In-Reply-To: \(id)
-            References: \(id)
-            Content-Type: text/plain; charset=utf-8
-
-            \(word)
-
-            > \(notice.text.prefix(60))
-
-            """
-        }
-        try world.employerWrites(answer("Approve", to: noticeID), envelopeFrom: OwnMailStack.candidate)
-        try world.employerWrites(answer("approve", to: "<notice.00000000000000000000000000000000@example.test>"),
-                                 envelopeFrom: OwnMailStack.candidate)
-        try world.employerWrites(answer("discard", to: noticeID), envelopeFrom: OwnMailStack.candidate)
+        try world.answer(notice, "Approve")
+        try world.answer(notice, "approve", naming: "<notice.00000000000000000000000000000000@example.test>")
+        try world.answer(notice, "discard")
         try world.tick(at: t.at(0, "15:30"))
 
         #expect(try world.draft(thankYou.id, of: app, at: t.at(0, "15:31"))?.state == "approved")
@@ -116,35 +117,21 @@ extension EndToEndTests {
     func answerToAnEditedDraftIsRefused() throws {
         guard let world = try World.begin() else { return }
         let t = world.time
-        try (String(contentsOfFile: world.config, encoding: .utf8) + "[notify]\nmail = true\napprove_by_reply = true\n")
-            .write(toFile: world.config, atomically: true, encoding: .utf8)
+        try world.notify("mail = true\napprove_by_reply = true")
         let app = try world.addApplication()
         try world.tick(at: t.at(0, "15:00"))
         let thankYou = try #require(try world.waiting("thank_you", at: t.at(0, "15:01")))
         try #require(world.stack.waitFor(1, in: OwnMailStack.candidate) == 1)
         let notice = ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[0])
 
-        let editor = world.dir + "/editor.sh"
-        try "#!/bin/sh\nprintf 'P.S. Thank you for the tour of the office.\\n' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
+        let editor = try world.script("editor.sh", "printf 'P.S. Thank you for the tour of the office.\\n' >> \"$1\"\n")
         // At the real time: Foundation waits for the editor by the clock, which faketime holds.
         try world.fuctl("edit", [String(thankYou.id)], at: nil, environment: ["EDITOR": editor, "VISUAL": ""])
         try world.tick(at: t.at(0, "15:20"))
         try #require(world.stack.waitFor(2, in: OwnMailStack.candidate) == 2, "no notice of the edited draft")
         #expect(ParsedMessage(try world.stack.messages(OwnMailStack.candidate)[1]).text.contains("tour of the office"))
 
-        try world.employerWrites("""
-            From: Morgan Lee <\(OwnMailStack.candidate)>
-            To: Morgan Lee <\(OwnMailStack.candidate)>
-            Subject: Re: \(notice.subject ?? "")
-            Date: \(EmployerMail.date())
-            Message-ID: \(EmployerMail.messageID())
-            In-Reply-To: \(notice.messageID ?? "")
-            Content-Type: text/plain; charset=utf-8
-
-            approve
-
-            """, envelopeFrom: OwnMailStack.candidate)
+        try world.answer(notice, "approve")
         try world.tick(at: t.at(0, "15:40"))
 
         #expect(try world.draft(thankYou.id, of: app, at: t.at(0, "15:41"))?.state == "drafted", "the edited text was never approved")
@@ -157,12 +144,10 @@ extension EndToEndTests {
     func unclearReplyAndFailingChecksAreTold() throws {
         guard let world = try World.begin() else { return }
         let t = world.time
-        let script = world.dir + "/notice.sh", out = world.dir + "/notices"
-        try "#!/bin/sh\nprintf '%s|%s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\n"
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        let notify = "[notify]\ncommand = \"\(script)\"\nalert_after = \"1h\"\n"
-        try (String(contentsOfFile: world.config, encoding: .utf8) + notify).write(toFile: world.config, atomically: true, encoding: .utf8)
+        let out = world.dir + "/notices"
+        let script = try world.script("notice.sh", "printf '%s|%s\\n' \"$FOLLOWUPD_EVENT\" \"$FOLLOWUPD_SUMMARY\" >> \(out)\n")
+        let notify = "command = \"\(script)\"\nalert_after = \"1h\""
+        try world.notify(notify)
         let app = try world.addApplication()
         try world.tick(at: t.at(0, "15:00"))
         try world.employerWrites("""
@@ -182,7 +167,7 @@ extension EndToEndTests {
         // The IMAP server goes away; two hours of failed checks later, one notice.
         let closed = "imap://127.0.0.1:\(world.stack.testPort(14))"
         try world.writeConfig(world.config, smtpURL: "smtp://127.0.0.1:\(world.stack.port("SUBMISSION_PORT"))", imapURL: closed)
-        try (String(contentsOfFile: world.config, encoding: .utf8) + notify).write(toFile: world.config, atomically: true, encoding: .utf8)
+        try world.notify(notify)
         for moment in [t.weekdayAfterNow(days: 1, hour: 10), t.weekdayAfterNow(days: 1, hour: 12)] {
             #expect(try world.startTick(at: moment).wait(seconds: 60).status == 1)
         }
