@@ -162,11 +162,12 @@ enum AutomatedMail {
     }
 
     private static let absenceSubject = Pattern(
-        #"\b(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response|antwort)|autoreply|out of (?:the )?office|ooo|away from (?:the |my )?office|abwesenheitsnotiz|abwesend|réponse automatique|absent du bureau|respuesta automática|automatisch antwoord|autosvar)\b"#)
+        #"\b(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response|antwort)|autoreply|automatische antwort|out of (?:the )?office|ooo|away from (?:the |my )?office|away (?:until|till|through|from)|(?:on|parental|maternity|paternity|annual) leave|absence|abwesenheit(?:snotiz)?|abwesend|nicht im büro|réponse automatique|absent(?:e)? du bureau|absence du bureau|respuesta automática|fuera de la oficina|automatisch antwoord|afwezig|autosvar|risposta automatica)\b"#)
     private static let absence: [Pattern] = [
-        Pattern(#"\b(?:i am|i'm|i will be|i'll be|i shall be|currently)(?: currently)? (?:out of (?:the )?office|ooo|away from (?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity |sick |medical |holiday |vacation )?(?:leave|vacation|holidays?|pto|a business trip|business travel|sabbatical)|out (?:until|through|till|from|of the country)|away (?:until|from|till|through|on)|travel(?:l)?ing (?:until|through|till|with limited)|offline until)\b"#),
-        Pattern(#"\b(?:out of (?:the )?office|ooo) (?:until|till|through|from|and will|with (?:limited|no))\b|\blimited access to (?:my )?e-?mail\b"#),
-        Pattern(#"\b(?:respond|reply|get back to you|answer|read your (?:e-?mail|message)) (?:when|upon|after|on) my return\b|\bupon my return\b"#),
-        Pattern(#"\bich bin (?:bis|vom|ab|derzeit|momentan|zurzeit) .*(?:abwesend|nicht im büro|außer haus|im urlaub)|\bje suis (?:absente?|en congés?)\b"#),
+        Pattern(#"\b(?:i am|i'm|i will be|i'll be|i shall be|currently)(?: currently)? (?:out of (?:the )?office|ooo|away from (?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity |sick |medical |holiday |vacation )?(?:leave|vacation|holidays?|pto|a business trip|business travel|sabbatical)|out (?:until|through|till|from|of the country)|away (?:until|from|till|through|on)|travel(?:l)?ing (?:until|through|till|with limited)|offline until|back (?:in the office |at (?:my desk|work) )?(?:on|from|by)|returning on)\b"#),
+        Pattern(#"\b(?:out of (?:the )?office|ooo) (?:until|till|through|from|and will|with (?:limited|no))\b|\blimited access to (?:my )?e-?mail\b|\bback in the office on\b"#),
+        Pattern(#"\b(?:respond|reply|get back to you|answer|read your (?:e-?mail|message)) (?:when|upon|after|on) my return\b|\bupon my return\b|\bwhen i(?:'m| am) back\b"#),
+        Pattern(#"\bich bin (?:bis|vom|ab|derzeit|momentan|zurzeit|aktuell|leider) .*(?:abwesend|nicht im büro|nicht erreichbar|außer haus|im urlaub)|\b(?:ab dem|ab) .{1,30} (?:wieder )?(?:im büro|erreichbar)\b|\bnach meiner rückkehr\b"#),
+        Pattern(#"\bje suis (?:actuellement )?(?:absente?|en congés?|en vacances)\b|\bje serai de retour\b|\bdès mon retour\b|\bà mon retour\b|\bestoy (?:fuera de la oficina|de vacaciones)\b|\bik ben (?:afwezig|met vakantie)\b"#),
     ]
 }

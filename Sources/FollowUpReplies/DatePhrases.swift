@@ -44,6 +44,17 @@ extension DatePhrase {
             guard let y = number(m, 1, t), let mo = number(m, 2, t), let d = number(m, 3, t) else { return nil }
             return CivilDay.valid(year: y, month: mo, day: d)
         },
+        // 14.12.2026, 14.12.26, and 14.12. without a year: day first wherever it is written.
+        DatePhrase(pattern: Pattern(#"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.(?:([0-9]{4}|[0-9]{2})(?![0-9.])|(?![0-9]))"#)) { m, t, r in
+            guard let d = number(m, 1, t), let mo = number(m, 2, t) else { return nil }
+            guard let y = number(m, 3, t) else { return r.next(month: mo, day: d, year: nil) }
+            return CivilDay.valid(year: y < 100 ? 2000 + y : y, month: mo, day: d)
+        },
+        // 12/14/2026, 14/12/2026, 14-12-2026: the order is the writer's (`ReplyDates.order`).
+        DatePhrase(pattern: Pattern(#"(?<![0-9/-])([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9/-])"#)) { m, t, r in
+            guard let a = number(m, 1, t), let b = number(m, 3, t), let y = number(m, 4, t) else { return nil }
+            return r.numeric(a, b, year: y)
+        },
         // (Friday,) December 18(th)(, 2026)
         DatePhrase(pattern: Pattern("\\b\(optionalWeekday)(\(monthNames))\\.? (?:the )?([0-9]{1,2})(?:st|nd|rd|th)?\\b\(optionalYear)")) { m, t, r in
             guard let mo = month(m.capture(1, in: t)), let d = number(m, 2, t) else { return nil }

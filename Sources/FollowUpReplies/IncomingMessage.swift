@@ -56,6 +56,8 @@ public struct DeliveryReport: Hashable, Sendable {
 /// strings and empty arrays mean "absent".
 public struct IncomingMessage: Hashable, Sendable {
     public var from: MailAddress?
+    /// `Reply-To`: where a relaying system (a scheduling tool, an ATS) sends the answer, often the person.
+    public var replyTo: [MailAddress]
     public var to: [String]
     public var cc: [String]
     /// Decoded `Subject`.
@@ -73,6 +75,8 @@ public struct IncomingMessage: Hashable, Sendable {
     public var xAutoreply: String?
     public var xAutoResponseSuppress: String?
     public var precedence: String?
+    /// The names of the bulk-mail headers present (`List-Id`, `List-Unsubscribe`, `Feedback-ID`, …).
+    public var bulkHeaders: [String]
     /// Top-level MIME type in lower case, e.g. `multipart/report`.
     public var contentType: String?
     /// The `report-type` parameter of a `multipart/report`, e.g. `delivery-status`.
@@ -80,19 +84,23 @@ public struct IncomingMessage: Hashable, Sendable {
     public var deliveryReport: DeliveryReport?
     /// `X-Failed-Recipients`.
     public var failedRecipients: [String]
+    /// The calendar invitation the message carries, if any.
+    public var invitation: CalendarInvitation?
     /// The `Return-Path` the delivering server added, without angle brackets:
     /// empty for the null sender that mail systems' notices use (RFC 5321 §4.5.5).
     public var returnPath: String?
     /// The decoded text/plain body (or text converted from HTML), possibly truncated.
     public var body: String
 
-    public init(from: MailAddress? = nil, to: [String] = [], cc: [String] = [], subject: String = "",
+    public init(from: MailAddress? = nil, replyTo: [MailAddress] = [], to: [String] = [], cc: [String] = [], subject: String = "",
                 date: Date? = nil, internalDate: Date, messageID: String? = nil,
                 inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
-                xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil,
+                xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil, bulkHeaders: [String] = [],
                 contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
-                failedRecipients: [String] = [], returnPath: String? = nil, body: String = "") {
+                failedRecipients: [String] = [], invitation: CalendarInvitation? = nil, returnPath: String? = nil,
+                body: String = "") {
         self.from = from
+        self.replyTo = replyTo
         self.to = to
         self.cc = cc
         self.subject = subject
@@ -105,10 +113,12 @@ public struct IncomingMessage: Hashable, Sendable {
         self.xAutoreply = xAutoreply
         self.xAutoResponseSuppress = xAutoResponseSuppress
         self.precedence = precedence
+        self.bulkHeaders = bulkHeaders
         self.contentType = contentType
         self.reportType = reportType
         self.deliveryReport = deliveryReport
         self.failedRecipients = failedRecipients
+        self.invitation = invitation
         self.returnPath = returnPath
         self.body = body
     }

@@ -12,6 +12,13 @@ enum NamedInText {
         return texts.contains { contains(phrase: core, in: $0) }
     }
 
+    /// A person is named by their whole name: "Jane Carter sent you a message".
+    /// A single word ("Jane") would name too many people.
+    static func names(person: String, in texts: [String]) -> Bool {
+        let name = PlainWords.normalize(person)
+        return name.split(separator: " ").count >= 2 && texts.contains { contains(phrase: name, in: $0) }
+    }
+
     static func names(role: String, in texts: [String]) -> Bool {
         let role = PlainWords.normalize(role)
         return !role.isEmpty && texts.contains { contains(phrase: role, in: $0) }

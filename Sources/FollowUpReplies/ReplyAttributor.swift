@@ -40,18 +40,23 @@ struct ReplyAttributor {
             }
             return []
         case .contactAddress:
-            guard let address = counterpart?.normalized else { return [] }
-            return context.applications.filter { app in app.contacts.contains { MailAddress(address: $0.email).normalized == address } }
+            // A relaying system's sender is the system; the person is in Reply-To or organises the invitation.
+            let addresses = Set(([counterpart] + (isReport ? [] : message.replyTo + [message.invitation?.organizer]))
+                .compactMap { $0?.normalized }.filter { !$0.isEmpty && !context.isUser($0) })
+            return context.applications.filter { app in
+                app.contacts.contains { addresses.contains(MailAddress(address: $0.email).normalized) }
+            }
         case .companyDomain:
             guard let domain = counterpart?.domain, !domain.isEmpty, !MailDomain.isFreeMail(domain) else { return [] }
             return context.applications.filter { app in
                 app.companyDomains.contains { !MailDomain.isFreeMail($0) && MailDomain.isWithin(domain, $0) }
             }
-        case .applicantTrackingSystem:
-            guard !isReport, let sender = message.from, ApplicantTrackingSystems.sends(from: sender.domain) else { return [] }
-            let texts = [message.subject, sender.name ?? "", authored.withSignature]
-            return context.applications.filter {
-                NamedInText.names(company: $0.company, in: texts, senderLocalPart: sender.localPart)
+        case .relaySystem:
+            guard !isReport, let sender = message.from, context.relays.system(sending: sender) != nil else { return [] }
+            let texts = [message.subject, sender.name ?? "", authored.withSignature, message.invitation?.summary ?? ""]
+            return context.applications.filter { app in
+                NamedInText.names(company: app.company, in: texts, senderLocalPart: sender.localPart)
+                    || app.contacts.contains { NamedInText.names(person: $0.name, in: texts) }
             }
         }
     }

@@ -9,17 +9,21 @@ public struct ReplyContext: Sendable {
     /// Message-IDs we sent (with or without angle brackets), each with its application.
     public var sentMessageIDs: [String: ApplicationID]
     public var applications: [Application]
+    /// The systems that send mail on employers' behalf.
+    public var relays: RelaySystems
 
-    public init(userAddresses: Set<String>, sentMessageIDs: [String: ApplicationID], applications: [Application]) {
+    public init(userAddresses: Set<String>, sentMessageIDs: [String: ApplicationID], applications: [Application],
+                relays: RelaySystems = RelaySystems()) {
         self.userAddresses = Set(userAddresses.map { MailAddress(address: $0).normalized })
         self.sentMessageIDs = Dictionary(sentMessageIDs.map { (MessageIDs.normalize($0.key), $0.value) },
                                          uniquingKeysWith: { first, _ in first })
         self.applications = applications
+        self.relays = relays
     }
 
     /// Builds the context from the store's histories: every draft that may have
     /// reached the employer lends its Message-ID to thread matching.
-    public init(userAddresses: Set<String>, histories: [ApplicationHistory]) {
+    public init(userAddresses: Set<String>, histories: [ApplicationHistory], relays: RelaySystems = RelaySystems()) {
         var sent: [String: ApplicationID] = [:]
         for history in histories {
             for draft in history.drafts where draft.state.mayHaveBeenDelivered {
@@ -27,7 +31,7 @@ public struct ReplyContext: Sendable {
             }
         }
         self.init(userAddresses: userAddresses, sentMessageIDs: sent,
-                  applications: histories.map(\.application))
+                  applications: histories.map(\.application), relays: relays)
     }
 
     func isUser(_ address: String) -> Bool {

@@ -14,12 +14,16 @@ import FollowUpCore
 /// - a date without a year is the next such date on or after the reply day
 ///   (so "early January" written in December is next year's), except that a
 ///   date up to 60 days back is a mention of the past and is not read at all;
-/// - "in N days/weeks/months" counts calendar days from the reply day.
+/// - "in N days/weeks/months" counts calendar days from the reply day;
+/// - `14.12.2026` and `14.12.` are day first; `12/14/2026` as `order` says,
+///   unless one number cannot be a month; where the order is open, the later reading.
 struct ReplyDates {
     let today: CivilDay
+    let order: NumericDateOrder
 
-    init(written: Date, timeZone: TimeZone) {
+    init(written: Date, timeZone: TimeZone, order: NumericDateOrder = .either) {
         today = CivilDay(written, in: timeZone)
+        self.order = order
     }
 
     /// Every date named in `text` that is not before the reply day.
@@ -74,6 +78,18 @@ struct ReplyDates {
             if let candidate = day(candidateYear, month), candidate >= today { return candidate }
         }
         return nil
+    }
+
+    /// `first/second/year` by the order; a two-digit year is this century's.
+    func numeric(_ first: Int, _ second: Int, year: Int) -> CivilDay? {
+        let year = year < 100 ? 2000 + year : year
+        let dayFirst = CivilDay.valid(year: year, month: second, day: first)
+        let monthFirst = CivilDay.valid(year: year, month: first, day: second)
+        switch order {
+        case .dayFirst: return dayFirst ?? monthFirst
+        case .monthFirst: return monthFirst ?? dayFirst
+        case .either: return [dayFirst, monthFirst].compactMap { $0 }.max()
+        }
     }
 
     /// The next `weekday` strictly after today; `followingWeek` ("next Friday") moves it into next week.

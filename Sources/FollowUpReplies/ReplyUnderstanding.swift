@@ -17,8 +17,9 @@ extension ReplyContext {
             if let from = message.from, isUser(from.address) { return .ignored(.ownMessage) }
             if let id = message.messageID, application(sent: id) != nil { return .ignored(.ownMessage) }
         }
-        if AutomatedMail.isReadReceipt(message) { return .ignored(.readReceipt) }
         let delivery = AutomatedMail.delivery(of: message)
+        // A quota rejection may come in the read-receipt format: its failure words decide.
+        if AutomatedMail.isReadReceipt(message), delivery != .failed { return .ignored(.readReceipt) }
         if delivery == .noticeWithoutFailure { return .ignored(.deliveryNoticeWithoutFailure) }
 
         // A report is tied by the recipient it reports on, not by its sender, the mail system.
@@ -39,36 +40,18 @@ extension ReplyContext {
             case .failed: reading = ReplyReading(replyClass: .bounce, failedRecipient: reportedRecipient)
             case .unreadable: reading = ReplyReading(replyClass: .unclear)
             case .noticeWithoutFailure, nil:
-                reading = Self.reading(of: message, authored: authored, timeZone: TimeZone(identifier: app.timeZone) ?? .gmt)
+                let mail = ReplyReader(message: message, authored: authored, application: app, path: path,
+                                       relay: relay(of: message, for: app))
+                if let notAReply = mail.whyNotAReply { return .ignored(.bulkMail(app.id, notAReply)) }
+                reading = mail.reading
             }
             return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: reading, alsoMatching: others))
         }
     }
 
-    /// What a message that is not a bounce says. Out-of-office wording wins
-    /// only with a sign that a machine sent it; a header alone (an ATS
-    /// notification is `Auto-Submitted: auto-generated` too) yields to what the
-    /// text says, because an auto-reply cancels nothing.
-    static func reading(of message: IncomingMessage, authored: AuthoredText, timeZone: TimeZone) -> ReplyReading {
-        let dates = ReplyDates(written: message.written, timeZone: timeZone)
-        let evidence = AutomatedMail.autoReplyEvidence(message, authored: authored.withSignature)
-        let text = classifiedText(message, authored: authored)
-        let said = ReplyWording.classify(text)
-        if evidence.absenceText && (evidence.declared || evidence.automatedAbsence)
-            || evidence.declared && said == .unclear {
-            return ReplyReading(replyClass: .autoReply, until: dates.latestDate(in: authored.withSignature),
-                                phrases: [evidence.declared ? "out of office: said so by its headers or subject" : "",
-                                          evidence.absenceText ? "out of office: absence wording in the text" : ""].filter { !$0.isEmpty })
-        }
-        let phrases = ReplyWording.phrases(text)
-        if said == .needMoreTime {
-            return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message), phrases: phrases)
-        }
-        return ReplyReading(replyClass: said, phrases: phrases)
-    }
-
-    /// The sender's words, and the subject unless it is a reply or forward of ours.
-    private static func classifiedText(_ message: IncomingMessage, authored: AuthoredText) -> String {
-        SubjectPrefix.isReplyOrForward(message.subject) ? authored.message : message.subject + "\n\n" + authored.message
+    /// The relaying system that sent the message, unless it is the company's own domain (a job at LinkedIn).
+    private func relay(of message: IncomingMessage, for app: Application) -> RelaySystem? {
+        guard let from = message.from, let system = relays.system(sending: from) else { return nil }
+        return app.companyDomains.contains { MailDomain.isWithin(from.domain, $0) } ? nil : system
     }
 }

@@ -18,16 +18,21 @@ public enum IgnoreReason: Hashable, Sendable {
     case deliveryNoticeWithoutFailure
     /// A read receipt (`multipart/report; report-type=disposition-notification`).
     case readReceipt
+    /// Automated mail for many people that ties to this application but is no
+    /// reply: a newsletter, a job alert, a platform's notification, an
+    /// acknowledgement of an application; says which, and what showed it.
+    case bulkMail(ApplicationID, String)
 }
 
 /// How a message was tied to its application, strongest last (POLICY.md
 /// "Replies from the employer": thread > contact > domain > tracking system).
 public enum MatchPath: Int, Comparable, CaseIterable, Sendable {
-    /// Sent by an applicant-tracking system, naming the company.
-    case applicantTrackingSystem = 1
+    /// Sent by an applicant-tracking, scheduling or job-platform system, naming the company or a contact.
+    case relaySystem = 1
     /// Sent from the company's domain or one of its subdomains.
     case companyDomain
-    /// Sent by one of the application's contacts (a bounce: addressed to one).
+    /// Sent by one of the application's contacts, or with one in `Reply-To` or as
+    /// the organizer of its invitation (a bounce: addressed to one).
     case contactAddress
     /// `In-Reply-To`/`References` names a Message-ID we sent for the application.
     case threadReference
@@ -37,9 +42,9 @@ public enum MatchPath: Int, Comparable, CaseIterable, Sendable {
     /// How the message was tied to its application, as people read it.
     public var words: String {
         switch self {
-        case .applicantTrackingSystem: "sent by an applicant-tracking system, naming the company"
+        case .relaySystem: "sent by an applicant-tracking, scheduling or job-platform system, naming the company or a contact"
         case .companyDomain: "sent from the company's domain"
-        case .contactAddress: "sent by (or, a bounce, addressed to) a contact of the application"
+        case .contactAddress: "sent by a contact of the application (or with one in Reply-To or as an invitation's organizer; a bounce: addressed to one)"
         case .threadReference: "In-Reply-To or References names a message sent for the application"
         }
     }
@@ -55,17 +60,21 @@ public struct ReplyReading: Hashable, Sendable {
     /// The phrases that decided the class, as `fuctl explain` shows them:
     /// `rejection: "decided to move forward with other candidates"`.
     public var phrases: [String]
+    /// A job platform's notice: the platform where the message itself is to be read.
+    public var readOn: String?
 
-    public init(replyClass: ReplyClass, until: LocalDate? = nil, failedRecipient: String? = nil, phrases: [String] = []) {
+    public init(replyClass: ReplyClass, until: LocalDate? = nil, failedRecipient: String? = nil, phrases: [String] = [],
+                readOn: String? = nil) {
         self.replyClass = replyClass
         self.until = until
         self.failedRecipient = failedRecipient
         self.phrases = phrases
+        self.readOn = readOn
     }
 
     /// Equal readings say the same; the phrases only show why.
     public static func == (a: Self, b: Self) -> Bool {
-        a.replyClass == b.replyClass && a.until == b.until && a.failedRecipient == b.failedRecipient
+        a.replyClass == b.replyClass && a.until == b.until && a.failedRecipient == b.failedRecipient && a.readOn == b.readOn
     }
     public func hash(into hasher: inout Hasher) { hasher.combine(replyClass) }
 }

@@ -12,7 +12,16 @@ public enum InboxReader {
     public static let headerFields: [String] = [
         "From", "To", "Cc", "Return-Path", "Subject", "Date", "Message-ID",
         "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress",
-        "Precedence", "Content-Type", "X-Failed-Recipients",
+        "Precedence", "Content-Type", "X-Failed-Recipients", "Reply-To",
+    ] + bulkHeaderFields
+
+    /// What bulk senders add and people's mail programs do not: RFC 2369 and
+    /// RFC 2919 list headers, RFC 8058 one-click unsubscribe, the feedback-loop
+    /// ids the big mailbox providers ask bulk senders for, and the campaign
+    /// ids of the common sending services (Mailchimp, SendGrid, Mailgun).
+    public static let bulkHeaderFields: [String] = [
+        "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Post", "Feedback-ID",
+        "X-CSA-Complaints", "X-Campaign", "X-CampaignID", "X-MC-User", "X-SG-EID", "X-Mailgun-Tag",
     ]
 
     /// How much of a candidate message is fetched: enough for the text a
@@ -29,15 +38,16 @@ public enum InboxReader {
         let message = IncomingMessage(parsed, internalDate: internalDate)
         let decision: Screening.Decision
         switch context.verdict(for: message) {
-        case .attributed, .ignored(.deliveryNoticeWithoutFailure):
-            // A notice's per-recipient lines in the text may still report a failure.
+        case .attributed, .ignored(.deliveryNoticeWithoutFailure), .ignored(.bulkMail):
+            // A notice's per-recipient lines in the text may still report a failure;
+            // bulk headers decide nothing until the text shows who wrote what.
             decision = .fetchText
         case .ignored(.ownMessage):
             decision = .ignore(.ownMessage)
         case .ignored(.readReceipt):
             decision = .ignore(.readReceipt)
         case .ignored(let reason):
-            decision = message.textMayTieItToAnApplication ? .fetchText : .ignore(reason)
+            decision = context.textMayTieItToAnApplication(message) ? .fetchText : .ignore(reason)
         }
         return Screening(decision: decision, message: message, defects: parsed.defects)
     }

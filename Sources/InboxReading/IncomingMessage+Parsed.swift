@@ -12,6 +12,7 @@ extension IncomingMessage {
         let headers = parsed.headers
         self.init(
             from: parsed.from.first,
+            replyTo: parsed.replyTo,
             to: parsed.to.map(\.address),
             cc: parsed.cc.map(\.address),
             subject: parsed.subject ?? "",
@@ -24,11 +25,13 @@ extension IncomingMessage {
             xAutoreply: headers["X-Autoreply"],
             xAutoResponseSuppress: headers["X-Auto-Response-Suppress"],
             precedence: headers["Precedence"],
+            bulkHeaders: InboxReader.bulkHeaderFields.filter { headers[$0] != nil },
             contentType: parsed.contentType.mimeType,
             reportType: parsed.contentType.parameters["report-type"],
             deliveryReport: parsed.deliveryStatus.map(Self.report),
             failedRecipients: headers.fields(named: "X-Failed-Recipients")
                 .flatMap { AddressListParser.parseMailboxes($0.unfoldedValue) }.map(\.address),
+            invitation: parsed.invitation,
             returnPath: headers["Return-Path"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) },
             body: parsed.text)
     }

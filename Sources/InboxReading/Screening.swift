@@ -76,6 +76,7 @@ enum SkipReason {
         case .arrivedBeforeEventStart(let id): return "arrived before the current event of application \(id)"
         case .deliveryNoticeWithoutFailure: return "delivery notice without failure"
         case .readReceipt: return "read receipt"
+        case .bulkMail(let id, let what): return "not a reply to application \(id): \(what)"
         }
     }
 }

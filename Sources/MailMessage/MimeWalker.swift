@@ -1,5 +1,6 @@
 /// Walks a MIME tree within `ParseLimits`, picking what a reply classifier needs:
-/// the first text/plain part (else the first text/html), and a delivery-status report.
+/// the first text/plain part (else the first text/html), a delivery-status
+/// report, and a calendar invitation.
 struct MimeWalker {
     let bytes: [UInt8]
     let limits: ParseLimits
@@ -8,6 +9,7 @@ struct MimeWalker {
     var htmlText: String?
     var deliveryStatus: DeliveryStatus?
     var returnedHeaders: MessageHeaders?
+    var invitation: CalendarInvitation?
     private var partCount = 0
 
     init(bytes: [UInt8], limits: ParseLimits) {
@@ -41,6 +43,9 @@ struct MimeWalker {
             plainText = decodeText(headers, type, body)
         case ("text", "html") where !isAttachment && htmlText == nil:
             htmlText = HTMLText.text(decodeText(headers, type, body))
+        case ("text", "calendar"), ("application", "ics"):
+            // An invitation is often both inline and attached: the first one read stands.
+            if invitation == nil { invitation = CalendarInvitation.parse(decodeText(headers, type, body)) }
         default:
             break
         }

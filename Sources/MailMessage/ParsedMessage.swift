@@ -24,6 +24,8 @@ public struct ParsedMessage: Sendable {
     public var textIsFromHTML: Bool
     /// Set when the message carries an RFC 3464 delivery-status report.
     public var deliveryStatus: DeliveryStatus?
+    /// The first text/calendar part (an invitation, its update or cancellation).
+    public var invitation: CalendarInvitation?
     public var defects: [Defect]
 
     /// Parses `bytes`; the work done is bounded by `limits`.
@@ -59,6 +61,7 @@ public struct ParsedMessage: Sendable {
         if deliveryStatus != nil, let returned = walker.returnedHeaders {
             deliveryStatus?.originalMessageID = returned["Message-ID"].flatMap { MessageIDs.parse($0).first }
         }
+        invitation = walker.invitation
         self.defects = defects + walker.defects
     }
 

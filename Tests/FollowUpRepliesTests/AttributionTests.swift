@@ -93,7 +93,7 @@ import FollowUpCore
     func trackingSystemMatchesWhenTheMessageNamesTheCompany(sender: String, name: String?, subject: String, body: String) {
         let verdict = context.verdict(for: World.mail(from: sender, name: name, subject: subject, body: body))
         #expect(verdict.attribution?.applicationID == 1)
-        #expect(verdict.attribution?.match == .applicantTrackingSystem)
+        #expect(verdict.attribution?.match == .relaySystem)
     }
 
     @Test func trackingSystemWithoutTheCompanyNameMatchesNothing() {

@@ -64,7 +64,8 @@ import TestSupport
         #expect(!replies.isEmpty)
         for message in replies {
             #expect(AutomatedMail.delivery(of: message) == nil, "\(message.subject)")
-            let reading = ReplyContext.reading(of: message, authored: AuthoredText(body: message.body), timeZone: .gmt)
+            let reading = ReplyReader(message: message, authored: AuthoredText(body: message.body),
+                                      application: World.acme, path: .contactAddress, relay: nil).reading
             #expect(reading.replyClass == .autoReply, "\(message.subject)")
         }
     }

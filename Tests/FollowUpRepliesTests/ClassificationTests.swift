@@ -198,7 +198,7 @@ import FollowUpCore
         message.autoSubmitted = "auto-generated"
         message.precedence = "bulk"
         let verdict = context.verdict(for: message)
-        #expect(verdict.attribution?.match == .applicantTrackingSystem)
+        #expect(verdict.attribution?.match == .relaySystem)
         #expect(verdict.replyClass == .rejection)
     }
 

@@ -73,12 +73,14 @@ import FollowUpCore
     }
 
     @Test func headersOfAPossibleReportOrATrackingSystemLeaveTheTextToRead() {
-        #expect(daemonMail(subject: "Delivery Status").textMayTieItToAnApplication)
-        #expect(World.mail(from: "someone@example.net", subject: "Undeliverable: Thank you").textMayTieItToAnApplication)
-        #expect(World.mail(from: "no-reply@us.greenhouse-mail.io", subject: "Your application").textMayTieItToAnApplication)
-        #expect(!World.mail(from: "friend@example.net", subject: "Lunch?").textMayTieItToAnApplication)
+        #expect(context.textMayTieItToAnApplication(daemonMail(subject: "Delivery Status")))
+        #expect(context.textMayTieItToAnApplication(World.mail(from: "someone@example.net", subject: "Undeliverable: Thank you")))
+        #expect(context.textMayTieItToAnApplication(World.mail(from: "no-reply@us.greenhouse-mail.io", subject: "Your application")))
+        #expect(!context.textMayTieItToAnApplication(World.mail(from: "friend@example.net", subject: "Lunch?")))
         var nullSender = World.mail(from: "no-reply@mail.isp.example", subject: "Mail error notice")
         nullSender.returnPath = ""
-        #expect(nullSender.textMayTieItToAnApplication)
+        #expect(context.textMayTieItToAnApplication(nullSender))
+        #expect(context.textMayTieItToAnApplication(World.mail(from: "notifications@calendly.com", subject: "New event")))
+        #expect(context.textMayTieItToAnApplication(World.mail(from: "messages-noreply@linkedin.com", subject: "New message")))
     }
 }

@@ -1,0 +1,121 @@
+import MailMessage
+
+/// A system that sends mail on behalf of many employers: its sender says
+/// nothing about the company until the message names it (POLICY.md "Replies
+/// from the employer").
+public struct RelaySystem: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Its notifications carry the employer's words: read them.
+        case applicantTracking = "applicant-tracking"
+        /// It books the next interview: naming the company or a contact, it is a next step.
+        case scheduling
+        /// It tells of a message the employer wrote on the platform: the words are
+        /// there, so it is `unclear` and the user is told where to read it.
+        case jobPlatform = "job-platform"
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// Sending domains, each with its subdomains; or whole addresses
+    /// (`calendar-notification@google.com`) where the domain sends much else.
+    public var senders: [String]
+
+    public init(name: String, kind: Kind, senders: [String]) {
+        self.name = name
+        self.kind = kind
+        self.senders = senders
+    }
+
+    func sends(from address: MailAddress) -> Bool {
+        let normalized = address.normalized
+        return senders.contains { sender in
+            sender.contains("@") ? sender.lowercased() == normalized : MailDomain.isWithin(address.domain, sender)
+        }
+    }
+}
+
+/// The known relaying systems, with the user's additions from the config.
+public struct RelaySystems: Hashable, Sendable {
+    public var systems: [RelaySystem]
+
+    public init(adding extra: [RelaySystem] = []) {
+        systems = extra + Self.known
+    }
+
+    /// The system that sent `address`, the user's own entries first.
+    public func system(sending address: MailAddress?) -> RelaySystem? {
+        guard let address else { return nil }
+        return systems.first { $0.sends(from: address) }
+    }
+
+    /// Evidence for each entry is its real sending domain; tenants often get a
+    /// subdomain (acme.myworkday.com, us.greenhouse-mail.io), which `isWithin` covers.
+    static let known: [RelaySystem] = [
+        // Applicant-tracking systems.
+        RelaySystem(name: "Greenhouse", kind: .applicantTracking, senders: ["greenhouse.io", "greenhouse-mail.io"]),
+        RelaySystem(name: "Lever", kind: .applicantTracking, senders: ["lever.co"]),  // hire.lever.co
+        RelaySystem(name: "Workday", kind: .applicantTracking, senders: ["myworkday.com", "workday.com", "myworkdayjobs.com"]),
+        RelaySystem(name: "SmartRecruiters", kind: .applicantTracking, senders: ["smartrecruiters.com", "smartrecruitersmail.com"]),
+        RelaySystem(name: "iCIMS", kind: .applicantTracking, senders: ["icims.com"]),
+        RelaySystem(name: "Ashby", kind: .applicantTracking, senders: ["ashbyhq.com"]),
+        RelaySystem(name: "Workable", kind: .applicantTracking, senders: ["workablemail.com", "workable.com"]),
+        RelaySystem(name: "Jobvite", kind: .applicantTracking, senders: ["jobvite.com"]),
+        RelaySystem(name: "Oracle Taleo", kind: .applicantTracking, senders: ["taleo.net", "oraclecloud.com"]),
+        RelaySystem(name: "SAP SuccessFactors", kind: .applicantTracking,
+                    senders: ["successfactors.com", "successfactors.eu", "sapsf.com", "sapsf.eu"]),
+        RelaySystem(name: "BambooHR", kind: .applicantTracking, senders: ["bamboohr.com"]),
+        RelaySystem(name: "Recruitee", kind: .applicantTracking, senders: ["recruitee.com"]),
+        RelaySystem(name: "Teamtailor", kind: .applicantTracking, senders: ["teamtailor.com", "teamtailor-mail.com"]),
+        RelaySystem(name: "Personio", kind: .applicantTracking, senders: ["personio.de", "personio.com"]),
+        RelaySystem(name: "JazzHR", kind: .applicantTracking, senders: ["jazzhr.com", "applytojob.com"]),
+        RelaySystem(name: "Breezy HR", kind: .applicantTracking, senders: ["breezy.hr", "breezyhr.com"]),
+        RelaySystem(name: "Pinpoint", kind: .applicantTracking, senders: ["pinpointhq.com"]),
+        RelaySystem(name: "Rippling", kind: .applicantTracking, senders: ["rippling.com", "rippling-mail.com"]),
+        RelaySystem(name: "Dover", kind: .applicantTracking, senders: ["dover.com", "dover.io"]),
+        RelaySystem(name: "BrassRing", kind: .applicantTracking, senders: ["brassring.com"]),
+        RelaySystem(name: "Avature", kind: .applicantTracking, senders: ["avature.net"]),
+        RelaySystem(name: "Eightfold", kind: .applicantTracking, senders: ["eightfold.ai"]),
+        RelaySystem(name: "Phenom", kind: .applicantTracking, senders: ["phenompeople.com"]),
+        RelaySystem(name: "Cornerstone", kind: .applicantTracking, senders: ["csod.com", "cornerstoneondemand.com"]),
+        RelaySystem(name: "UKG", kind: .applicantTracking, senders: ["ultipro.com", "ukg.com"]),
+        RelaySystem(name: "Paylocity", kind: .applicantTracking, senders: ["paylocity.com"]),
+        RelaySystem(name: "ADP", kind: .applicantTracking, senders: ["adp.com"]),
+        RelaySystem(name: "Freshteam", kind: .applicantTracking, senders: ["freshteam.com"]),
+        RelaySystem(name: "Zoho Recruit", kind: .applicantTracking, senders: ["zohorecruit.com", "zohorecruit.eu"]),
+        RelaySystem(name: "Comeet", kind: .applicantTracking, senders: ["comeet.co", "comeet.com"]),
+        RelaySystem(name: "Homerun", kind: .applicantTracking, senders: ["homerun.co"]),
+        RelaySystem(name: "JOIN", kind: .applicantTracking, senders: ["join.com"]),
+        RelaySystem(name: "softgarden", kind: .applicantTracking, senders: ["softgarden.io", "softgarden.de"]),
+        RelaySystem(name: "Beamery", kind: .applicantTracking, senders: ["beamery.com"]),
+        RelaySystem(name: "Hireology, JobScore, Recruiterbox, Manatal", kind: .applicantTracking,
+                    senders: ["hireology.com", "jobscore.com", "recruiterbox.com", "manatal.com"]),
+        // Scheduling tools.
+        RelaySystem(name: "GoodTime", kind: .scheduling, senders: ["goodtime.io"]),
+        RelaySystem(name: "Calendly", kind: .scheduling, senders: ["calendly.com"]),
+        RelaySystem(name: "Paradox", kind: .scheduling, senders: ["paradox.ai"]),  // its assistant "Olivia"
+        RelaySystem(name: "ModernLoop", kind: .scheduling, senders: ["modernloop.io"]),
+        RelaySystem(name: "Gem", kind: .scheduling, senders: ["gem.com"]),
+        RelaySystem(name: "Prelude", kind: .scheduling, senders: ["prelude.co"]),
+        RelaySystem(name: "Cronofy", kind: .scheduling, senders: ["cronofy.com"]),
+        RelaySystem(name: "YouCanBookMe", kind: .scheduling, senders: ["youcanbook.me"]),
+        RelaySystem(name: "Chili Piper", kind: .scheduling, senders: ["chilipiper.com"]),
+        RelaySystem(name: "SavvyCal", kind: .scheduling, senders: ["savvycal.com"]),
+        RelaySystem(name: "Doodle", kind: .scheduling, senders: ["doodle.com"]),
+        RelaySystem(name: "Google Calendar", kind: .scheduling, senders: ["calendar-notification@google.com"]),
+        // Job platforms.
+        RelaySystem(name: "LinkedIn", kind: .jobPlatform, senders: ["linkedin.com"]),  // e.linkedin.com, bounce.linkedin.com
+        RelaySystem(name: "Indeed", kind: .jobPlatform, senders: ["indeed.com", "indeedemail.com"]),
+        RelaySystem(name: "Xing", kind: .jobPlatform, senders: ["xing.com"]),
+        RelaySystem(name: "StepStone", kind: .jobPlatform,
+                    senders: ["stepstone.de", "stepstone.com", "stepstone.at", "stepstone.be", "stepstone.nl", "stepstone.fr"]),
+        RelaySystem(name: "Glassdoor", kind: .jobPlatform, senders: ["glassdoor.com"]),
+        RelaySystem(name: "Wellfound", kind: .jobPlatform, senders: ["wellfound.com", "angel.co", "angellist.com"]),
+        RelaySystem(name: "Welcome to the Jungle", kind: .jobPlatform, senders: ["welcometothejungle.com", "wttj.co"]),
+        RelaySystem(name: "Monster", kind: .jobPlatform, senders: ["monster.com", "monster.de"]),
+        RelaySystem(name: "ZipRecruiter", kind: .jobPlatform, senders: ["ziprecruiter.com"]),
+        RelaySystem(name: "Otta", kind: .jobPlatform, senders: ["otta.com"]),
+        RelaySystem(name: "Hired", kind: .jobPlatform, senders: ["hired.com"]),
+        RelaySystem(name: "Dice", kind: .jobPlatform, senders: ["dice.com"]),
+        RelaySystem(name: "Handshake", kind: .jobPlatform, senders: ["joinhandshake.com"]),
+    ]
+}
