@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "MailMessageTests", dependencies: ["TestSupport", "MailMessage"]),
 
         // The inbox's bytes -> reply verdicts, in two stages (headers, then text). Pure.
-        .target(name: "InboxReading", dependencies: ["MailMessage", "FollowUpReplies", "FollowUpCore"]),
+        .target(name: "InboxReading", dependencies: ["MailMessage", "FollowUpReplies", "FollowUpCore", "FollowUpConfig"]),
         .testTarget(name: "InboxReadingTests", dependencies: ["TestSupport", "InboxReading", "MailMessage", "FollowUpReplies", "FollowUpCore"]),
 
         // TOML -> typed, validated config; secrets resolved at use time.

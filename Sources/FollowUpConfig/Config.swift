@@ -14,6 +14,22 @@ public struct Config: Sendable, Equatable {
     public var settings: PolicySettings
     public var templates: TemplateSettings
     public var notify: NotifySettings
+    public var replies: ReplySettings
+}
+
+/// `[replies]`: systems that send mail on employers' behalf and are not yet
+/// in followupd's own table, by what they do. Each entry is a sending domain
+/// (its subdomains included) or a whole address.
+public struct ReplySettings: Sendable, Equatable {
+    public var trackingSystems: [String]
+    public var schedulingTools: [String]
+    public var jobPlatforms: [String]
+
+    public init(trackingSystems: [String] = [], schedulingTools: [String] = [], jobPlatforms: [String] = []) {
+        self.trackingSystems = trackingSystems
+        self.schedulingTools = schedulingTools
+        self.jobPlatforms = jobPlatforms
+    }
 }
 
 /// `[notify]`: how the user hears of what needs them, away from the machine.
@@ -123,6 +139,7 @@ extension Config {
         "policy": ["max_followups", "min_gap", "send_window", "ask_for_feedback"],
         "templates": ["dir"],
         "notify": ["command", "mail", "approve_by_reply", "remind_before", "alert_after"],
+        "replies": ["tracking_systems", "scheduling_tools", "job_platforms"],
     ]
 }
 

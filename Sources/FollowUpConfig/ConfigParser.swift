@@ -62,7 +62,27 @@ extension Config {
 
         let templates = TemplateSettings(dir: paths.expand(try r.string("templates.dir") ?? Defaults.templatesDir))
         return Config(path: path, identity: identity, imap: imap, smtp: smtp, daemon: daemon,
-                      settings: settings, templates: templates, notify: try notify(r))
+                      settings: settings, templates: templates, notify: try notify(r), replies: try replies(r))
+    }
+
+    private static func replies(_ r: ConfigReader) throws -> ReplySettings {
+        func senders(_ key: String) throws -> [String] {
+            let values = try r.strings("replies.\(key)") ?? []
+            for value in values where !isSender(value) {
+                throw r.error("replies.\(key)", "\"\(value)\" is neither a domain (calendly.com) nor an address (calendar-notification@google.com)")
+            }
+            return values.map { $0.lowercased() }
+        }
+        return ReplySettings(trackingSystems: try senders("tracking_systems"), schedulingTools: try senders("scheduling_tools"),
+                             jobPlatforms: try senders("job_platforms"))
+    }
+
+    /// A domain with a dot and nothing but letters, digits, dots and hyphens, or an address at one.
+    private static func isSender(_ value: String) -> Bool {
+        let domain = value.split(separator: "@", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        guard value.filter({ $0 == "@" }).count <= 1, !domain.hasPrefix("."), !domain.hasSuffix("."), domain.contains("."),
+              !(value.contains("@") && !EmailAddress.isSane(value)) else { return false }
+        return domain.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
     }
 
     private static func notify(_ r: ConfigReader) throws -> NotifySettings {

@@ -41,6 +41,9 @@ extension Config {
         if let words = notify.command { notices.append(("command", q(SecretSource.shown(command: words.joined(separator: " "))))) }
         notices += [("mail", "\(notify.mail)"), ("approve_by_reply", "\(notify.approveByReply)"), ("remind_before", d(notify.remindBefore)), ("alert_after", d(notify.alertAfter))]
         section("notify", notices)
+        func list(_ values: [String]) -> String { "[" + values.map(q).joined(separator: ", ") + "]" }
+        section("replies", [("tracking_systems", list(replies.trackingSystems)), ("scheduling_tools", list(replies.schedulingTools)),
+                            ("job_platforms", list(replies.jobPlatforms))])
         return out
     }
 }

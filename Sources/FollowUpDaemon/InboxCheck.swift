@@ -31,7 +31,8 @@ struct InboxCheck {
         let histories = try workspace.store.histories()
         let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
         var result = Result(started: clock())
-        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
+        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories,
+                                   relays: RelaySystems(workspace.config.replies))
         for mailbox in folders {
             try read(mailbox, session, histories: histories, newestEvent: newestEvent, context: context, into: &result)
         }

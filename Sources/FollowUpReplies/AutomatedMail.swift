@@ -18,10 +18,13 @@ enum AutomatedMail {
     }
 
     /// Whether the message is a delivery status notification, and which kind.
-    static func delivery(of message: IncomingMessage) -> Delivery? {
+    /// - Parameter returnsOurs: the message returns one we sent (its attached
+    ///   headers have our From or one of our Message-IDs): a mail system's doing
+    ///   whoever it claims to be from, unless it is a person's reply or forward.
+    static func delivery(of message: IncomingMessage, returnsOurs: Bool = false) -> Delivery? {
         let subject = PlainWords.normalize(message.subject)
         let text = PlainWords.normalize(message.body)
-        let fromDaemon = isFromMailSystem(message)
+        let fromDaemon = isFromMailSystem(message) || (returnsOurs && !SubjectPrefix.isReplyOrForward(message.subject))
         let isStatusReport = isReport(message, type: "delivery-status")
         let failureInText = failureText.isFound(in: withoutDelayDurations(text))
         let failureStated = failureSubject.isFound(in: subject) || failureInText || !message.failedRecipients.isEmpty
@@ -77,13 +80,13 @@ enum AutomatedMail {
         let local = sender.localPart
         let name = PlainWords.normalize(sender.name ?? "")
         // An empty address is the null sender (`From: MAILER-DAEMON <>`), which only mail systems use.
-        return ["", "mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master", "mail.delivery.system"].contains(local)
+        return ["", "mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master", "mail.delivery.system", "mdaemon"].contains(local)
             || local.hasPrefix("microsoftexchange")
             || ["mail delivery system", "mail delivery subsystem", "mail delivery service", "mailer-daemon", "mailer daemon"].contains(name)
     }
 
     private static let failureSubject = Pattern(
-        #"\b(?:undeliverable|undelivered mail|delivery status notification(?: \(failure\)|:? (?:error|failed|failure))|returned mail|mail delivery failed|delivery failure|failure notice|failed delivery|failure delivery|mail failed|mail failure|message not delivered|could not be delivered|delivery has failed|non-?delivery|nondeliverable|unzustellbar|non remis|échec de (?:la )?(?:remise|distribution))"#)
+        #"\b(?:undeliverable|undelivered mail|delivery status notification(?: \(failure\)|:? (?:error|failed|failure))|returned mail|mail delivery failed|delivery failure|failure notice|failed delivery|failure delivery|mail failed|mail failure|message not delivered|could not be delivered|delivery has failed|non-?delivery|nondeliverable|unzustellbar|non remis|échec de (?:la )?(?:remise|distribution))|メールエラー|配信エラー|送信エラー|配送エラー|不達|未達|配信不能|宛先不明"#)
     private static let delaySubject = Pattern(
         #"\b(?:delivery status notification(?: \(delay\)|:? (?:delayed|warning))|delayed mail|still being retried|delivery delayed|delivery is delayed|warning\b.*\b(?:delayed|could not send)|verzögert)"#)
     /// What mail systems write while they keep trying.
@@ -98,7 +101,7 @@ enum AutomatedMail {
     }
 
     private static let failureText = Pattern(
-        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? (?:failed|had (?:permanent )?(?:fatal|delivery) errors?)|(?:envelope|message) (?:has )?expired|delivery to the following recipients? was aborted|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5][0-9][ -]5\.[0-9]{1,3}\.[0-9]{1,3})"#)
+        #"\b(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|delivery to the following recipients? (?:failed|has failed)|permanent(?:ly)? (?:error|fatal|failure)|address (?:couldn't be found|not found)|user unknown|no such user|mailbox (?:unavailable|not found|does not exist|is full)|recipient address rejected|the following address(?:es)? (?:failed|had (?:permanent )?(?:fatal|delivery) errors?)|(?:envelope|message) (?:has )?expired|delivery to the following recipients? was aborted|did not reach the following recipient|(?:an error (?:has )?occurred|there was an error) (?:while )?(?:attempting to |trying to )?deliver|5[0-5][0-9][ -]5\.[0-9]{1,3}\.[0-9]{1,3}|(?:to|for) the following recipients?\b[^.]{0,20}\b(?:was|were|has been|have been) aborted|\baborted after [0-9]|\bfailed recipients?: *[^ ]+@|\b5[0-5][0-9][ -](?:[0-9.]+ )?[^.\n]{0,60}\b(?:unknown (?:user|recipient|mailbox)|user unknown|no such (?:user|mailbox|recipient)|does not exist|not found|mailbox (?:unavailable|full|disabled)|quota exceeded|over quota|insufficient (?:system )?storage|recipient rejected|invalid (?:recipient|mailbox|address))\b)"#)
 
     /// The address that could not be reached: from the report (its failed
     /// blocks, else any block, for a report whose outcome is unreadable), then

@@ -29,14 +29,16 @@ public struct DeliveryReport: Hashable, Sendable {
         /// Whether this block positively says nothing failed: RFC 3464's
         /// delayed, relayed, delivered or expanded, without a 5.x.x status.
         var reportsNoFailure: Bool {
-            ["delayed", "relayed", "delivered", "expanded"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
+            // `deliverable`: Postfix's address-verification report (sendmail -bv), a success.
+            ["delayed", "relayed", "delivered", "expanded", "deliverable"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
                 && !failed
         }
 
-        /// Whether this block reports a permanent failure. `expired` is not
-        /// RFC 3464's, but mail systems that gave up retrying say so.
+        /// Whether this block reports a permanent failure. `expired` and
+        /// `undeliverable` are not RFC 3464's, but mail systems that gave up
+        /// retrying, and address verification, say so.
         var failed: Bool {
-            ["failed", "expired"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
+            ["failed", "expired", "undeliverable"].contains(action.lowercased().trimmingCharacters(in: .whitespaces))
                 || (status?.trimmingCharacters(in: .whitespaces).hasPrefix("5.") ?? false)
         }
     }
@@ -84,6 +86,9 @@ public struct IncomingMessage: Hashable, Sendable {
     public var deliveryReport: DeliveryReport?
     /// `X-Failed-Recipients`.
     public var failedRecipients: [String]
+    /// The From and Message-ID of an attached message: in a bounce, the one it returns.
+    public var returnedFrom: String?
+    public var returnedMessageID: String?
     /// The calendar invitation the message carries, if any.
     public var invitation: CalendarInvitation?
     /// The `Return-Path` the delivering server added, without angle brackets:
@@ -97,7 +102,8 @@ public struct IncomingMessage: Hashable, Sendable {
                 inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
                 xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil, bulkHeaders: [String] = [],
                 contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
-                failedRecipients: [String] = [], invitation: CalendarInvitation? = nil, returnPath: String? = nil,
+                failedRecipients: [String] = [], returnedFrom: String? = nil, returnedMessageID: String? = nil,
+                invitation: CalendarInvitation? = nil, returnPath: String? = nil,
                 body: String = "") {
         self.from = from
         self.replyTo = replyTo
@@ -118,6 +124,8 @@ public struct IncomingMessage: Hashable, Sendable {
         self.reportType = reportType
         self.deliveryReport = deliveryReport
         self.failedRecipients = failedRecipients
+        self.returnedFrom = returnedFrom
+        self.returnedMessageID = returnedMessageID
         self.invitation = invitation
         self.returnPath = returnPath
         self.body = body

@@ -42,6 +42,13 @@ public struct RelaySystems: Hashable, Sendable {
         systems = extra + Self.known
     }
 
+    /// The known systems and the user's own, each of the user's named by its sender.
+    public init(tracking: [String], scheduling: [String], platforms: [String]) {
+        let mine = [(RelaySystem.Kind.applicantTracking, tracking), (.scheduling, scheduling), (.jobPlatform, platforms)]
+            .flatMap { kind, senders in senders.map { RelaySystem(name: $0, kind: kind, senders: [$0]) } }
+        self.init(adding: mine)
+    }
+
     /// The system that sent `address`, the user's own entries first.
     public func system(sending address: MailAddress?) -> RelaySystem? {
         guard let address else { return nil }

@@ -17,7 +17,9 @@ extension ReplyContext {
             if let from = message.from, isUser(from.address) { return .ignored(.ownMessage) }
             if let id = message.messageID, application(sent: id) != nil { return .ignored(.ownMessage) }
         }
-        let delivery = AutomatedMail.delivery(of: message)
+        let returnsOurs = message.returnedMessageID.map { application(sent: $0) != nil } ?? false
+            || message.returnedFrom.map(isUser) ?? false
+        let delivery = AutomatedMail.delivery(of: message, returnsOurs: returnsOurs)
         // A quota rejection may come in the read-receipt format: its failure words decide.
         if AutomatedMail.isReadReceipt(message), delivery != .failed { return .ignored(.readReceipt) }
         if delivery == .noticeWithoutFailure { return .ignored(.deliveryNoticeWithoutFailure) }

@@ -23,7 +23,8 @@ struct Explain: FuctlCommand {
         let bytes = Array(data)
         let modified = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? nil
         let histories = try workspace.store.histories()
-        let replies = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories)
+        let replies = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories,
+                                   relays: RelaySystems(workspace.config.replies))
         let message = InboxReader.screen(headerBytes: bytes, internalDate: context.now, context: replies).message
         let arrived = message.date ?? modified ?? context.now
         var out = ["From: \(message.from?.address ?? "-")", "Subject: \(message.subject)",

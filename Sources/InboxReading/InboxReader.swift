@@ -1,6 +1,7 @@
 import Foundation
 import FollowUpReplies
 import MailMessage
+import FollowUpConfig
 
 /// Reads the inbox in two stages so the daemon downloads the text only of
 /// messages that may be replies: first the header fields in `headerFields`
@@ -59,5 +60,12 @@ public enum InboxReader {
         let parsed = ParsedMessage(fullBytes)
         let message = IncomingMessage(parsed, internalDate: internalDate)
         return MessageReading(verdict: context.verdict(for: message), message: message, defects: parsed.defects)
+    }
+}
+
+extension RelaySystems {
+    /// The known systems with those the user's `[replies]` adds.
+    public init(_ replies: ReplySettings) {
+        self.init(tracking: replies.trackingSystems, scheduling: replies.schedulingTools, platforms: replies.jobPlatforms)
     }
 }

@@ -31,6 +31,8 @@ extension IncomingMessage {
             deliveryReport: parsed.deliveryStatus.map(Self.report),
             failedRecipients: headers.fields(named: "X-Failed-Recipients")
                 .flatMap { AddressListParser.parseMailboxes($0.unfoldedValue) }.map(\.address),
+            returnedFrom: parsed.returnedHeaders?["From"].flatMap { AddressListParser.parseMailboxes($0).first?.address },
+            returnedMessageID: parsed.returnedHeaders?["Message-ID"].flatMap { MessageIDs.parse($0).first },
             invitation: parsed.invitation,
             returnPath: headers["Return-Path"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) },
             body: parsed.text)

@@ -59,6 +59,11 @@ enum HeaderBlockParser {
                 if valueStart < line.endIndex, line[valueStart] == 0x20 { valueStart += 1 }
                 value = Array(line[valueStart..<min(line.endIndex, valueStart + limits.maxFieldBytes)])
                 if line.endIndex - valueStart > limits.maxFieldBytes { truncatedField = true }
+            } else if name != nil, continuesParameters(line, after: value) {
+                // `Content-Type: multipart/alternative;` then `boundary="…"` at the start of
+                // the next line: a fold that lost its space. Read as the parameter it is.
+                value.append(contentsOf: [0x0D, 0x0A, 0x20])
+                value.append(contentsOf: line.prefix(limits.maxFieldBytes))
             } else if isFirstLine && line.starts(with: Array("From ".utf8)) {
                 // An mbox separator line, not a header.
             } else {
@@ -73,6 +78,16 @@ enum HeaderBlockParser {
         finishField()
         report(&defects, truncatedField, droppedFields, consumed > limits.maxHeaderBytes)
         return Result(headers: MessageHeaders(fields: fields), bodyStart: bytes.endIndex)
+    }
+
+    /// Whether `line` is a `name=value` parameter following a value that ends in `;`.
+    private static func continuesParameters(_ line: ArraySlice<UInt8>, after value: [UInt8]) -> Bool {
+        guard value.last(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ";"),
+              let equals = line.firstIndex(of: UInt8(ascii: "=")), equals > line.startIndex else { return false }
+        return line[line.startIndex..<equals].allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+        }
     }
 
     private static func report(_ defects: inout [Defect], _ truncated: Bool, _ dropped: Bool, _ overBudget: Bool) {

@@ -24,6 +24,9 @@ public struct ParsedMessage: Sendable {
     public var textIsFromHTML: Bool
     /// Set when the message carries an RFC 3464 delivery-status report.
     public var deliveryStatus: DeliveryStatus?
+    /// The headers of an attached message (`message/rfc822`, `text/rfc822-headers`):
+    /// in a bounce, the message it returns.
+    public var returnedHeaders: MessageHeaders?
     /// The first text/calendar part (an invitation, its update or cancellation).
     public var invitation: CalendarInvitation?
     public var defects: [Defect]
@@ -62,6 +65,7 @@ public struct ParsedMessage: Sendable {
             deliveryStatus?.originalMessageID = returned["Message-ID"].flatMap { MessageIDs.parse($0).first }
         }
         invitation = walker.invitation
+        returnedHeaders = walker.returnedHeaders
         self.defects = defects + walker.defects
     }
 

@@ -103,9 +103,43 @@ import TestSupport
         return rate
     }
 
-    /// arf-* are abuse reports and rfc3834-* auto-replies: every other file in bsd/ is labelled a bounce.
+    /// arf-* are abuse reports and rfc3834-* auto-replies: every other file in bsd/ is labelled a bounce,
+    /// but for these, which sisimai's own tests read as no failure at all.
+    static let notBounces: [String: String] = [
+        "lhost-amazonses-11.eml": "an SES complaint (feedback loop)",
+        "lhost-amazonses-12.eml": "an SES delivery notification (2.6.0)",
+        "lhost-amazonses-13.eml": "an SES delivery notification (2.6.0)",
+        "rfc3464-28.eml": "a Postfix address-verification report (deliverable, 2.1.5)",
+    ]
+
+    /// Labelled bounces that are warnings of a delay: the mail system keeps
+    /// trying (Action: delayed, 4.x.x, "will be retried"). sisimai counts some
+    /// as `expired`; none says it gave up.
+    static let delayWarnings: Set<String> = [
+        "lhost-exim-38.eml", "lhost-exim-41.eml", "lhost-gmail-06.eml", "lhost-gmail-08.eml", "lhost-gmail-09.eml",
+        "lhost-gmail-17.eml", "lhost-messagingserver-07.eml", "lhost-opensmtpd-04.eml", "lhost-opensmtpd-12.eml",
+        "lhost-opensmtpd-13.eml", "lhost-outlook-06.eml", "lhost-sendmail-29.eml", "lhost-sendmail-55.eml",
+        "rfc3464-07.eml", "rfc3464-09.eml", "rfc3464-34.eml", "rfc3464-55.eml", "rhost-gsuite-06.eml", "rhost-outlook-06.eml",
+    ]
+
     static func labelledBounces() throws -> [Outcome]? {
-        try outcomes("bsd", where: { !$0.hasPrefix("arf-") && !$0.hasPrefix("rfc3834-") })
+        try outcomes("bsd", where: { !$0.hasPrefix("arf-") && !$0.hasPrefix("rfc3834-") && notBounces[$0] == nil })
+    }
+
+    /// The worst a delay warning may do is nothing: never mark the address undeliverable.
+    @Test func delayWarningsNeverMarkAnAddressUndeliverable() throws {
+        guard let outcomes = try Self.outcomes("bsd", where: Self.delayWarnings.contains) else { return }
+        #expect(outcomes.count == Self.delayWarnings.count)
+        for outcome in outcomes {
+            #expect(outcome.replyClass != .bounce, "\(outcome.file): \(outcome.summary)")
+            #expect(outcome.reading?.verdict == .ignored(.deliveryNoticeWithoutFailure), "\(outcome.file): \(outcome.summary)")
+        }
+    }
+
+    @Test func reportsOfSuccessAreNotBounces() throws {
+        guard let outcomes = try Self.outcomes("bsd", where: { Self.notBounces[$0] != nil }) else { return }
+        #expect(outcomes.count == Self.notBounces.count)
+        for outcome in outcomes { #expect(outcome.replyClass != .bounce, "\(outcome.file): \(outcome.summary)") }
     }
 
     @Test func labelledBouncesAreClassifiedAsBounces() throws {
@@ -113,7 +147,7 @@ import TestSupport
         let isBounce = { (outcome: Outcome) in outcome.replyClass == .bounce }
         let overall = Self.report("labelled bounces classified as bounce", outcomes, hit: isBounce)
         #expect(outcomes.count > 600)
-        #expect(overall >= 0.945)
+        #expect(overall >= 0.955)
         #expect(Self.rate(outcomes, prefix: "rfc3464-", hit: isBounce) >= 0.86)
         #expect(Self.rate(outcomes, prefix: "lhost-", hit: isBounce) >= 0.945)
         #expect(Self.rate(outcomes, prefix: "rhost-", hit: isBounce) >= 0.975)
@@ -140,7 +174,7 @@ import TestSupport
         let recognised = Self.report("labelled bounces recognised as delivery reports", outcomes) { outcome in
             outcome.replyClass == .bounce || outcome.reading?.verdict == .ignored(.deliveryNoticeWithoutFailure)
         }
-        #expect(recognised >= 0.975)
+        #expect(recognised >= 0.99)
     }
 
     /// The adapter reads nothing outside `InboxReader.headerFields`: on every
