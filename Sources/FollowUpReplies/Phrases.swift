@@ -46,6 +46,7 @@ enum Phrases {
         Pattern(#"\b(?:offer letter|formal offer|verbal offer|written offer|offer of employment|job offer|employment offer|offer package)\b"#),
         Pattern(#"\b(?:pleased|happy|delighted|excited|thrilled|glad) to (?:offer|extend|make|present) (?:you )?(?:an? |the |our )?(?:[a-z]+ )?(?:offer|position|role|job)\b|\bcongratulations\b"#),
         // scheduling
+        Pattern(#"\binterview confirmation\b|\b(?:confirm|confirming|confirmed|confirmation of) (?:your |the |our )?(?:next |final |second |third |technical |onsite |on-site |panel )?(?:interview|onsite|on-site|meeting)\b|\b(?:interview|onsite|on-site)s? (?:is |has been |was )?(?:confirmed|scheduled|booked)\b"#),
         Pattern(#"\b(?:your|share your|send (?:me|us) your|let (?:me|us) know your) availability\b|\bwhat (?:times?|days?|dates?) (?:work|would work|suits?)\b|\b(?:are|would) you (?:be )?available\b"#),
         Pattern(#"\b(?:select|choose|pick|book|grab) (?:a |an |your )?(?:time|slot|time slot)\b|\bcalendly\b|\bscheduling link\b"#),
         // documents, references, assessments

@@ -109,6 +109,8 @@ public struct RelaySystems: Hashable, Sendable {
         RelaySystem(name: "SavvyCal", kind: .scheduling, senders: ["savvycal.com"]),
         RelaySystem(name: "Doodle", kind: .scheduling, senders: ["doodle.com"]),
         RelaySystem(name: "Google Calendar", kind: .scheduling, senders: ["calendar-notification@google.com"]),
+        // Bookings mails from the tenant's mailbox, often at its onmicrosoft.com name.
+        RelaySystem(name: "Microsoft Bookings", kind: .scheduling, senders: ["onmicrosoft.com"]),
         // Job platforms.
         RelaySystem(name: "LinkedIn", kind: .jobPlatform, senders: ["linkedin.com"]),  // e.linkedin.com, bounce.linkedin.com
         RelaySystem(name: "Indeed", kind: .jobPlatform, senders: ["indeed.com", "indeedemail.com"]),

@@ -31,10 +31,15 @@ struct ReplyReader {
     /// a reply whatever its headers.
     var whyNotAReply: String? {
         guard path != .threadReference, !writtenByAContact else { return nil }
-        if let relay, relay.kind == .jobPlatform, !PlatformNotice.tellsOfAMessage(message, authored: authored) {
-            return "a notification from \(relay.name), not a message"
+        switch relay?.kind {
+        case .jobPlatform?:
+            // A platform's mail is all bulk-sent: what it tells of decides, not its headers.
+            return PlatformNotice.tellsOfAMessage(message, authored: authored) ? nil : "a notification from \(relay?.name ?? "a job platform"), not a message"
+        case .scheduling?:
+            return nil
+        case .applicantTracking?, nil:
+            return BulkMail.whyNotAReply(message, authored: authored, said: said, relayed: relay != nil)
         }
-        return BulkMail.whyNotAReply(message, authored: authored, said: said, relayed: relay != nil)
     }
 
     var reading: ReplyReading {
@@ -69,6 +74,10 @@ struct ReplyReader {
                                 phrases: [evidence.declared ? "out of office: said so by its headers or subject" : "",
                                           evidence.absenceText ? "out of office: absence wording in the text" : ""].filter { !$0.isEmpty })
         }
+        // An invitation to a meeting from the employer's side is the next step being booked.
+        if said == .unclear, let invitation = message.invitation, ["REQUEST", "PUBLISH", nil].contains(invitation.method) {
+            return ReplyReading(replyClass: .nextStep, phrases: ["an invitation to a meeting: \(invitation.summary ?? "no title")"])
+        }
         let phrases = ReplyWording.phrases(text)
         if said == .needMoreTime {
             return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message), phrases: phrases)
@@ -93,5 +102,5 @@ enum PlatformNotice {
     }
 
     private static let wording = Pattern(
-        #"\b(?:sent you (?:a |an )?(?:new )?(?:message|inmail)|new (?:message|inmail|reply) from|(?:replied|responded) to (?:you|your message)|you have (?:a |an )?(?:new |unread )?(?:message|inmail)|(?:hat|haben) (?:ihnen|dir) (?:eine )?(?:neue )?nachricht|neue nachricht von|vous a (?:envoyé|écrit) un (?:nouveau )?message|nouveau message de|te ha enviado un mensaje|nuevo mensaje de|heeft (?:je|u) een bericht)"#)
+        #"\b(?:sent you (?:a |an )?(?:new )?(?:message|inmail)|inmail (?:from|notification)|new (?:message|inmail|reply) from|(?:replied|responded) to (?:you|your message)|you have (?:a |an )?(?:new |unread )?(?:message|inmail)|(?:hat|haben) (?:ihnen|dir) (?:eine )?(?:neue )?nachricht|neue nachricht von|vous a (?:envoyé|écrit) un (?:nouveau )?message|nouveau message de|te ha enviado un mensaje|nuevo mensaje de|heeft (?:je|u) een bericht)"#)
 }
