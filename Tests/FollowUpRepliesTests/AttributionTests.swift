@@ -188,3 +188,27 @@ import FollowUpCore
         #expect(context.verdict(for: World.mail(from: "x@y.net", inReplyTo: ["<d2@example.org>"])) == .ignored(.noApplicationMatches))
     }
 }
+
+/// The user's own `[replies]` entries join the table, by what the system does.
+@Suite struct UserRelaySystemTests {
+    @Test func aSchedulingToolTheUserAddedBooksANextStep() {
+        let message = World.mail(from: "bookings@book.example-scheduler.io", subject: "Your interview with Acme Corp. is booked",
+                                 body: "Monday 30 November, 10:00. See you then.")
+        let known = World.context()
+        #expect(known.verdict(for: message) == .ignored(.noApplicationMatches))
+        var mine = World.context()
+        mine.relays = RelaySystems(tracking: [], scheduling: ["example-scheduler.io"], platforms: [])
+        #expect(mine.verdict(for: message).replyClass == .nextStep)
+        #expect(mine.verdict(for: message).attribution?.match == .relaySystem)
+    }
+
+    @Test func aPlatformTheUserAddedIsReadThere() {
+        let message = World.mail(from: "messages@example-jobboard.de", subject: "Jane Doe sent you a message",
+                                 body: "Jane Doe (Acme Corp.) sent you a message. Read it on example-jobboard.")
+        var mine = World.context()
+        mine.relays = RelaySystems(tracking: [], scheduling: [], platforms: ["example-jobboard.de"])
+        let attribution = mine.verdict(for: message).attribution
+        #expect(attribution?.replyClass == .unclear)
+        #expect(attribution?.reading.readOn == "example-jobboard.de")
+    }
+}
