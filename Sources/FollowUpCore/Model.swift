@@ -252,10 +252,13 @@ public struct RecordedReply: Hashable, Codable, Sendable {
     public var headerDigest: String?
     public var from: String?
     public var subject: String?
+    /// A job platform's notice: where the message itself is to be read.
+    public var readOn: String?
 
     public init(id: ReplyID, applicationID: ApplicationID, receivedAt: Date, replyClass: ReplyClass,
                 until: LocalDate? = nil, failedRecipient: String? = nil, source: ReplySource = .mail,
-                messageID: String? = nil, headerDigest: String? = nil, from: String? = nil, subject: String? = nil) {
+                messageID: String? = nil, headerDigest: String? = nil, from: String? = nil, subject: String? = nil,
+                readOn: String? = nil) {
         self.id = id
         self.applicationID = applicationID
         self.receivedAt = receivedAt
@@ -267,6 +270,7 @@ public struct RecordedReply: Hashable, Codable, Sendable {
         self.headerDigest = headerDigest
         self.from = from
         self.subject = subject
+        self.readOn = readOn
     }
 }
 

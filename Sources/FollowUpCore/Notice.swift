@@ -136,7 +136,9 @@ public enum NoticePlanner {
                 let who = reply.from ?? app.company
                 var made = reply.replyClass == .bounce
                     ? notice(.bounce, "reply:\(reply.id)", "Bounced: mail to \(reply.failedRecipient ?? who) (\(app.company)) cannot be delivered; \(reply.replyClass.effect).")
-                    : notice(.reply, "reply:\(reply.id)", "Reply from \(who) (\(app.company)), \(reply.replyClass.words): \(reply.replyClass.effect).")
+                    : notice(.reply, "reply:\(reply.id)", reply.readOn.map {
+                        "A message for you on \($0) from \(app.company): read it there, the mail does not hold it; \(reply.replyClass.effect)."
+                    } ?? "Reply from \(who) (\(app.company)), \(reply.replyClass.words): \(reply.replyClass.effect).")
                 made.replyClass = reply.replyClass
                 notices.append(made)
             }

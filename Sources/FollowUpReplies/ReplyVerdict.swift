@@ -108,7 +108,8 @@ public struct ReplyAttribution: Hashable, Sendable {
                              until: effective == reading.replyClass ? reading.until : nil,
                              failedRecipient: effective == .bounce ? reading.failedRecipient : nil,
                              source: .mail, messageID: message.messageID,
-                             headerDigest: message.messageID == nil ? message.headerDigest : nil, from: message.from?.normalized, subject: message.subject)
+                             headerDigest: message.messageID == nil ? message.headerDigest : nil, from: message.from?.normalized, subject: message.subject,
+                             readOn: reading.readOn)
     }
 }
 

@@ -29,12 +29,12 @@ extension Store {
             if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
             try db.execute(sql: """
                 INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
-                    message_id, header_digest, from_address, subject, mailbox, uid, matched)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    message_id, header_digest, from_address, subject, mailbox, uid, matched, read_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.replyClass.rawValue,
                                  reply.until?.description, reply.failedRecipient, reply.source.rawValue,
                                  reply.messageID, reply.headerDigest, reply.from, reply.subject, position?.mailbox,
-                                 position.map { Int64($0.uid) }, position?.matched])
+                                 position.map { Int64($0.uid) }, position?.matched, reply.readOn])
             var stored = reply
             stored.id = db.lastInsertedRowID
             return (stored, true)

@@ -57,6 +57,6 @@ extension RecordedReply {
                   until: (row["until"] as String?).flatMap(LocalDate.init(iso:)),
                   failedRecipient: row["failed_recipient"], source: try row.value("source"),
                   messageID: row["message_id"], headerDigest: row["header_digest"], from: row["from_address"],
-                  subject: row["subject"])
+                  subject: row["subject"], readOn: row["read_on"])
     }
 }

@@ -213,6 +213,10 @@ enum Schema {
                 ALTER TABLE daemon_status ADD COLUMN notice_reply_mark INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        // A job platform's notice says where its message is to be read.
+        m.registerMigration("v9") { db in
+            try db.execute(sql: "ALTER TABLE replies ADD COLUMN read_on TEXT")
+        }
         return m
     }
 }

@@ -59,6 +59,13 @@ import TestSupport
         #expect(unclear.replyClass == .unclear && unclear.summary.contains("read it and decide yourself"))
     }
 
+    @Test func aPlatformNoticeSaysWhereToReadTheMessage() {
+        let reply = RecordedReply(id: 7, applicationID: 4, receivedAt: Self.start + 7200, replyClass: .unclear,
+                                  from: "messages-noreply@linkedin.com", readOn: "LinkedIn")
+        let found = notices(ApplicationHistory(application: app(), replies: [reply]), now: Self.start + 10_000)
+        #expect(found.map(\.summary) == ["A message for you on LinkedIn from Acme: read it there, the mail does not hold it; pending drafts will be cancelled and the round closed; read it and decide yourself."])
+    }
+
     @Test func anUnknownSendAndARoundWithoutResponseAreTold() {
         let history = ApplicationHistory(application: app(outcome: .noResponse),
                                          drafts: [draft(1, .sent, due: Self.start), draft(2, .sent, due: Self.start, kind: .checkIn),
