@@ -63,10 +63,12 @@ struct RoundFacts {
         humanReplies.last { $0.replyClass == .needMoreTime }
     }
 
-    /// An out-of-office reply's return date: no follow-up before the window opens that day.
+    /// An out-of-office reply's date: "away until the 11th" and "back on the
+    /// 11th" both name it, so it is read as the last day away and no follow-up
+    /// goes out before the window opens the day after.
     var awayUntil: Date? {
         replies.filter { $0.replyClass.holdsUntilReturn }.compactMap(\.until).max()
-            .map { calendar.windowOpening(onOrAfter: $0) }
+            .map { calendar.windowOpening(onOrAfter: LocalDate(daysSinceEpoch: $0.daysSinceEpoch + 1)) }
     }
 
     /// Invariant 5: the business day after the decision date the interviewer named.

@@ -127,13 +127,15 @@ import Testing
         #expect(h.timeline(local("2027-01-20 15:00")).step(.secondCheckIn)?.due == local("2027-02-03 14:15"))
     }
 
-    @Test func autoReplyWithReturnDateHoldsFollowUpsUntilThen() {
+    /// "Away until the 25th" and "back on the 25th" both name the 25th: read as
+    /// the last day away, so nothing goes out before the 26th.
+    @Test func autoReplyWithReturnDateHoldsFollowUpsUntilTheDayAfter() {
         var h = interview()
         h.send(.thankYou, at: local("2027-01-13 11:00"))
         h.reply(.autoReply, at: local("2027-01-13 11:01"), until: "2027-01-25")
         let t = h.timeline(local("2027-01-13 12:00"))
         #expect(t.state == .open)
-        #expect(t.step(.checkIn)?.due == local("2027-01-25 09:00"))
+        #expect(t.step(.checkIn)?.due == local("2027-01-26 09:00"))
     }
 
     @Test func nextStepUnclearAndBounceCloseTheRound() {
