@@ -10,13 +10,16 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     case autoReply = "auto-reply"
     case bounce
     case unclear
+    /// The user said a recorded message is no reply (bulk mail read as one):
+    /// it counts for nothing, as if it had never been recorded.
+    case notAReply = "not-a-reply"
 
     /// Whether a person wrote it (or it stands for one): only these cancel the
     /// drafts made before them (POLICY: "Replies from the employer").
     public var isFromAPerson: Bool {
         switch self {
         case .rejection, .needMoreTime, .nextStep, .bounce, .unclear: true
-        case .autoReply: false
+        case .autoReply, .notAReply: false
         }
     }
 
@@ -26,7 +29,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var closesTheRound: Bool {
         switch self {
         case .rejection, .nextStep, .bounce, .unclear: true
-        case .needMoreTime, .autoReply: false
+        case .needMoreTime, .autoReply, .notAReply: false
         }
     }
 
@@ -35,7 +38,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var isRejection: Bool {
         switch self {
         case .rejection: true
-        case .needMoreTime, .nextStep, .autoReply, .bounce, .unclear: false
+        case .needMoreTime, .nextStep, .autoReply, .bounce, .unclear, .notAReply: false
         }
     }
 
@@ -43,7 +46,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var holdsUntilReturn: Bool {
         switch self {
         case .autoReply: true
-        case .rejection, .needMoreTime, .nextStep, .bounce, .unclear: false
+        case .rejection, .needMoreTime, .nextStep, .bounce, .unclear, .notAReply: false
         }
     }
 
@@ -51,7 +54,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var marksUndeliverable: Bool {
         switch self {
         case .bounce: true
-        case .rejection, .needMoreTime, .nextStep, .autoReply, .unclear: false
+        case .rejection, .needMoreTime, .nextStep, .autoReply, .unclear, .notAReply: false
         }
     }
 
@@ -59,7 +62,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var namesADate: Bool {
         switch self {
         case .needMoreTime: true
-        case .rejection, .nextStep, .autoReply, .bounce, .unclear: false
+        case .rejection, .nextStep, .autoReply, .bounce, .unclear, .notAReply: false
         }
     }
 
@@ -68,7 +71,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
     public var canBeReportedByHand: Bool {
         switch self {
         case .rejection, .nextStep, .needMoreTime: true
-        case .autoReply, .bounce, .unclear: false
+        case .autoReply, .bounce, .unclear, .notAReply: false
         }
     }
 
@@ -81,6 +84,7 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
         case .autoReply: "an automatic reply"
         case .bounce: "a bounce"
         case .unclear: "a reply to read yourself"
+        case .notAReply: "not a reply"
         }
     }
 
@@ -99,6 +103,8 @@ public enum ReplyClass: String, Codable, CaseIterable, Sendable {
             "the address is marked undeliverable; nothing more is sent to it"
         case .unclear:
             "pending drafts will be cancelled and the round closed; read it and decide yourself"
+        case .notAReply:
+            "it counts for nothing: the follow-ups go on as if it had never come (a draft it cancelled is drafted anew, for your approval)"
         }
     }
 }

@@ -28,8 +28,9 @@ struct RoundFacts {
             .sorted { sentAt($0) < sentAt($1) }
         // Before the event only a rejection counts (they cancelled it); other
         // mail then is about arranging it.
+        // What the user said is no reply counts for nothing.
         replies = history.replies
-            .filter { $0.applicationID == history.application.id }
+            .filter { $0.applicationID == history.application.id && $0.replyClass != .notAReply }
             .filter { $0.receivedAt > event.start || ($0.replyClass.isRejection && $0.receivedAt > event.heardFrom) }
             .sorted { $0.receivedAt < $1.receivedAt }
     }

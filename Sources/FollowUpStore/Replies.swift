@@ -75,3 +75,59 @@ extension Store {
         }
     }
 }
+
+/// A correction the user made to a reply's class (`fuctl relabel`).
+public struct ReplyLabel: Hashable, Sendable {
+    public var replyID: ReplyID
+    public var from: ReplyClass
+    public var to: ReplyClass
+    public var until: LocalDate?
+    public var at: Date
+}
+
+extension Store {
+    /// Gives reply `id` the class it should have had, with its date, as if it
+    /// had been read so: a bounce relabelled frees the address it marked
+    /// (unless another bounce still marks it). Recorded for the audit.
+    /// - Returns: the reply as it was, and as it is now.
+    public func relabelReply(_ id: ReplyID, as replyClass: ReplyClass, until: LocalDate?, at now: Date) throws
+        -> (before: RecordedReply, after: RecordedReply) {
+        try writeTransaction { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("reply", id)
+            }
+            let before = try RecordedReply(row: row)
+            var after = before
+            after.replyClass = replyClass
+            after.until = until
+            after.failedRecipient = replyClass.marksUndeliverable ? before.failedRecipient : nil
+            try db.execute(sql: "UPDATE replies SET class = ?, until = ?, failed_recipient = ? WHERE id = ?",
+                           arguments: [replyClass.rawValue, until?.description, after.failedRecipient, id])
+            if let freed = before.failedRecipient, before.replyClass.marksUndeliverable, !replyClass.marksUndeliverable {
+                let stillBounced = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM replies WHERE failed_recipient = ? COLLATE NOCASE AND class = ?
+                    """, arguments: [freed, ReplyClass.bounce.rawValue]) ?? 0
+                if stillBounced == 0 {
+                    try db.execute(sql: "UPDATE contacts SET undeliverable = 0 WHERE email = ? COLLATE NOCASE", arguments: [freed])
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO reply_labels (reply_id, from_class, to_class, until, relabeled_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, before.replyClass.rawValue, replyClass.rawValue, until?.description, now.stored])
+            return (before, after)
+        }
+    }
+
+    /// The user's corrections of the application's replies, oldest first.
+    public func replyLabels(application: ApplicationID) throws -> [ReplyLabel] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.* FROM reply_labels l JOIN replies r ON r.id = l.reply_id
+                WHERE r.application_id = ? ORDER BY l.id
+                """, arguments: [application]).map { row in
+                ReplyLabel(replyID: row["reply_id"], from: try row.value("from_class"), to: try row.value("to_class"),
+                           until: (row["until"] as String?).flatMap(LocalDate.init(iso:)), at: row.date("relabeled_at"))
+            }
+        }
+    }
+}

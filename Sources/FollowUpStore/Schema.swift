@@ -213,9 +213,21 @@ enum Schema {
                 ALTER TABLE daemon_status ADD COLUMN notice_reply_mark INTEGER NOT NULL DEFAULT 0;
                 """)
         }
-        // A job platform's notice says where its message is to be read.
+        // A job platform's notice says where its message is to be read; the
+        // user's corrections of a reply's class, for the audit.
         m.registerMigration("v9") { db in
-            try db.execute(sql: "ALTER TABLE replies ADD COLUMN read_on TEXT")
+            try db.execute(sql: """
+                ALTER TABLE replies ADD COLUMN read_on TEXT;
+                CREATE TABLE reply_labels (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    reply_id INTEGER NOT NULL,
+                    from_class TEXT NOT NULL,
+                    to_class TEXT NOT NULL,
+                    until TEXT,
+                    relabeled_at REAL NOT NULL
+                );
+                CREATE INDEX reply_labels_reply ON reply_labels(reply_id);
+                """)
         }
         return m
     }

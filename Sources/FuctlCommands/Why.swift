@@ -57,13 +57,19 @@ struct Why: FuctlCommand {
 
         out.append("\nReplies:")
         let origins = try store.replyOrigins(application: a.id)
+        let labels = try store.replyLabels(application: a.id)
         for r in history.replies {
             var line = "  reply \(r.id), \(times.human(r.receivedAt)), \(r.source.rawValue) from \(r.from ?? "?"): \(r.replyClass.words)"
             if let until = r.until { line += " (until \(until))" }
+            if let place = r.readOn { line += "; to be read on \(place)" }
             if let origin = origins[r.id] {
                 line += "; \(origin.matched ?? "matched"); found in \(origin.mailbox) (UID \(origin.uid))"
             }
             out.append(line)
+            for label in labels where label.replyID == r.id {
+                out.append("    relabelled \(times.human(label.at)) by you: \(label.from.words) → \(label.to.words)"
+                    + (label.until.map { " (until \($0))" } ?? ""))
+            }
         }
         if history.replies.isEmpty { out.append("  none") }
 
