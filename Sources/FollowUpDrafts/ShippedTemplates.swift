@@ -26,7 +26,7 @@ Dear {{salutation}},
 
 Thank you for speaking with me about the {{role}} position at {{company}}.
 
-I wanted to let you know that I have received an offer from another company.{{#offer}} {{offer}}{{/offer}} {{company}} remains my first choice, and I would welcome the chance to continue the process with your team.
+I wanted to let you know that I have received an offer from another company.{{#offer}} {{offer}}{{/offer}} I remain very interested in the {{role}} position, and I would welcome the chance to continue the process with your team.
 
 If you are able to share an update on your timeline, I would be grateful. I am happy to provide any additional information you may need.
 

@@ -86,6 +86,25 @@ extension Store {
                            })
     }
 
+    /// Adds talking points and company domains the user learnt of later;
+    /// those already there are not repeated. Returns the application as stored.
+    @discardableResult
+    public func addDetails(to applicationID: ApplicationID, talkingPoints: [String], domains: [String]) throws -> Application {
+        try writeTransaction { db in
+            let current = try Self.application(applicationID, db)
+            var position = current.talkingPoints.count
+            for point in talkingPoints where !current.talkingPoints.contains(point) {
+                try db.execute(sql: "INSERT INTO talking_points (application_id, position, text) VALUES (?, ?, ?)",
+                               arguments: [applicationID, position, point])
+                position += 1
+            }
+            for domain in Set(domains.map { $0.lowercased() }) where !current.companyDomains.contains(domain) {
+                try db.execute(sql: "INSERT INTO company_domains (application_id, domain) VALUES (?, ?)", arguments: [applicationID, domain])
+            }
+            return try Self.application(applicationID, db)
+        }
+    }
+
     private static func writeParts(of application: Application, id: ApplicationID, _ db: Database) throws {
         for (i, c) in application.contacts.enumerated() {
             try db.execute(sql: "INSERT INTO contacts (application_id, position, name, email, undeliverable) VALUES (?, ?, ?, ?, ?)",

@@ -87,6 +87,16 @@ extension Store {
         }
     }
 
+    /// followupd writes a waiting draft again from its templates (new facts
+    /// about the application): like an edit, it withdraws any approval, but it
+    /// is not the user's, so `edited_at` stays as it was.
+    @discardableResult
+    public func rewrite(draftID: DraftID, subject: String, body: String, lintProblems: [String], now: Date) throws -> Draft {
+        try move(draftID, action: "write again", from: [.drafted], to: .drafted,
+                 set: "subject = ?, body = ?, lint_problems = ?, approved_at = NULL",
+                 [subject, body, Lines.join(lintProblems)], now: now)
+    }
+
     /// The user throws a draft away.
     @discardableResult
     public func discard(draftID: DraftID, reason: String, now: Date) throws -> Draft {

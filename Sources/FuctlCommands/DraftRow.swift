@@ -19,6 +19,8 @@ struct DraftRow: Encodable {
     /// Pending drafts in `queue` and `show`: the earliest moment the gate would let it go, or why it is held.
     var sendsAt: Date?
     var heldBy: String?
+    /// `queue`: advice that does not hold the draft back.
+    var hints: [String]?
 
     struct Problem: Encodable {
         var kind: String

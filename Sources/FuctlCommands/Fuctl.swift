@@ -18,7 +18,7 @@ public struct Fuctl: ParsableCommand {
         subcommands: [
             Add.self, List.self, Show.self, EventCommand.self,
             Queue.self, DraftCommand.self, Edit.self, Approve.self, Discard.self,
-            News.self, Offer.self, Reply.self, Relabel.self, Close.self,
+            News.self, Offer.self, Update.self, Reply.self, Relabel.self, Close.self,
             Log.self, Status.self, Resolve.self, Review.self, Why.self, Explain.self, Backup.self, ConfigCommand.self,
         ])
 

@@ -24,7 +24,16 @@ struct Queue: FuctlCommand {
             }
             return (draft, try workspace.currentProblems(of: draft), sends)
         }
-        if output.json { return try context.console.printJSON(waiting.map { DraftRow($0, problems: $1, sends: $2) }) }
+        let hints = Dictionary(uniqueKeysWithValues: waiting.map { entry in
+            (entry.0.id, histories[entry.0.applicationID].map { DraftHint.of(entry.0, application: $0.application) } ?? [])
+        })
+        if output.json {
+            return try context.console.printJSON(waiting.map { draft, problems, sends in
+                var row = DraftRow(draft, problems: problems, sends: sends)
+                row.hints = hints[draft.id]
+                return row
+            })
+        }
         guard !waiting.isEmpty else { return context.console.print("No drafts waiting for approval.") }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         var table = Table("ID", "APPLICATION", "KIND", "DUE", "SENDS", "TO", "SUBJECT", "PROBLEMS")
@@ -35,9 +44,19 @@ struct Queue: FuctlCommand {
                       problems.isEmpty ? "none" : "\(problems.count)")
         }
         context.console.print(table.text)
-        for (draft, problems, _) in waiting where !problems.isEmpty {
+        for (draft, problems, _) in waiting where !problems.isEmpty || !(hints[draft.id] ?? []).isEmpty {
             context.console.print("\nDraft \(draft.id):")
             context.console.printProblems(problems)
+            for hint in hints[draft.id] ?? [] { context.console.print("  hint: \(hint)") }
         }
+    }
+}
+
+/// Advice on a draft that does not hold it back, unlike a lint problem.
+enum DraftHint {
+    static func of(_ draft: Draft, application: Application) -> [String] {
+        guard draft.kind == .thankYou, application.talkingPoints.isEmpty else { return [] }
+        return ["a thank-you without a talking point is generic; one thing you talked about makes it personal "
+                + "(fuctl update \(application.id) --talking-point \"…\")"]
     }
 }

@@ -62,7 +62,7 @@ extension EndToEndTests {
         guard let world = try World.begin() else { return }
         let t = world.time
         let app = try world.addApplication()
-        let offer = "It is for a similar platform role, and this team remains my first choice."
+        let offer = "It is for a similar platform role."
         let thankYou = try world.approvedThankYou()
         try world.tick(at: t.at(1, "11:30"))
         try #require(world.stack.waitFor(1, in: OwnMailStack.hr) == 1, "the thank-you did not arrive")

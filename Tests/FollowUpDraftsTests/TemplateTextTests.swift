@@ -30,12 +30,13 @@ import Testing
         #expect(body.contains("Is there any update you can share on the timeline?"))
     }
 
-    @Test func competingOfferSaysFirstChoiceWithoutADeadline() throws {
+    /// The user may send it to two companies: it says the interest is real, never that this one comes first.
+    @Test func competingOfferStatesInterestWithoutRankingOrADeadline() throws {
         let draft = try render(.competingOffer)
         #expect(draft.subject == "Update on my application for the Product Designer position")
         #expect(paragraphs(draft.body)[1] == "Thank you for speaking with me about the Product Designer position at Acme Robotics.")
-        #expect(draft.body.contains("Acme Robotics remains my first choice"))
-        for word in ["deadline", "expire", "by then", "soon", "quickly"] {
+        #expect(draft.body.contains("I remain very interested in the Product Designer position"))
+        for word in ["first choice", "top choice", "my favourite", "my favorite", "preferred", "deadline", "expire", "by then", "soon", "quickly"] {
             #expect(!draft.body.lowercased().contains(word))
         }
     }

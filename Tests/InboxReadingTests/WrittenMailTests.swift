@@ -75,6 +75,7 @@ import TestSupport
             case .unclear: "unclear"
             case .autoReply: "autoReply"
             case .bounce: "bounce"
+            case .notAReply: "notReply"
             }
             return (said, name(a.applicationID), a.reading.until?.description ?? "-",
                     "\(said) via \(a.match) \(a.reading.phrases) \(a.reading.readOn ?? "")")
