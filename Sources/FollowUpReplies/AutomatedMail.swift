@@ -29,6 +29,13 @@ enum AutomatedMail {
         let failureInText = failureText.isFound(in: withoutDelayDurations(text))
         let failureStated = failureSubject.isFound(in: subject) || failureInText || !message.failedRecipients.isEmpty
         let delayStated = delaySubject.isFound(in: subject) || delayText.isFound(in: text)
+        // "This is a warning only … delivery attempts will continue" with only
+        // temporary codes: its failure words ("failed with a temporary error",
+        // "returned as undeliverable") are about what may yet come.
+        if delayStated, warningOnly.isFound(in: text), !permanentStatus.isFound(in: text),
+           !(message.deliveryReport?.recipients ?? []).contains(where: \.failed) {
+            return .noticeWithoutFailure
+        }
         // A block with neither action nor status (a report the parser read garbled) says nothing.
         let recipients = (message.deliveryReport?.recipients ?? []).filter(\.saysWhatHappened)
         // Some mail systems put the report in a multipart/mixed or text part, or
@@ -92,6 +99,11 @@ enum AutomatedMail {
     /// What mail systems write while they keep trying.
     private static let delayText = Pattern(
         #"\b(?:delivery (?:to the following recipients? )?(?:has been|is|was) delayed|(?:message|delivery) (?:is|has been) delayed|(?:has|have) not yet (?:been delivered|received)|still undelivered|(?:will be|is being|still being) retried|will retry|will (?:continue|keep) trying|delivery attempts will continue|(?:do not|don't) need to re-?send|no need to resend|this is a warning (?:message )?only|delivery incomplete)"#)
+    /// Said only by a mail system that keeps trying.
+    private static let warningOnly = Pattern(
+        #"\b(?:(?:this is )?(?:a )?warning (?:message )?only|(?:do not|don't) need to re-?send|no need to resend|delivery attempts will continue|will (?:continue|keep) trying|will be retried|will retry)\b"#)
+    /// A permanent SMTP reply or enhanced status code (RFC 3463 class 5).
+    private static let permanentStatus = Pattern(#"\b5[0-5][0-9][ -]|\b5\.[0-9]{1,3}\.[0-9]{1,3}\b"#)
     /// "Could not be delivered for more than 4 hours": delay wording that reads like failure.
     private static let delayDuration = Pattern(
         #"\b(?:could not be delivered|couldn't be delivered|undeliverable|not been delivered) for (?:more than |over |the (?:past|last) )?[0-9]"#)

@@ -3,8 +3,8 @@ import FollowUpCore
 /// Automated mail for many people that is no reply, even from the company's
 /// domain (POLICY.md "Replies from the employer"): newsletters, job alerts,
 /// talent-community mailings, acknowledgements of an application. Told by
-/// their headers together with what they say; a rejection is never taken for
-/// one, so the worst a mistake here costs is a reply read as `unclear`.
+/// their headers together with what they say; a stated rejection is never
+/// taken for one, so the worst a mistake here costs is a reply read as `unclear`.
 enum BulkMail {
     /// Why the message is bulk mail, or nil. Asked only of a message that
     /// names nothing we sent and that none of the contacts wrote.
@@ -12,7 +12,7 @@ enum BulkMail {
         let marks = listMarks(message)
         let automated = relayed || !marks.isEmpty || isNoReply(message)
         let text = PlainWords.normalize(message.subject + "\n" + authored.withSignature)
-        guard said != .rejection, automated else { return nil }
+        guard automated, !ReplyWording.statesRejection(authored.message) else { return nil }
         if said != .nextStep, acknowledgement.isFound(in: text) { return "an acknowledgement of an application" }
         let mailing = mailingWords.isFound(in: text)
         if !marks.isEmpty, said == .unclear || mailing {

@@ -14,8 +14,17 @@ private let weekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|su
 private let optionalWeekday = "(?:(?:\(weekdayNames))\\.?,? (?:the )?)?"
 private let optionalYear = "(?:,? ([0-9]{4}))?"
 
+/// Month names in German and French, for "8 décembre" and "10. Dezember".
+private let otherMonthNames: [String: Int] = [
+    "januar": 1, "janvier": 1, "februar": 2, "février": 2, "märz": 3, "mars": 3, "avril": 4, "mai": 5, "juni": 6, "juin": 6,
+    "juli": 7, "juillet": 7, "août": 8, "septembre": 9, "oktober": 10, "octobre": 10, "dezember": 12, "décembre": 12,
+    "novembre": 11,
+]
+private let dayMonthNames = monthNames + "|" + otherMonthNames.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+
 private func month(_ name: String?) -> Int? {
     guard let name else { return nil }
+    if let other = otherMonthNames[name] { return other }
     let prefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     return prefixes.firstIndex { name.hasPrefix($0) }.map { $0 + 1 }
 }
@@ -45,7 +54,7 @@ extension DatePhrase {
             return CivilDay.valid(year: y, month: mo, day: d)
         },
         // 14.12.2026, 14.12.26, and 14.12. without a year: day first wherever it is written.
-        DatePhrase(pattern: Pattern(#"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.(?:([0-9]{4}|[0-9]{2})(?![0-9.])|(?![0-9]))"#)) { m, t, r in
+        DatePhrase(pattern: Pattern(#"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.(?:([0-9]{4}|[0-9]{2})(?!\.?[0-9])|(?![0-9]))"#)) { m, t, r in
             guard let d = number(m, 1, t), let mo = number(m, 2, t) else { return nil }
             guard let y = number(m, 3, t) else { return r.next(month: mo, day: d, year: nil) }
             return CivilDay.valid(year: y < 100 ? 2000 + y : y, month: mo, day: d)
@@ -61,7 +70,7 @@ extension DatePhrase {
             return r.next(month: mo, day: d, year: number(m, 3, t))
         },
         // (Friday,) 18(th) (of) December(, 2026)
-        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?(\(monthNames))\\b\\.?\(optionalYear)")) { m, t, r in
+        DatePhrase(pattern: Pattern("\\b\(optionalWeekday)([0-9]{1,2})(?:st|nd|rd|th|\\.)? (?:of )?(\(dayMonthNames))\\b\\.?\(optionalYear)")) { m, t, r in
             guard let mo = month(m.capture(2, in: t)), let d = number(m, 1, t) else { return nil }
             return r.next(month: mo, day: d, year: number(m, 3, t))
         },

@@ -57,6 +57,9 @@ enum Phrases {
         Pattern(#"\beinladen|\beinladung zu|\bvorstellungsgespräch|\bvous inviter|\bentretien\b"#),
     ]
 
+    /// A call or a chat offered to share feedback: what follows a rejection, not a next step.
+    static let feedbackOnly = Pattern(#"\b(?:share|give|provide|discuss|offer|walk you through|go over) (?:some |more |detailed |our |the |my )?feedback\b|\bfeedback (?:call|session|conversation|chat|meeting)\b"#)
+
     static let needMoreTime: [Pattern] = [
         Pattern(#"\b(?:need|needs|needed|require|requires|take|taking|takes|took) (?:a (?:bit|little) |some |slightly )?(?:more|longer|extra|additional) (?:time|days|weeks)\b|\b(?:need|needs|take|taking|takes|took) (?:a (?:bit|little) |slightly )?longer\b"#),
         Pattern(#"\bstill (?:interviewing|reviewing|evaluating|assessing|considering|meeting|finali[sz]ing|working|deciding|discussing|waiting|gathering|collecting|speaking|in the (?:middle|process))\b"#),
@@ -70,6 +73,8 @@ enum Phrases {
         Pattern(#"\b(?:update|news|decision|answer|feedback|outcome) (?:for you )?(?:by|within|early|next|later|mid|before|in the (?:coming|next))\b"#),
         // German, French
         Pattern(#"\bnoch etwas zeit|\bnoch keine entscheidung|\bencore un peu de temps|\bpas encore (?:pris )?(?:de |notre )?décision"#),
+        Pattern(#"\b(?:dauert|dauern|braucht|brauchen) .{0,40}\b(?:länger|mehr zeit)\b|\bnoch gespräche mit\b|\bhören (?:spätestens )?.{0,30}\bvon uns\b|\bmelden uns (?:spätestens|bis|in|bald)\b"#),
+        Pattern(#"\breviendrons vers vous\b|\bvous recontacterons\b|\bau plus tard le\b|\bencore (?:deux|trois|des|quelques) entretiens\b|\bprend(?:ra)? (?:un peu )?plus de temps\b"#),
     ]
 
     /// "Unfortunately" and its kin: a rejection only next to the candidacy.

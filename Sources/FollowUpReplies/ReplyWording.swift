@@ -28,6 +28,12 @@ enum ReplyWording {
         return .unclear
     }
 
+    /// Whether a rejection is stated in so many words, not only a regret next
+    /// to the candidacy ("unfortunately we cannot answer every applicant").
+    static func statesRejection(_ text: String) -> Bool {
+        PlainWords.sentences(of: text).contains { Signal.rejection.isFound(in: $0) }
+    }
+
     /// Each signal found, with the first words that carried it.
     static func phrases(_ text: String) -> [String] {
         var found: [Signal: String] = [:]
@@ -64,7 +70,7 @@ enum ReplyWording {
             case .rejection: return Self.unnegated(Phrases.rejection, in: sentence)
             case .nextStep:
                 // "happy to set up a call to share feedback" follows a rejection; it is no next step.
-                return !sentence.contains("feedback") && Self.unnegated(Phrases.nextStep, in: sentence)
+                return !Phrases.feedbackOnly.isFound(in: sentence) && Self.unnegated(Phrases.nextStep, in: sentence)
             case .needMoreTime: return Self.unnegated(Phrases.needMoreTime, in: sentence)
             case .softRejection:
                 return Phrases.regret.isFound(in: sentence) && Phrases.candidacy.isFound(in: sentence)

@@ -162,10 +162,11 @@ final class World {
     }
 
     /// A message filed straight into the candidate's `folder` (a server
-    /// rule, the spam filter), arrived at `at`.
+    /// rule, the spam filter; "INBOX" is the inbox), arrived at `at`.
     func filed(_ message: String, in folder: String, at: Date) throws {
         let crlf = message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        try stack.files.writeToMaildir([Array(crlf.utf8)], user: OwnMailStack.candidate, folder: folder, receivedAt: at)
+        try stack.files.writeToMaildir([Array(crlf.utf8)], user: OwnMailStack.candidate,
+                                       folder: folder == "INBOX" ? nil : folder, receivedAt: at)
     }
 
     /// The employer writes to the candidate (delivered at the real time).
