@@ -173,6 +173,8 @@ public enum Gate {
                 refusals.append(.noLongerDue)
             }
         }
+        // A reply to a rejection that is one no more (the user relabelled it).
+        if draft.kind == .rejectionReply && f.rejection == nil { refusals.append(.noLongerDue) }
         if f.now < due { refusals.append(.notDueYet(due: due)) }
         if !f.calendar.isInsideWindow(f.now) {
             refusals.append(.outsideSendWindow(next: f.calendar.firstWindowMoment(atOrAfter: f.now)))

@@ -53,6 +53,8 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
     case timelineStopped
     /// Another draft already stands for the same step.
     case duplicate(of: DraftID)
+    /// A rejection reply whose rejection was relabelled as something else.
+    case noRejection
 
     public var description: String {
         switch self {
@@ -65,6 +67,7 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
         case .capReached: return "the follow-up cap is reached"
         case .timelineStopped: return "the round's timeline has stopped"
         case .duplicate(let id): return "draft \(id) stands for the same step"
+        case .noRejection: return "the reply it answered is no rejection any more"
         }
     }
 }

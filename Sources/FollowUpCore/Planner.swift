@@ -77,7 +77,7 @@ public enum Planner {
         case .news, .competingOffer:
             return f.capReached ? .capReached : nil
         case .rejectionReply:
-            return nil
+            return f.rejection == nil ? .noRejection : nil
         }
     }
 

@@ -32,7 +32,7 @@ enum AutomatedMail {
         // "This is a warning only … delivery attempts will continue" with only
         // temporary codes: its failure words ("failed with a temporary error",
         // "returned as undeliverable") are about what may yet come.
-        if delayStated, warningOnly.isFound(in: text), !permanentStatus.isFound(in: text),
+        if fromDaemon || isStatusReport, delayStated, warningOnly.isFound(in: text), !permanentStatus.isFound(in: text),
            !(message.deliveryReport?.recipients ?? []).contains(where: \.failed) {
             return .noticeWithoutFailure
         }
@@ -79,7 +79,7 @@ enum AutomatedMail {
 
     /// A mail daemon's sender, or the null return path (auto-replies use it
     /// too, so it marks a bounce only together with failure words).
-    private static func isFromMailSystem(_ message: IncomingMessage) -> Bool {
+    static func isFromMailSystem(_ message: IncomingMessage) -> Bool {
         message.from.map(isDaemon) ?? false || message.returnPath == ""
     }
 
@@ -177,7 +177,7 @@ enum AutomatedMail {
     }
 
     private static let absenceSubject = Pattern(
-        #"\b(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response|antwort)|autoreply|automatische antwort|out of (?:the )?office|ooo|away from (?:the |my )?office|away (?:until|till|through|from)|(?:on|parental|maternity|paternity|annual) leave|absence|abwesenheit(?:snotiz)?|abwesend|nicht im büro|réponse automatique|absent(?:e)? du bureau|absence du bureau|respuesta automática|fuera de la oficina|automatisch antwoord|afwezig|autosvar|risposta automatica)\b"#)
+        #"\b(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response|antwort)|autoreply|automatische antwort|out of (?:the )?office|ooo|away from (?:the |my )?office|away (?:until|till|through|from)|(?:on|parental|maternity|paternity|annual) leave|absence|abwesenheit(?:snotiz)?|abwesend|nicht im büro|ist außer haus|is out of the office|est absente?|réponse automatique|absent(?:e)? du bureau|absence du bureau|respuesta automática|fuera de la oficina|automatisch antwoord|afwezig|autosvar|risposta automatica)\b"#)
     private static let absence: [Pattern] = [
         Pattern(#"\b(?:i am|i'm|i will be|i'll be|i shall be|currently)(?: currently)? (?:out of (?:the )?office|ooo|away from (?:the |my )?(?:office|desk|e-?mail)|on (?:annual |parental |maternity |paternity |sick |medical |holiday |vacation )?(?:leave|vacation|holidays?|pto|a business trip|business travel|sabbatical)|out (?:until|through|till|from|of the country)|away (?:until|from|till|through|on)|travel(?:l)?ing (?:until|through|till|with limited)|offline until|back (?:in the office |at (?:my desk|work) )?(?:on|from|by)|returning on)\b"#),
         Pattern(#"\b(?:out of (?:the )?office|ooo) (?:until|till|through|from|and will|with (?:limited|no))\b|\blimited access to (?:my )?e-?mail\b|\bback in the office on\b"#),

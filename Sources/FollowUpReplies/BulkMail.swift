@@ -8,18 +8,28 @@ import FollowUpCore
 enum BulkMail {
     /// Why the message is bulk mail, or nil. Asked only of a message that
     /// names nothing we sent and that none of the contacts wrote.
-    static func whyNotAReply(_ message: IncomingMessage, authored: AuthoredText, said: ReplyClass, relayed: Bool) -> String? {
+    static func whyNotAReply(_ message: IncomingMessage, authored: AuthoredText, said: ReplyClass, relayed: Bool,
+                             role: String) -> String? {
         let marks = listMarks(message)
         let automated = relayed || !marks.isEmpty || isNoReply(message)
         let text = PlainWords.normalize(message.subject + "\n" + authored.withSignature)
-        guard automated, !ReplyWording.statesRejection(authored.message) else { return nil }
-        if said != .nextStep, acknowledgement.isFound(in: text) { return "an acknowledgement of an application" }
-        let mailing = mailingWords.isFound(in: text)
-        if !marks.isEmpty, said == .unclear || mailing {
-            return "bulk mail (\(marks.joined(separator: ", ")))"
+        // About the application itself ("an update on your application", the interview): read it.
+        guard automated, !ReplyWording.statesRejection(authored.message), !aboutTheApplication.isFound(in: text) else { return nil }
+        // "We will review it" is in every receipt; "thank you for your
+        // application" opens status updates too, so it counts only when
+        // nothing else is said; a request for time about the role interviewed
+        // for is a reply, however it is sent.
+        // A regret next to the candidacy ("unfortunately we cannot answer every
+        // applicant") decides nothing: a stated rejection was ruled out above.
+        let decided = said != .unclear && said != .rejection
+        let aboutTheRole = NamedInText.names(role: role, in: [message.subject, authored.withSignature])
+        if !decided && (receipt.isFound(in: text) || thanksForApplying.isFound(in: text))
+            || said == .needMoreTime && !aboutTheRole && receipt.isFound(in: text) {
+            return "an acknowledgement of an application"
         }
-        if mailing, said == .unclear { return "a mailing from a no-reply sender" }
-        return nil
+        guard !decided else { return nil }
+        if !marks.isEmpty { return "bulk mail (\(marks.joined(separator: ", ")))" }
+        return mailingWords.isFound(in: text) ? "a mailing from a no-reply sender" : nil
     }
 
     /// The bulk headers found, and `Precedence: bulk` or `list`.
@@ -28,18 +38,26 @@ enum BulkMail {
         return message.bulkHeaders + (["bulk", "list", "junk"].contains(precedence) ? ["Precedence: \(precedence)"] : [])
     }
 
+    /// A sender no person answers from; not jobs@ or careers@, where recruiters write.
     private static func isNoReply(_ message: IncomingMessage) -> Bool {
-        guard let local = message.from?.localPart else { return false }
-        return noReply.isFound(in: local)
+        message.from.map { isNoReply($0.localPart) } ?? false
     }
 
-    private static let noReply = Pattern(
-        #"^(?:no-?reply|do-?not-?reply|donotreply|noreply|notifications?|notify|alerts?|news(?:letter)?|marketing|info|jobs|careers|talent|mailer|updates)(?:[-_.+].*)?$"#)
+    static func isNoReply(_ localPart: String) -> Bool { noReply.isFound(in: localPart) }
 
-    /// "Thank you for applying", "we have received your application": mail
-    /// sent at the application, not after an interview.
-    private static let acknowledgement = Pattern(
-        #"\b(?:thank(?:s| you) for (?:applying|your (?:recent )?application|submitting your application)|we(?:'ve| have) (?:successfully )?received your application|your application (?:has been|was|is) (?:successfully )?(?:received|submitted)|application (?:received|submitted|confirmation)|(?:vielen )?dank für ihre bewerbung|wir haben ihre bewerbung (?:erhalten|bekommen)|ihre bewerbung (?:ist )?(?:bei uns )?eingegangen|eingangsbestätigung|nous avons (?:bien )?reçu votre candidature|merci (?:pour|de) votre candidature|accusé de réception)"#)
+    private static let noReply = Pattern(
+        #"^(?:no-?reply|do-?not-?reply|donotreply|noreply|notifications?|notify|alerts?|news(?:letter)?|marketing|mailer|updates)(?:[-_.+].*)?$"#)
+
+    /// "We have received your application": mail sent at the application,
+    /// not after an interview.
+    private static let receipt = Pattern(
+        #"\b(?:we(?:'ve| have) (?:successfully )?received your application|your application (?:has been|was|is) (?:successfully )?(?:received|submitted)|application (?:received|submitted|confirmation)|wir haben ihre bewerbung (?:erhalten|bekommen)|ihre bewerbung (?:ist )?(?:bei uns )?eingegangen|eingangsbestätigung|nous avons (?:bien )?reçu votre candidature|accusé de réception)"#)
+    private static let thanksForApplying = Pattern(
+        #"\b(?:thank(?:s| you) for (?:applying|your (?:recent )?application|submitting your application)|(?:vielen )?dank für ihre bewerbung|merci (?:pour|de) votre candidature)"#)
+
+    /// What a status update or a person's mail about the process says.
+    private static let aboutTheApplication = Pattern(
+        #"\b(?:(?:an )?update (?:on|regarding|about|to) your (?:application|candidacy)|(?:there is|there's|we have|we've posted) (?:an |a new )?(?:update|message|decision)|your application status (?:has|was) (?:changed|updated)|(?:log|sign) in to (?:view|see|read) (?:it|the (?:update|message|decision))|candidate (?:portal|home)\b.{0,40}\b(?:update|decision|status)|your (?:interview|conversation|call|meeting) (?:with|on|last)|(?:after|following|since) (?:your|our) (?:interview|conversation|call|meeting))"#)
 
     /// What mailings say and personal mail does not.
     private static let mailingWords = Pattern(

@@ -7,5 +7,20 @@ extension ReplyContext {
     /// company or a contact only in its text or its invitation).
     public func textMayTieItToAnApplication(_ message: IncomingMessage) -> Bool {
         AutomatedMail.mayBeDeliveryReport(message) || relays.system(sending: message.from) != nil
+            || Self.mayCarryAnInvitation(message)
     }
+
+    /// An invitation's organizer or attendee may be a contact: its headers say
+    /// so only by its type or its subject ("Invitation: …", "Updated invitation", "Einladung: …").
+    static func mayCarryAnInvitation(_ message: IncomingMessage) -> Bool {
+        message.contentType == "text/calendar" || invitationSubject.isFound(in: PlainWords.normalize(message.subject))
+    }
+
+    private static let invitationSubject = Pattern(
+        #"^(?:(?:updated |new )?invitation|invitation mise à jour|(?:aktualisierte )?einladung|invitación|uitnodiging|accepted|canceled|cancelled|event (?:invitation|canceled)|booking confirmed|confirmed)\s?:"#)
+}
+
+extension IncomingMessage {
+    /// A mail daemon's sender or the null return path.
+    public var comesFromAMailSystem: Bool { AutomatedMail.isFromMailSystem(self) }
 }

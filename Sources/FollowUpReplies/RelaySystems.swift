@@ -19,11 +19,14 @@ public struct RelaySystem: Hashable, Sendable {
     /// Sending domains, each with its subdomains; or whole addresses
     /// (`calendar-notification@google.com`) where the domain sends much else.
     public var senders: [String]
+    /// Where the person shows in its mail: the evidence behind the entry.
+    public var shape: String
 
-    public init(name: String, kind: Kind, senders: [String]) {
+    public init(name: String, kind: Kind, senders: [String], shape: String = "") {
         self.name = name
         self.kind = kind
         self.senders = senders
+        self.shape = shape
     }
 
     func sends(from address: MailAddress) -> Bool {
@@ -97,29 +100,40 @@ public struct RelaySystems: Hashable, Sendable {
         RelaySystem(name: "Hireology, JobScore, Recruiterbox, Manatal", kind: .applicantTracking,
                     senders: ["hireology.com", "jobscore.com", "recruiterbox.com", "manatal.com"]),
         // Scheduling tools.
-        RelaySystem(name: "GoodTime", kind: .scheduling, senders: ["goodtime.io"]),
-        RelaySystem(name: "Calendly", kind: .scheduling, senders: ["calendly.com"]),
-        RelaySystem(name: "Paradox", kind: .scheduling, senders: ["paradox.ai"]),  // its assistant "Olivia"
-        RelaySystem(name: "ModernLoop", kind: .scheduling, senders: ["modernloop.io"]),
-        RelaySystem(name: "Gem", kind: .scheduling, senders: ["gem.com"]),
+        RelaySystem(name: "GoodTime", kind: .scheduling, senders: ["goodtime.io"],
+                    shape: "scheduling@goodtime.io; the coordinator in Reply-To and as organizer; \"Interview Confirmed - <role> at <company>\""),
+        RelaySystem(name: "Calendly", kind: .scheduling, senders: ["calendly.com"],
+                    shape: "notifications@calendly.com, the host as display name, in Reply-To and as organizer; \"Confirmed: <event> with <host>\""),
+        RelaySystem(name: "Paradox", kind: .scheduling, senders: ["paradox.ai"],
+                    shape: "its assistant \"Olivia\"; the company only in the text"),
+        RelaySystem(name: "ModernLoop", kind: .scheduling, senders: ["modernloop.io"],
+                    shape: "interviews.modernloop.io; the coordinator in Reply-To, a company calendar as organizer"),
+        // Gem books interviews and also sends recruiting campaigns: its words are read.
+        RelaySystem(name: "Gem", kind: .applicantTracking, senders: ["gem.com"],
+                    shape: "availability links from gem.com; invitations through the recruiter\u{2019}s own calendar"),
         RelaySystem(name: "Prelude", kind: .scheduling, senders: ["prelude.co"]),
         RelaySystem(name: "Cronofy", kind: .scheduling, senders: ["cronofy.com"]),
         RelaySystem(name: "YouCanBookMe", kind: .scheduling, senders: ["youcanbook.me"]),
         RelaySystem(name: "Chili Piper", kind: .scheduling, senders: ["chilipiper.com"]),
         RelaySystem(name: "SavvyCal", kind: .scheduling, senders: ["savvycal.com"]),
         RelaySystem(name: "Doodle", kind: .scheduling, senders: ["doodle.com"]),
-        RelaySystem(name: "Google Calendar", kind: .scheduling, senders: ["calendar-notification@google.com"]),
-        // Bookings mails from the tenant's mailbox, often at its onmicrosoft.com name.
-        RelaySystem(name: "Microsoft Bookings", kind: .scheduling, senders: ["onmicrosoft.com"]),
+        RelaySystem(name: "Google Calendar", kind: .scheduling, senders: ["calendar-notification@google.com"],
+                    shape: "sent for the organizer, who is in Reply-To and ORGANIZER"),
         // Job platforms.
-        RelaySystem(name: "LinkedIn", kind: .jobPlatform, senders: ["linkedin.com"]),  // e.linkedin.com, bounce.linkedin.com
-        RelaySystem(name: "Indeed", kind: .jobPlatform, senders: ["indeed.com", "indeedemail.com"]),
-        RelaySystem(name: "Xing", kind: .jobPlatform, senders: ["xing.com"]),
+        RelaySystem(name: "LinkedIn", kind: .jobPlatform, senders: ["linkedin.com"],
+                    shape: "messages-noreply@, hit-reply@, inmail-hit-reply@linkedin.com; \"Jane Carter via LinkedIn\", \"sent you a message\""),
+        RelaySystem(name: "Indeed", kind: .jobPlatform, senders: ["indeed.com", "indeedemail.com"],
+                    shape: "\"New message from <company>\"; per-person relay addresses at indeedemail.com"),
+        RelaySystem(name: "Xing", kind: .jobPlatform, senders: ["xing.com"],
+                    shape: "mail.xing.com; \"<Name> hat Ihnen eine Nachricht geschickt\""),
         RelaySystem(name: "StepStone", kind: .jobPlatform,
                     senders: ["stepstone.de", "stepstone.com", "stepstone.at", "stepstone.be", "stepstone.nl", "stepstone.fr"]),
         RelaySystem(name: "Glassdoor", kind: .jobPlatform, senders: ["glassdoor.com"]),
-        RelaySystem(name: "Wellfound", kind: .jobPlatform, senders: ["wellfound.com", "angel.co", "angellist.com"]),
-        RelaySystem(name: "Welcome to the Jungle", kind: .jobPlatform, senders: ["welcometothejungle.com", "wttj.co"]),
+        RelaySystem(name: "Wellfound", kind: .jobPlatform, senders: ["wellfound.com", "angel.co", "angellist.com"],
+                    shape: "talent@wellfound.com with the person in Reply-To"),
+        RelaySystem(name: "Welcome to the Jungle", kind: .jobPlatform,
+                    senders: ["welcometothejungle.com", "welcome-to-the-jungle.com", "wttj.co", "welcomekit.co"],
+                    shape: "the company named in the (French) text"),
         RelaySystem(name: "Monster", kind: .jobPlatform, senders: ["monster.com", "monster.de"]),
         RelaySystem(name: "ZipRecruiter", kind: .jobPlatform, senders: ["ziprecruiter.com"]),
         RelaySystem(name: "Otta", kind: .jobPlatform, senders: ["otta.com"]),

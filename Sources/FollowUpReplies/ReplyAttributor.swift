@@ -40,8 +40,10 @@ struct ReplyAttributor {
             }
             return []
         case .contactAddress:
-            // A relaying system's sender is the system; the person is in Reply-To or organises the invitation.
-            let addresses = Set(([counterpart] + (isReport ? [] : message.replyTo + [message.invitation?.organizer]))
+            // A relaying system's sender is the system; the person is in Reply-To, or
+            // organises or attends the invitation (a booking mailbox organises).
+            let invited = [message.invitation?.organizer] + (message.invitation?.attendees ?? [])
+            let addresses = Set(([counterpart] + (isReport ? [] : message.replyTo + invited))
                 .compactMap { $0?.normalized }.filter { !$0.isEmpty && !context.isUser($0) })
             return context.applications.filter { app in
                 app.contacts.contains { addresses.contains(MailAddress(address: $0.email).normalized) }

@@ -81,10 +81,12 @@ struct ReplyDates {
     }
 
     /// `first/second/year` by the order; a two-digit year is this century's.
+    /// A reading before today is no return date: the other one, if any, stands.
     func numeric(_ first: Int, _ second: Int, year: Int) -> CivilDay? {
         let year = year < 100 ? 2000 + year : year
-        let dayFirst = CivilDay.valid(year: year, month: second, day: first)
-        let monthFirst = CivilDay.valid(year: year, month: first, day: second)
+        let ahead = { (day: CivilDay?) in day.flatMap { $0 >= today ? $0 : nil } }
+        let dayFirst = ahead(CivilDay.valid(year: year, month: second, day: first))
+        let monthFirst = ahead(CivilDay.valid(year: year, month: first, day: second))
         switch order {
         case .dayFirst: return dayFirst ?? monthFirst
         case .monthFirst: return monthFirst ?? dayFirst

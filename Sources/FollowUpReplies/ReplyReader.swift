@@ -30,20 +30,29 @@ struct ReplyReader {
     /// or that one of the contacts wrote (as sender, Reply-To or organizer), is
     /// a reply whatever its headers.
     var whyNotAReply: String? {
-        guard path != .threadReference, !writtenByAContact else { return nil }
+        guard path != .threadReference, !writtenByAContact, !answeredByAPerson else { return nil }
         switch relay?.kind {
         case .jobPlatform?:
             // A platform's mail is all bulk-sent: what it tells of decides, not its headers.
-            return PlatformNotice.tellsOfAMessage(message, authored: authored) ? nil : "a notification from \(relay?.name ?? "a job platform"), not a message"
+            return tellsOfAMessage ? nil : "a notification from \(relay?.name ?? "a job platform"), not a message"
         case .scheduling?:
             return nil
         case .applicantTracking?, nil:
-            return BulkMail.whyNotAReply(message, authored: authored, said: said, relayed: relay != nil)
+            return BulkMail.whyNotAReply(message, authored: authored, said: said, relayed: relay != nil, role: application.role)
         }
+    }
+
+    /// A platform's mail about a message the employer wrote there, or a
+    /// decision it relays — not its job alerts and news.
+    private var tellsOfAMessage: Bool {
+        PlatformNotice.tellsOfAMessage(message, authored: authored) || said != .unclear
     }
 
     var reading: ReplyReading {
         switch relay?.kind {
+        case .jobPlatform? where PlatformNotice.carriesTheMessage(message):
+            // Indeed's relay addresses carry the employer's own words: read them, unclear when in doubt.
+            return wordsRead
         case .jobPlatform?:
             let name = relay?.name ?? "the platform"
             return ReplyReading(replyClass: .unclear, phrases: ["\(name): a message to read there"], readOn: name)
@@ -60,7 +69,8 @@ struct ReplyReader {
     }
 
     /// Out-of-office wording wins only with a sign that a machine sent it (its
-    /// headers or its subject), or when nothing else was said; a header alone
+    /// headers or its subject): a person's "I'm away until Thursday" stays
+    /// theirs to read. A header alone
     /// (an ATS notification is `Auto-Submitted: auto-generated` too) yields to
     /// what the text says, because an auto-reply cancels nothing.
     private var wordsRead: ReplyReading {
@@ -68,7 +78,7 @@ struct ReplyReader {
         let dates = ReplyDates(written: message.written, timeZone: zone,
                                order: NumericDateOrder(language: TextLanguage.of(authored.withSignature), timeZone: application.timeZone))
         let evidence = AutomatedMail.autoReplyEvidence(message, authored: authored.withSignature)
-        if evidence.absenceText && (evidence.declared || evidence.automatedAbsence || said == .unclear)
+        if evidence.absenceText && (evidence.declared || evidence.automatedAbsence)
             || evidence.declared && said == .unclear {
             return ReplyReading(replyClass: .autoReply, until: dates.latestDate(in: authored.withSignature),
                                 phrases: [evidence.declared ? "out of office: said so by its headers or subject" : "",
@@ -85,6 +95,20 @@ struct ReplyReader {
         return ReplyReading(replyClass: said, phrases: phrases)
     }
 
+    /// Its answers go to a person at the company (jane.carter@, not talent@ or events@): a person sent it.
+    private var answeredByAPerson: Bool {
+        message.replyTo.contains { address in
+            application.companyDomains.contains { MailDomain.isWithin(address.domain, $0) }
+                && Self.personal.isFound(in: address.localPart) && !Self.role.isFound(in: address.localPart)
+        }
+    }
+
+    /// first.last, first_last, f.last: the shape of a person's mailbox…
+    private static let personal = Pattern(#"^[a-z]+[._-][a-z]+$"#)
+    /// …unless its words are a team's or a machine's (no-reply, talent-acquisition, hr-team).
+    private static let role = Pattern(
+        #"\b(?:no|do|not|reply|noreply|talent|acquisition|careers?|jobs?|recruit(?:ing|ment|ers?)?|hr|team|events?|news|info|marketing|hello|contact|people|hiring|notifications?|support|admin|office|mail(?:er)?|service|bewerbung(?:en)?|karriere|personal|emploi|carrieres?)\b"#)
+
     private var writtenByAContact: Bool {
         let people = ([message.from] + message.replyTo + [message.invitation?.organizer]).compactMap { $0?.normalized }
         return application.contacts.contains { people.contains(MailAddress(address: $0.email).normalized) }
@@ -95,12 +119,15 @@ struct ReplyReader {
 /// its job alerts and profile news.
 enum PlatformNotice {
     static func tellsOfAMessage(_ message: IncomingMessage, authored: AuthoredText) -> Bool {
-        // Indeed's relay addresses carry the conversation itself.
-        if let from = message.from, MailDomain.isWithin(from.domain, "indeedemail.com") { return true }
-        return wording.isFound(in: PlainWords.normalize(message.subject))
+        carriesTheMessage(message) || wording.isFound(in: PlainWords.normalize(message.subject))
             || wording.isFound(in: PlainWords.normalize(authored.withSignature))
     }
 
+    /// Indeed's per-person relay addresses carry the conversation itself.
+    static func carriesTheMessage(_ message: IncomingMessage) -> Bool {
+        message.from.map { MailDomain.isWithin($0.domain, "indeedemail.com") } ?? false
+    }
+
     private static let wording = Pattern(
-        #"\b(?:sent you (?:a |an )?(?:new )?(?:message|inmail)|inmail (?:from|notification)|new (?:message|inmail|reply) from|(?:replied|responded) to (?:you|your message)|you have (?:a |an )?(?:new |unread )?(?:message|inmail)|(?:hat|haben) (?:ihnen|dir) (?:eine )?(?:neue )?nachricht|neue nachricht von|vous a (?:envoyé|écrit) un (?:nouveau )?message|nouveau message de|te ha enviado un mensaje|nuevo mensaje de|heeft (?:je|u) een bericht)"#)
+        #"\b(?:sent you (?:a |an )?(?:new )?(?:message|inmail)|inmail (?:from|notification)|(?:just )?messaged you|(?:responded|replied) to your (?:application|message)|update on your application|nachricht (?:von|für sie)|new (?:message|inmail|reply) from|(?:replied|responded) to (?:you|your message)|you have (?:a |an )?(?:new |unread )?(?:message|inmail)|(?:hat|haben) (?:ihnen|dir) (?:eine )?(?:neue )?nachricht|neue nachricht von|vous a (?:envoyé|écrit) un (?:nouveau )?message|nouveau message de|te ha enviado un mensaje|nuevo mensaje de|heeft (?:je|u) een bericht)"#)
 }

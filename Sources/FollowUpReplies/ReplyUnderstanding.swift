@@ -1,5 +1,6 @@
 import Foundation
 import FollowUpCore
+import MailMessage
 
 extension ReplyContext {
     /// Decides whether `message` is a reply to one of the applications, which
@@ -43,7 +44,7 @@ extension ReplyContext {
             case .unreadable: reading = ReplyReading(replyClass: .unclear)
             case .noticeWithoutFailure, nil:
                 let mail = ReplyReader(message: message, authored: authored, application: app, path: path,
-                                       relay: relay(of: message, for: app))
+                                       relay: path == .threadReference ? nil : relay(of: message, for: app))
                 if let notAReply = mail.whyNotAReply { return .ignored(.bulkMail(app.id, notAReply)) }
                 reading = mail.reading
             }
@@ -51,9 +52,11 @@ extension ReplyContext {
         }
     }
 
-    /// The relaying system that sent the message, unless it is the company's own domain (a job at LinkedIn).
+    /// The relaying system that sent the message: not when the sender is one
+    /// of the contacts, or the company's own domain (a job at LinkedIn).
     private func relay(of message: IncomingMessage, for app: Application) -> RelaySystem? {
-        guard let from = message.from, let system = relays.system(sending: from) else { return nil }
+        guard let from = message.from, let system = relays.system(sending: from),
+              !app.contacts.contains(where: { MailAddress(address: $0.email).normalized == from.normalized }) else { return nil }
         return app.companyDomains.contains { MailDomain.isWithin(from.domain, $0) } ? nil : system
     }
 }

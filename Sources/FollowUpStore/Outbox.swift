@@ -88,13 +88,20 @@ extension Store {
     }
 
     /// followupd writes a waiting draft again from its templates (new facts
-    /// about the application): like an edit, it withdraws any approval, but it
-    /// is not the user's, so `edited_at` stays as it was.
+    /// about the application), only while it is unapproved and the user never
+    /// edited it (checked in the same transaction, so an edit that lands
+    /// first wins). Not the user's edit: `edited_at` stays empty.
+    /// - Returns: the draft written again, or nil when the user has edited it.
     @discardableResult
-    public func rewrite(draftID: DraftID, subject: String, body: String, lintProblems: [String], now: Date) throws -> Draft {
-        try move(draftID, action: "write again", from: [.drafted], to: .drafted,
-                 set: "subject = ?, body = ?, lint_problems = ?, approved_at = NULL",
-                 [subject, body, Lines.join(lintProblems)], now: now)
+    public func rewriteUnedited(draftID: DraftID, subject: String, body: String, lintProblems: [String], now: Date) throws -> Draft? {
+        try writeTransaction { db in
+            let edited = try Row.fetchOne(db, sql: "SELECT edited_at FROM drafts WHERE id = ?", arguments: [draftID])
+            guard let edited else { throw StoreError.notFound("draft", draftID) }
+            guard (edited["edited_at"] as Double?) == nil else { return nil }
+            return try Self.move(draftID, action: "write again", from: [.drafted], to: .drafted,
+                                 set: "subject = ?, body = ?, lint_problems = ?", [subject, body, Lines.join(lintProblems)],
+                                 now: now, attempt: nil, db)
+        }
     }
 
     /// The user throws a draft away.

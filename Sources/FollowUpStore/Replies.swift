@@ -103,10 +103,15 @@ extension Store {
             after.failedRecipient = replyClass.marksUndeliverable ? before.failedRecipient : nil
             try db.execute(sql: "UPDATE replies SET class = ?, until = ?, failed_recipient = ? WHERE id = ?",
                            arguments: [replyClass.rawValue, until?.description, after.failedRecipient, id])
-            if let freed = before.failedRecipient, before.replyClass.marksUndeliverable, !replyClass.marksUndeliverable {
+            // A bounce that named no address marked the primary contact (RoundFacts.bouncedAddresses).
+            let primary = try String.fetchOne(db, sql: "SELECT email FROM contacts WHERE application_id = ? ORDER BY position LIMIT 1",
+                                              arguments: [before.applicationID])
+            if let freed = before.failedRecipient ?? primary, before.replyClass.marksUndeliverable, !replyClass.marksUndeliverable {
                 let stillBounced = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM replies WHERE failed_recipient = ? COLLATE NOCASE AND class = ?
-                    """, arguments: [freed, ReplyClass.bounce.rawValue]) ?? 0
+                    SELECT COUNT(*) FROM replies r WHERE r.class = ? AND (r.failed_recipient = ? COLLATE NOCASE
+                        OR (r.failed_recipient IS NULL AND (SELECT email FROM contacts c WHERE c.application_id = r.application_id
+                                                            ORDER BY position LIMIT 1) = ? COLLATE NOCASE))
+                    """, arguments: [ReplyClass.bounce.rawValue, freed, freed]) ?? 0
                 if stillBounced == 0 {
                     try db.execute(sql: "UPDATE contacts SET undeliverable = 0 WHERE email = ? COLLATE NOCASE", arguments: [freed])
                 }

@@ -8,6 +8,7 @@ enum RelabelKind: String, CaseIterable, ExpressibleByArgument {
     case nextStep = "next-step"
     case needMoreTime = "need-more-time"
     case autoReply = "auto-reply"
+    case unclear
     case notAReply = "not-a-reply"
 
     var replyClass: ReplyClass {
@@ -16,6 +17,7 @@ enum RelabelKind: String, CaseIterable, ExpressibleByArgument {
         case .nextStep: .nextStep
         case .needMoreTime: .needMoreTime
         case .autoReply: .autoReply
+        case .unclear: .unclear
         case .notAReply: .notAReply
         }
     }
@@ -28,8 +30,9 @@ struct Relabel: FuctlCommand {
         discussion: """
             rejection: a reply to it is drafted for your approval. next-step: the round is closed. need-more-time \
             [--until DATE]: one follow-up after the date they named. auto-reply [--until DATE]: nothing is cancelled, \
-            nothing goes out before the day after the date. not-a-reply: it counts for nothing, and what it \
-            cancelled is drafted anew for your approval. Each correction is kept (fuctl why).
+            nothing goes out before the day after the date. unclear: the round stops for you to decide. \
+            not-a-reply: it counts for nothing, and what it cancelled is drafted anew for your approval. \
+            Each correction is kept (fuctl why).
             """)
 
     @OptionGroup var options: ConfigOption

@@ -37,17 +37,16 @@ struct Update: FuctlCommand {
         guard !talkingPoints.isEmpty else { return }
         let history = try store.existingHistory(app)
         for draft in history.drafts where draft.kind == .thankYou && draft.state == .drafted {
-            guard try store.outboxEntry(id: draft.id)?.editedAt == nil else {
-                context.console.print("draft \(draft.id) has your own edits: mention it there yourself (fuctl edit \(draft.id))")
-                continue
-            }
             let queued = QueuedDraft(applicationID: app, round: draft.round, kind: draft.kind,
                                      recipient: Contact(name: draft.recipientName, email: draft.recipientEmail), due: draft.due, thread: nil)
             let (written, problems) = try workspace.writer.write(queued, history: history, now: context.now,
                                                                  randomBytes: Workspace.randomBytes())
             // Written again, not edited by the user: the next talking point may write it again too.
-            try store.rewrite(draftID: draft.id, subject: written.subject, body: written.body,
-                              lintProblems: problems.map(\.description), now: context.now)
+            guard try store.rewriteUnedited(draftID: draft.id, subject: written.subject, body: written.body,
+                                            lintProblems: problems.map(\.description), now: context.now) != nil else {
+                context.console.print("draft \(draft.id) has your own edits: mention it there yourself (fuctl edit \(draft.id))")
+                continue
+            }
             context.console.print("draft \(draft.id), the thank-you, written again with it"
                 + (problems.isEmpty ? "" : "; \(problems.count) problem\(problems.count == 1 ? "" : "s") (fuctl queue)"))
         }

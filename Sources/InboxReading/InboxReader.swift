@@ -17,12 +17,12 @@ public enum InboxReader {
     ] + bulkHeaderFields
 
     /// What bulk senders add and people's mail programs do not: RFC 2369 and
-    /// RFC 2919 list headers, RFC 8058 one-click unsubscribe, the feedback-loop
-    /// ids the big mailbox providers ask bulk senders for, and the campaign
-    /// ids of the common sending services (Mailchimp, SendGrid, Mailgun).
+    /// RFC 2919 list headers, RFC 8058 one-click unsubscribe, the Certified
+    /// Senders Alliance's complaint address and campaign ids. Not the sending
+    /// services' message ids (Feedback-ID, X-SG-EID): a recruiter's words sent
+    /// through an ATS carry them too.
     public static let bulkHeaderFields: [String] = [
-        "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Post", "Feedback-ID",
-        "X-CSA-Complaints", "X-Campaign", "X-CampaignID", "X-MC-User", "X-SG-EID", "X-Mailgun-Tag",
+        "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Post", "X-CSA-Complaints", "X-Campaign", "X-CampaignID",
     ]
 
     /// How much of a candidate message is fetched: enough for the text a
@@ -46,7 +46,8 @@ public enum InboxReader {
         case .ignored(.ownMessage):
             decision = .ignore(.ownMessage)
         case .ignored(.readReceipt):
-            decision = .ignore(.readReceipt)
+            // A mail system's "read receipt" may be a rejection in that format (a full mailbox).
+            decision = message.comesFromAMailSystem ? .fetchText : .ignore(.readReceipt)
         case .ignored(let reason):
             decision = context.textMayTieItToAnApplication(message) ? .fetchText : .ignore(reason)
         }

@@ -8,12 +8,16 @@ public struct CalendarInvitation: Hashable, Sendable {
     public var method: String?
     /// The `ORGANIZER`'s address (its `mailto:` value) and `CN`.
     public var organizer: MailAddress?
+    /// The `ATTENDEE`s' addresses: a booking mailbox organises, the interviewer attends.
+    public var attendees: [MailAddress]
     public var uid: String?
     public var summary: String?
 
-    public init(method: String? = nil, organizer: MailAddress? = nil, uid: String? = nil, summary: String? = nil) {
+    public init(method: String? = nil, organizer: MailAddress? = nil, attendees: [MailAddress] = [], uid: String? = nil,
+                summary: String? = nil) {
         self.method = method
         self.organizer = organizer
+        self.attendees = attendees
         self.uid = uid
         self.summary = summary
     }
@@ -39,11 +43,9 @@ public struct CalendarInvitation: Hashable, Sendable {
             case "METHOD" where !inEvent:
                 invitation.method = value.trimmingCharacters(in: .whitespaces).uppercased()
             case "ORGANIZER" where inEvent && eventsSeen == 1:
-                let cn = parts.dropFirst().first { $0.uppercased().hasPrefix("CN=") }
-                    .map { unquoted($0.dropFirst(3)) }
-                let address = value.trimmingCharacters(in: .whitespaces)
-                let bare = address.lowercased().hasPrefix("mailto:") ? String(address.dropFirst(7)) : address
-                if bare.contains("@") { invitation.organizer = MailAddress(name: cn, address: bare) }
+                invitation.organizer = person(parts, value)
+            case "ATTENDEE" where inEvent && eventsSeen == 1 && invitation.attendees.count < 50:
+                if let attendee = person(parts, value) { invitation.attendees.append(attendee) }
             case "UID" where inEvent && eventsSeen == 1:
                 invitation.uid = value.trimmingCharacters(in: .whitespaces)
             case "SUMMARY" where inEvent && eventsSeen == 1:
@@ -53,6 +55,14 @@ public struct CalendarInvitation: Hashable, Sendable {
             }
         }
         return sawCalendar || eventsSeen > 0 ? invitation : nil
+    }
+
+    /// The `mailto:` address of an ORGANIZER or ATTENDEE line, with its `CN`.
+    private static func person(_ parts: [Substring], _ value: String) -> MailAddress? {
+        let cn = parts.dropFirst().first { $0.uppercased().hasPrefix("CN=") }.map { unquoted($0.dropFirst(3)) }
+        let address = value.trimmingCharacters(in: .whitespaces)
+        let bare = address.lowercased().hasPrefix("mailto:") ? String(address.dropFirst(7)) : address
+        return bare.contains("@") ? MailAddress(name: cn, address: bare) : nil
     }
 
     /// Content lines with folding undone (a line break then a space or tab continues the line).

@@ -62,8 +62,12 @@ enum HeaderBlockParser {
             } else if name != nil, continuesParameters(line, after: value) {
                 // `Content-Type: multipart/alternative;` then `boundary="…"` at the start of
                 // the next line: a fold that lost its space. Read as the parameter it is.
-                value.append(contentsOf: [0x0D, 0x0A, 0x20])
-                value.append(contentsOf: line.prefix(limits.maxFieldBytes))
+                if value.count + line.count + 3 <= limits.maxFieldBytes, !overBudget {
+                    value.append(contentsOf: [0x0D, 0x0A, 0x20])
+                    value.append(contentsOf: line)
+                } else {
+                    truncatedField = true
+                }
             } else if isFirstLine && line.starts(with: Array("From ".utf8)) {
                 // An mbox separator line, not a header.
             } else {

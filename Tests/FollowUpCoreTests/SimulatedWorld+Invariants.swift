@@ -55,7 +55,8 @@ extension SimulatedWorld {
     /// Nothing goes out after a reply that stops it; "need more time" pushes the follow-up out.
     private mutating func checkReplies(_ r: SendRecord, app: ApplicationHistory, event: Event, localDay: LocalDate) {
         let d = r.draft
-        let human = app.replies.filter { $0.receivedAt > event.start && $0.receivedAt <= r.at && $0.replyClass != .autoReply }
+        let human = app.replies.filter { $0.receivedAt > event.start && $0.receivedAt <= r.at
+            && $0.replyClass != .autoReply && $0.replyClass != .notAReply }
         if let late = human.first(where: { $0.receivedAt > d.createdAt }) {
             fail("sent after reply \(late.id) (\(late.replyClass)) that came after the draft")
         }
@@ -71,8 +72,8 @@ extension SimulatedWorld {
             }
         }
         if let away = app.replies.filter({ $0.replyClass == .autoReply && $0.receivedAt > event.start && $0.receivedAt <= r.at }).compactMap(\.until).max(),
-           d.kind.isFollowUp, localDay < away {
-            fail("follow-up on \(localDay) while away until \(away)")
+           d.kind.isFollowUp, localDay <= away {
+            fail("follow-up on \(localDay) while away until \(away) (the last day away)")
         }
     }
 }

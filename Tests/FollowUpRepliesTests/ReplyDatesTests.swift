@@ -108,3 +108,32 @@ import FollowUpCore
         #expect(attribution?.reading.until == nil)
     }
 }
+
+/// Numeric dates: the writer's order, but never a reading already past.
+@Suite struct NumericDateTests {
+    static func reader(_ written: String, _ order: NumericDateOrder) -> ReplyDates {
+        ReplyDates(written: ISO8601DateFormatter().date(from: written)!, timeZone: TimeZone(identifier: "Europe/London")!, order: order)
+    }
+
+    @Test func theWritersOrderDecides() {
+        #expect(Self.reader("2026-11-20T12:00:00Z", .monthFirst).latestDate(in: "back on 12/14/2026")?.description == "2026-12-14")
+        #expect(Self.reader("2026-11-20T12:00:00Z", .dayFirst).latestDate(in: "back on 07/12/2026")?.description == "2026-12-07")
+        #expect(Self.reader("2026-11-20T12:00:00Z", .either).latestDate(in: "back on 04/01/2027")?.description == "2027-04-01")
+        #expect(Self.reader("2026-11-20T12:00:00Z", .monthFirst).latestDate(in: "bis 14.12.2026.")?.description == "2026-12-14")
+    }
+
+    @Test func aReadingAlreadyPastGivesWayToTheOther() {
+        // April 12 is past on November 30: the writer meant December 4.
+        #expect(Self.reader("2026-11-30T12:00:00Z", .monthFirst).latestDate(in: "out until 04/12/2026")?.description == "2026-12-04")
+    }
+
+    @Test func theLanguageAndTheCountryGiveTheOrder() {
+        #expect(NumericDateOrder(language: .english, timeZone: "America/New_York") == .monthFirst)
+        #expect(NumericDateOrder(language: .english, timeZone: "America/Toronto") == .either)
+        #expect(NumericDateOrder(language: .english, timeZone: "Europe/London") == .dayFirst)
+        #expect(NumericDateOrder(language: .german, timeZone: "America/New_York") == .dayFirst)
+        #expect(TextLanguage.of("Ich bin bis zum 14.12. nicht im Büro und habe keinen Zugriff") == .german)
+        #expect(TextLanguage.of("Je suis absente et je serai de retour le 14/12") == .french)
+        #expect(TextLanguage.of("I am out of the office until Monday") == .english)
+    }
+}

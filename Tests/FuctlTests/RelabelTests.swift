@@ -85,3 +85,28 @@ import FollowUpCore
         #expect(f.run(["relabel", "\(reply)", "--kind", "not-a-reply"]).output.contains("already not a reply"))
     }
 }
+
+extension RelabelTests {
+    @Test func aBounceThatNamedNoAddressFreesThePrimaryContact() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let store = try f.workspace().store
+        let reply = try recordMail(f, app, .bounce)
+        try store.markUndeliverable(email: "dana@acme.example")
+        #expect(f.run(["relabel", "\(reply)", "--kind", "unclear"], now: Self.later).code == 0)
+        #expect(try store.history(for: app)?.application.contacts[0].undeliverable == false)
+    }
+
+    @Test func anotherBounceStillMarkingTheAddressKeepsItMarked() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let store = try f.workspace().store
+        let first = try recordMail(f, app, .bounce, failed: "dana@acme.example")
+        _ = try recordMail(f, app, .bounce, failed: "dana@acme.example")
+        try store.markUndeliverable(email: "dana@acme.example")
+        #expect(f.run(["relabel", "\(first)", "--kind", "not-a-reply"], now: Self.later).code == 0)
+        #expect(try store.history(for: app)?.application.contacts[0].undeliverable == true)
+    }
+}

@@ -180,13 +180,21 @@ import InboxReading
     // MARK: reports we cannot read
 
     @Test func reportWhoseOutcomeCannotBeReadIsUnclear() {
-        // "deliverable" is not one of RFC 3464's actions: nothing says the message arrived.
+        // "accepted" is not one of RFC 3464's actions: nothing says whether it failed.
         let raw = report(subject: "Mail Delivery Status Report",
-                         text: "Enclosed is the mail delivery report that you requested.",
-                         recipients: [("jane@acme.com", "deliverable", "2.1.5")])
+                         text: "Enclosed is the mail delivery report.",
+                         recipients: [("jane@acme.com", "accepted", "")])
         let attribution = verdict(raw)?.attribution
         #expect(attribution?.replyClass == .unclear)
         #expect(attribution?.applicationID == 1)
+    }
+
+    /// Postfix's address verification (`sendmail -bv`) reports `deliverable`, 2.1.5: nothing failed.
+    @Test func anAddressVerificationReportIsNoBounce() {
+        let raw = report(subject: "Mail Delivery Status Report",
+                         text: "Enclosed is the mail delivery report that you requested.",
+                         recipients: [("jane@acme.com", "deliverable", "2.1.5")])
+        #expect(verdict(raw) == .ignored(.deliveryNoticeWithoutFailure))
     }
 
     @Test func mailSystemMessageWeCannotReadThatNamesOurMessageIDIsUnclear() {

@@ -49,3 +49,20 @@ import InboxReading
         #expect(screen(["From: Recruiting <no-reply@us.greenhouse-mail.io>", "Subject: Update on your application"]) == .fetchText)
     }
 }
+
+/// The header stage leaves the text to read where only the text can tie a message.
+@Suite struct ScreeningForTextTests {
+    @Test func aMailSystemsReadReceiptIsRead() {
+        let raw = World.raw(["From: postmaster@globex.example", "To: alex@example.org", "Subject: Message not delivered",
+                             "Date: Fri, 20 Nov 2026 10:48:17 +0100", "Message-ID: <mdn-1@globex.example>", "Return-Path: <>",
+                             "Content-Type: multipart/report; report-type=disposition-notification; boundary=b"], "--b--")
+        #expect(World.read(raw).0.decision == .fetchText)
+    }
+
+    @Test func anInvitationFromAnUnknownSenderIsRead() {
+        let raw = World.raw(["From: Scheduling <invites@book.example>", "To: alex@example.org", "Subject: Invitation: Final interview",
+                             "Date: Fri, 20 Nov 2026 10:48:17 +0100", "Message-ID: <inv-1@book.example>",
+                             "Content-Type: multipart/mixed; boundary=b"], "--b--")
+        #expect(World.read(raw).0.decision == .fetchText)
+    }
+}
