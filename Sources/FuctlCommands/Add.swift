@@ -2,18 +2,26 @@ import ArgumentParser
 import FollowUpCore
 import FollowUpReplies
 import MailMessage
+import Foundation
 
 /// `fuctl add`: a new application with its first event.
 struct Add: FuctlCommand {
-    static let configuration = CommandConfiguration(abstract: "Record a new application and its first interview or event.")
+    static let configuration = CommandConfiguration(
+        abstract: "Record a new application and its first interview or event.",
+        discussion: """
+            With --ics FILE (a saved invitation, .ics or the whole mail; - for stdin) the interview's start, end and \
+            zone come from it, the contact from its organizer, the company from the organizer's domain and the role \
+            from its title; any flag given fills in or overrides what it says.
+            """)
 
     @OptionGroup var options: ConfigOption
     @OptionGroup var output: JSONFlag
 
-    @Option var company: String
-    @Option var role: String
-    @Option(name: .customLong("contact-name")) var contactName: String
-    @Option(name: .customLong("contact-email")) var contactEmail: String
+    @Option var company: String?
+    @Option var role: String?
+    @Option(name: .customLong("contact-name")) var contactName: String?
+    @Option(name: .customLong("contact-email")) var contactEmail: String?
+    @Option(help: ArgumentHelp("A saved invitation to read the interview from (- for stdin).", valueName: "FILE")) var ics: String?
     @OptionGroup var event: EventOptions
     @Option(help: "How fast the industry decides: fast, standard or slow (sets the check-in delay).")
     var pace: Pace = .standard
@@ -23,15 +31,21 @@ struct Add: FuctlCommand {
     var domains: [String] = []
 
     func validate() throws {
-        for (name, value) in [("--company", company), ("--role", role), ("--contact-name", contactName)]
-            where value.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("\(name) must not be empty")
+        if ics == nil {
+            for (flag, value) in [("--company", company), ("--role", role), ("--contact-name", contactName),
+                                  ("--contact-email", contactEmail), ("--interview", event.interview)] where value == nil {
+                throw ValidationError("give \(flag) (or --ics FILE with the invitation)")
+            }
+        } else if event.interview != nil {
+            throw ValidationError("give --interview or --ics, not both: the invitation says when")
         }
         for (name, value) in [("--company", company), ("--role", role), ("--contact-name", contactName)]
             + talkingPoints.map({ ("--talking-point", $0) }) {
+            guard let value else { continue }
+            if value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(name) must not be empty") }
             if let problem = VisibleText.checkOneLine(value, named: name) { throw ValidationError(problem) }
         }
-        guard MailAddress.isValid(contactEmail) else {
+        if let contactEmail, !MailAddress.isValid(contactEmail) {
             throw ValidationError("--contact-email \"\(contactEmail)\" is not a mail address fuctl can send to")
         }
         for domain in domains where !MailAddress.isValid("x@" + domain) {
@@ -39,15 +53,44 @@ struct Add: FuctlCommand {
         }
     }
 
+    /// The flags, else what the invitation says, checked as the flags are.
+    private struct Facts {
+        var company: String, role: String, contactName: String, contactEmail: String
+    }
+
+    private func facts(_ saved: SavedInvitation?) throws -> Facts {
+        func given(_ flag: String, _ value: String?, _ read: String?) throws -> String {
+            guard let text = (value ?? read)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                throw ValidationError("the invitation does not say: give \(flag)")
+            }
+            if let problem = VisibleText.checkOneLine(text, named: flag) { throw ValidationError(problem) }
+            return text
+        }
+        let email = try given("--contact-email", contactEmail, saved?.contact?.address)
+        guard MailAddress.isValid(email) else { throw ValidationError("--contact-email \"\(email)\" is not a mail address fuctl can send to") }
+        return Facts(company: try given("--company", company, saved?.company), role: try given("--role", role, saved?.role),
+                     contactName: try given("--contact-name", contactName, saved?.contact?.name ?? MailAddress(address: email).localPart),
+                     contactEmail: email)
+    }
+
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
-        let zone = try event.zone(default: workspace.config.identity.timeZone)
-        let first = try event.event(in: zone, now: context.now)
+        let saved = try ics.map { try SavedInvitation(path: $0, user: workspace.config.identity.email, input: context.readInput) }
+        let facts = try facts(saved)
+        let zone = try event.zone(default: saved?.zone ?? workspace.config.identity.timeZone)
+        let first: EventOptions.Reading
+        if let saved, let start = saved.invitation.start?.instant(fallback: TimeZone(identifier: zone) ?? .gmt) {
+            first = try event.reading(start: start, end: saved.invitation.end?.instant(fallback: TimeZone(identifier: zone) ?? .gmt),
+                                      zone: zone, now: context.now, shown: "the invitation's start")
+        } else {
+            first = try event.event(in: zone, now: context.now)
+        }
         var firstEvent = first.event
         firstEvent.recordedAt = context.now
         let application = Application(
-            id: 0, company: company, role: role, contacts: [Contact(name: contactName, email: contactEmail)],
-            companyDomains: companyDomains, timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [firstEvent])
+            id: 0, company: facts.company, role: facts.role, contacts: [Contact(name: facts.contactName, email: facts.contactEmail)],
+            companyDomains: companyDomains(facts.contactEmail), timeZone: zone, pace: pace, talkingPoints: talkingPoints,
+            events: [firstEvent])
         let stored = try workspace.store.addApplication(application)
         if output.json { return try context.console.printJSON(["id": stored.id]) }
         if let note = first.note { context.console.print(note) }
@@ -58,7 +101,7 @@ struct Add: FuctlCommand {
     }
 
     /// The ones given, or the contact's own domain when it is a company's (never a free-mail one).
-    var companyDomains: [String] {
+    func companyDomains(_ contactEmail: String) -> [String] {
         if !domains.isEmpty { return domains.map { $0.lowercased() } }
         let own = MailAddress(address: contactEmail).domain
         return MailDomain.isFreeMail(own) ? [] : [own]

@@ -7,12 +7,18 @@ public struct Context {
     public var now: Date
     public var environment: [String: String]
     public var console: Console
+    /// Standard input, read whole (`fuctl add --ics -`); tests give their own.
+    public var input: () -> Data
 
-    public init(now: Date, environment: [String: String], console: Console) {
+    public init(now: Date, environment: [String: String], console: Console,
+                input: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) {
         self.now = now
         self.environment = environment
         self.console = console
+        self.input = input
     }
+
+    func readInput() -> Data { input() }
 
     /// The real clock, environment and standard streams.
     public static func live() -> Context {

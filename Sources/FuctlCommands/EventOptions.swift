@@ -6,10 +6,10 @@ import Foundation
 /// The options that describe one event, shared by `add` and `event`.
 struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("When it starts, local time in --tz.", valueName: "YYYY-MM-DD HH:MM"))
-    var interview: String
+    var interview: String?
 
-    @Option(help: "How long it lasts: 45m, 1h, 1h30m.")
-    var duration = "45m"
+    @Option(help: "How long it lasts: 45m, 1h, 1h30m (default 45m, or what the invitation says).")
+    var duration: String?
 
     @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone of --interview, like America/New_York (not EST or GMT+1).", valueName: "ZONE"))
     var timeZone: String?
@@ -39,20 +39,35 @@ struct EventOptions: ParsableArguments {
     /// The event (id 0, assigned by the store) in `zone`. A date before 2000
     /// or more than two years ahead is a typo (0999 for 2099), refused here.
     func event(in zone: String, now: Date) throws -> Reading {
-        guard let length = ConfigDuration.parse(duration), length > 0, length <= 86400 else {
-            throw ValidationError("--duration \"\(duration)\" is not a duration of up to a day, like 45m or 1h30m")
-        }
+        guard let interview else { throw ValidationError("give --interview \"YYYY-MM-DD HH:MM\" (or --ics FILE with fuctl add)") }
         let start = try Self.localTime(interview, zone: zone)
-        let latest = now.addingTimeInterval(2 * 366 * 86400)
-        guard start.day >= LocalDate(year: 2000, month: 1, day: 1), start.instant <= latest else {
-            throw ValidationError("--interview \"\(interview)\" is not between 2000 and two years from now; is the year mistyped?")
+        return try reading(start: start.instant, end: start.instant.addingTimeInterval(try length()), zone: zone, now: now,
+                           note: start.note, shown: "--interview \"\(interview)\"")
+    }
+
+    /// The event from an instant (an invitation's), with the flags' checks.
+    func reading(start: Date, end: Date?, zone: String, now: Date, note: String? = nil, shown: String) throws -> Reading {
+        let calendar = try ZonedCalendar(timeZoneIdentifier: zone, window: .standard)
+        let day = calendar.local(start).date
+        guard day >= LocalDate(year: 2000, month: 1, day: 1), start <= now.addingTimeInterval(2 * 366 * 86400) else {
+            throw ValidationError("\(shown) is not between 2000 and two years from now; is the year mistyped?")
         }
-        if let decisionDate, decisionDate < start.day {
-            throw ValidationError("--decision-date \(decisionDate) is before the interview day \(start.day)")
+        if let decisionDate, decisionDate < day {
+            throw ValidationError("--decision-date \(decisionDate) is before the interview day \(day)")
         }
-        return Reading(event: Event(id: 0, kind: kind, start: start.instant, end: start.instant.addingTimeInterval(length),
-                                    decisionDate: decisionDate),
-                       note: start.note)
+        let finish = try duration.map { _ in start.addingTimeInterval(try length()) } ?? end ?? start.addingTimeInterval(try length())
+        guard finish > start, finish.timeIntervalSince(start) <= 86400 else {
+            throw ValidationError("\(shown) ends before it starts or lasts more than a day; give --duration")
+        }
+        return Reading(event: Event(id: 0, kind: kind, start: start, end: finish, decisionDate: decisionDate), note: note)
+    }
+
+    private func length() throws -> TimeInterval {
+        let text = duration ?? "45m"
+        guard let length = ConfigDuration.parse(text), length > 0, length <= 86400 else {
+            throw ValidationError("--duration \"\(text)\" is not a duration of up to a day, like 45m or 1h30m")
+        }
+        return length
     }
 
     /// "YYYY-MM-DD HH:MM" read as a wall-clock time in `zone`. A time the

@@ -53,9 +53,11 @@ struct Fixture {
 
     /// Runs `fuctl ARGS --config <this config>` at `now`.
     @discardableResult
-    func run(_ arguments: [String], now: Date = afterInterview, environment extra: [String: String] = [:]) -> Outcome {
+    func run(_ arguments: [String], now: Date = afterInterview, environment extra: [String: String] = [:],
+             input: Data = Data()) -> Outcome {
         let console = Console.captured()
-        let context = Context(now: now, environment: environment.merging(extra) { _, new in new }, console: console)
+        let context = Context(now: now, environment: environment.merging(extra) { _, new in new }, console: console,
+                              input: { input })
         let code = FuctlMain.run(arguments: arguments + ["--config", configPath], context: context)
         return Outcome(code: code, output: console.output, errors: console.errors)
     }
