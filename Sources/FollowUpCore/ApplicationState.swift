@@ -15,6 +15,8 @@ public enum ApplicationState: Hashable, Sendable, CustomStringConvertible {
     case replied(ReplyClass)
     /// Every follow-up of the round went out, or the round was stopped.
     case stopped
+    /// Its interview was cancelled: record the next one with fuctl event.
+    case eventCancelled
     /// No interview recorded yet.
     case noEvent
     /// The history could not be read as a round (an event the planner refuses).
@@ -28,6 +30,7 @@ public enum ApplicationState: Hashable, Sendable, CustomStringConvertible {
         case .open: return .open
         case .closedByReply(_, let replyClass): return .replied(replyClass)
         case .stopped: return .stopped
+        case .cancelled: return .eventCancelled
         case nil: return history.application.events.isEmpty ? .noEvent : .needsAttention
         }
     }
@@ -41,6 +44,7 @@ public enum ApplicationState: Hashable, Sendable, CustomStringConvertible {
         case .open: "open"
         case .replied(let replyClass): "replied (\(replyClass.rawValue))"
         case .stopped: "stopped"
+        case .eventCancelled: "interview cancelled"
         case .noEvent: "no event"
         case .needsAttention: "needs attention"
         }

@@ -30,6 +30,10 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
     case noLongerDue
     /// The draft belongs to an earlier round.
     case notCurrentRound
+    /// The interview of its round was cancelled.
+    case eventCancelled
+    /// The interview moved after the draft was written.
+    case eventMovedAfterDraft
     /// A reply ended the round.
     case roundClosed(by: ReplyID)
     /// A reply came after the draft was made: the user must look again (worked example 8).
@@ -49,7 +53,8 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .notDueYet(let due): due
         case .outsideSendWindow(let next): next
         case .capReached, .alreadySentThisRound, .noInboxCheck, .staleInboxCheck, .notApproved, .alreadySent,
-             .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .roundClosed, .replyAfterDraft,
+             .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .eventCancelled, .eventMovedAfterDraft,
+             .roundClosed, .replyAfterDraft,
              .applicationClosed, .recipientUndeliverable, .unknownTimeZone: nil
         }
     }
@@ -71,6 +76,8 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .outsideSendWindow(let t): return "outside the send window; it opens \(t)"
         case .noLongerDue: return "the policy no longer plans this step"
         case .notCurrentRound: return "the draft belongs to an earlier round"
+        case .eventCancelled: return "the interview was cancelled"
+        case .eventMovedAfterDraft: return "the interview moved after the draft was written"
         case .roundClosed(let id): return "reply \(id) closed the round"
         case .replyAfterDraft(let id): return "reply \(id) arrived after the draft was made"
         case .recipientAway(let t): return "the contact is away until \(t)"
@@ -173,6 +180,8 @@ public enum Gate {
                 refusals.append(.noLongerDue)
             }
         }
+        if draft.round == f.round, f.event.cancelledAt != nil { refusals.append(.eventCancelled) }
+        if draft.round == f.round, let moved = f.event.movedAt, draft.createdAt < moved { refusals.append(.eventMovedAfterDraft) }
         // A reply to a rejection that is one no more (the user relabelled it).
         if draft.kind == .rejectionReply && f.rejection == nil { refusals.append(.noLongerDue) }
         if f.now < due { refusals.append(.notDueYet(due: due)) }

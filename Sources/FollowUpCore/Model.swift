@@ -92,15 +92,28 @@ public struct Event: Hashable, Codable, Sendable {
     /// When the user recorded it (nil: not known). A round recorded before it
     /// takes place hears a rejection from then on: they may cancel it.
     public var recordedAt: Date?
+    /// When it was last moved: every draft of its round made before then was
+    /// written for the old time, and is drafted anew.
+    public var movedAt: Date?
+    /// When it was cancelled: nothing of its round goes out.
+    public var cancelledAt: Date?
+    /// The invitation it came from (its UID and SEQUENCE), for its updates.
+    public var invitationUID: String?
+    public var invitationSequence: Int?
 
     public init(id: EventID, kind: EventKind = .interview, start: Date, end: Date, decisionDate: LocalDate? = nil,
-                recordedAt: Date? = nil) {
+                recordedAt: Date? = nil, movedAt: Date? = nil, cancelledAt: Date? = nil,
+                invitationUID: String? = nil, invitationSequence: Int? = nil) {
         self.id = id
         self.kind = kind
         self.start = start
         self.end = end
         self.decisionDate = decisionDate
         self.recordedAt = recordedAt
+        self.movedAt = movedAt
+        self.cancelledAt = cancelledAt
+        self.invitationUID = invitationUID
+        self.invitationSequence = invitationSequence
     }
 
     /// From when a message can be about this event: its start, or when it was

@@ -55,6 +55,10 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
     case duplicate(of: DraftID)
     /// A rejection reply whose rejection was relabelled as something else.
     case noRejection
+    /// The interview was cancelled.
+    case eventCancelled
+    /// The interview moved after the draft was written.
+    case eventMoved
 
     public var description: String {
         switch self {
@@ -68,6 +72,8 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
         case .timelineStopped: return "the round's timeline has stopped"
         case .duplicate(let id): return "draft \(id) stands for the same step"
         case .noRejection: return "the reply it answered is no rejection any more"
+        case .eventCancelled: return "the interview was cancelled"
+        case .eventMoved: return "the interview moved after it was written"
         }
     }
 }

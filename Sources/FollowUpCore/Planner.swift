@@ -53,6 +53,9 @@ public enum Planner {
     /// Why a pending draft no longer belongs to the plan, if it does not.
     private static func cancelReason(_ d: Draft, _ f: RoundFacts, _ timeline: RoundTimeline) -> CancelReason? {
         if d.round != f.round { return .newRound }
+        if f.event.cancelledAt != nil { return .eventCancelled }
+        // Written for the old time ("thank you for today"): drafted anew for the new one.
+        if let moved = f.event.movedAt, d.createdAt < moved { return .eventMoved }
         if let outcome = f.closingOutcome(for: d.kind) { return .applicationClosed(outcome) }
         if f.isUndeliverable(d.recipientEmail) { return .recipientUndeliverable }
         if let late = f.humanReplies.first(where: { $0.receivedAt > d.createdAt }) {

@@ -31,6 +31,8 @@ public enum RoundState: Hashable, Sendable {
     /// No further follow-up, ever, in this round: the second check-in, the one
     /// follow-up after "we need more time", or the cap was reached.
     case stopped
+    /// The interview was cancelled: nothing of this round goes out.
+    case cancelled
 }
 
 /// The current round's next due step of every kind.
@@ -69,6 +71,9 @@ public enum Timeline {
     }
 
     static func compute(_ f: RoundFacts) -> RoundTimeline {
+        if f.event.cancelledAt != nil {
+            return RoundTimeline(round: f.round, state: .cancelled, steps: [], noResponseAt: nil, thankYouDropped: false)
+        }
         if let closing = f.closingReply {
             let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0
             // Only while their last word is a rejection: after a later message

@@ -50,6 +50,52 @@ extension Store {
         }
     }
 
+    /// The interview moved: its new start and end, from `now` on (a newer
+    /// invitation's SEQUENCE with it). Kept for the audit.
+    @discardableResult
+    public func moveEvent(_ id: EventID, start: Date, end: Date, sequence: Int? = nil, at now: Date) throws -> Event {
+        try writeTransaction { db in
+            let before = try Self.event(id, db)
+            try db.execute(sql: """
+                UPDATE events SET start = ?, "end" = ?, moved_at = ?, invitation_sequence = COALESCE(?, invitation_sequence) WHERE id = ?
+                """, arguments: [start.stored, end.stored, now.stored, sequence, id])
+            try Self.recordChange(id, "moved from \(ISO8601DateFormatter().string(from: before.start)) to \(ISO8601DateFormatter().string(from: start))", at: now, db)
+            return try Self.event(id, db)
+        }
+    }
+
+    /// The interview will not take place: nothing of its round goes out. Kept for the audit.
+    @discardableResult
+    public func cancelEvent(_ id: EventID, at now: Date) throws -> Event {
+        try writeTransaction { db in
+            _ = try Self.event(id, db)
+            try db.execute(sql: "UPDATE events SET cancelled_at = COALESCE(cancelled_at, ?) WHERE id = ?", arguments: [now.stored, id])
+            try Self.recordChange(id, "cancelled", at: now, db)
+            return try Self.event(id, db)
+        }
+    }
+
+    /// What happened to the application's events since they were recorded, oldest first.
+    public func eventChanges(application: ApplicationID) throws -> [(event: EventID, at: Date, change: String)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.* FROM event_changes c JOIN events e ON e.id = c.event_id WHERE e.application_id = ? ORDER BY c.id
+                """, arguments: [application]).map { ($0["event_id"], $0.date("changed_at"), $0["change"]) }
+        }
+    }
+
+    private static func event(_ id: EventID, _ db: Database) throws -> Event {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("event", id)
+        }
+        return try Event(row: row)
+    }
+
+    private static func recordChange(_ id: EventID, _ change: String, at now: Date, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO event_changes (event_id, changed_at, change) VALUES (?, ?, ?)",
+                       arguments: [id, now.stored, change])
+    }
+
     /// Sets or clears how the hiring process ended.
     public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
         try writeTransaction { db in
@@ -120,9 +166,11 @@ extension Store {
     }
 
     private static func insert(_ event: Event, applicationID: ApplicationID, _ db: Database) throws -> Event {
-        try db.execute(sql: "INSERT INTO events (application_id, kind, start, \"end\", decision_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [applicationID, event.kind.rawValue, event.start.stored, event.end.stored,
-                                   event.decisionDate?.description, event.recordedAt?.stored])
+        try db.execute(sql: """
+            INSERT INTO events (application_id, kind, start, "end", decision_date, recorded_at, invitation_uid, invitation_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [applicationID, event.kind.rawValue, event.start.stored, event.end.stored,
+                              event.decisionDate?.description, event.recordedAt?.stored, event.invitationUID, event.invitationSequence])
         var stored = event
         stored.id = db.lastInsertedRowID
         return stored

@@ -46,7 +46,9 @@ extension Event {
     init(row: Row) throws {
         self.init(id: row["id"], kind: try row.value("kind"), start: row.date("start"), end: row.date("end"),
                   decisionDate: (row["decision_date"] as String?).flatMap(LocalDate.init(iso:)),
-                  recordedAt: row.optionalDate("recorded_at"))
+                  recordedAt: row.optionalDate("recorded_at"), movedAt: row.optionalDate("moved_at"),
+                  cancelledAt: row.optionalDate("cancelled_at"), invitationUID: row["invitation_uid"],
+                  invitationSequence: row["invitation_sequence"])
     }
 }
 

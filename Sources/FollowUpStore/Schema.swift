@@ -229,6 +229,23 @@ enum Schema {
                 CREATE INDEX reply_labels_reply ON reply_labels(reply_id);
                 """)
         }
+        // Interviews that move or are cancelled (by the user or an updated
+        // invitation), each change kept for the audit.
+        m.registerMigration("v10") { db in
+            try db.execute(sql: """
+                ALTER TABLE events ADD COLUMN moved_at REAL;
+                ALTER TABLE events ADD COLUMN cancelled_at REAL;
+                ALTER TABLE events ADD COLUMN invitation_uid TEXT;
+                ALTER TABLE events ADD COLUMN invitation_sequence INTEGER;
+                CREATE TABLE event_changes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                    changed_at REAL NOT NULL,
+                    change TEXT NOT NULL
+                );
+                CREATE INDEX event_changes_event ON event_changes(event_id);
+                """)
+        }
         return m
     }
 }
