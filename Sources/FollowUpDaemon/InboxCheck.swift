@@ -31,10 +31,9 @@ struct InboxCheck {
         let histories = try workspace.store.histories()
         let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
         var result = Result(started: clock())
-        let context = ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories,
-                                   relays: RelaySystems(workspace.config.replies))
+        var context = replyContext(histories)
         for mailbox in folders {
-            try read(mailbox, session, histories: histories, newestEvent: newestEvent, context: context, into: &result)
+            try read(mailbox, session, histories: histories, newestEvent: newestEvent, context: &context, into: &result)
         }
         let finished = clock()
         _ = try workspace.store.updateStatus {
@@ -46,9 +45,14 @@ struct InboxCheck {
         return result
     }
 
+    private func replyContext(_ histories: [ApplicationHistory]) -> ReplyContext {
+        ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories,
+                     relays: RelaySystems(workspace.config.replies))
+    }
+
     /// One folder: what arrived since its own bookmark, recorded, then the bookmark moved.
     private func read(_ mailbox: String, _ session: any MailSession, histories: [ApplicationHistory],
-                      newestEvent: EventID, context: ReplyContext, into result: inout Result) throws {
+                      newestEvent: EventID, context: inout ReplyContext, into result: inout Result) throws {
         let store = workspace.store
         let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         let saved = try store.bookmark(mailbox: mailbox)
@@ -102,6 +106,11 @@ struct InboxCheck {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header
             let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started, context: context)
+            if let effect = context.invitationEffect(of: reading.message) {
+                try apply(effect, shown: shown, uid: summary.uid)
+                // The next invitation in this check sees the event as it is now.
+                context = replyContext(try store.histories())
+            }
             guard case .attributed(let attribution) = reading.verdict else {
                 logger.info("skipped message", metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)",
                                                           "reason": "\(reading.skipReason ?? "not a reply")"])
@@ -128,6 +137,33 @@ struct InboxCheck {
         }
         try store.setBookmark(MailboxBookmark(mailbox: mailbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
                                               uidNext: saved?.uidNext, eventsSeen: newestEvent))
+    }
+
+    /// A calendar invitation's change to an interview (a new round, a move, a
+    /// cancellation): the planner then does the rest, drafts included.
+    private func apply(_ effect: InvitationEffect, shown: String, uid: UInt32) throws {
+        let store = workspace.store, now = clock()
+        var metadata: Logger.Metadata = ["mailbox": "\(shown)", "uid": "\(uid)"]
+        switch effect {
+        case .adopt(let id, let invitation, let sequence, let start, let end):
+            try store.adoptInvitation(id, uid: invitation, sequence: sequence, start: start, end: end, at: now)
+            metadata["event"] = "\(id)"
+            logger.notice("invitation of a recorded interview read", metadata: metadata)
+        case .move(let id, let sequence, let start, let end):
+            try store.moveEvent(id, start: start, end: end, sequence: sequence, at: now)
+            metadata["event"] = "\(id)"
+            metadata["start"] = "\(start.formatted(.iso8601))"
+            logger.notice("interview moved by its invitation", metadata: metadata)
+        case .cancel(let id):
+            try store.cancelEvent(id, at: now)
+            metadata["event"] = "\(id)"
+            logger.notice("interview cancelled by its invitation", metadata: metadata)
+        case .newRound(let application, let event):
+            let stored = try store.addEvent(event, to: application)
+            metadata["application"] = "\(application)"
+            metadata["event"] = "\(stored.id)"
+            logger.notice("new interview round from an invitation", metadata: metadata)
+        }
     }
 
     /// A failed check is the daemon's last error, with the failed check's own

@@ -11,9 +11,11 @@ extension ReplyContext {
     }
 
     /// An invitation's organizer or attendee may be a contact: its headers say
-    /// so only by its type or its subject ("Invitation: …", "Updated invitation", "Einladung: …").
+    /// so only by its type, Exchange's `Content-Class`, or its subject
+    /// ("Invitation: …", "Updated invitation", "Einladung: …").
     static func mayCarryAnInvitation(_ message: IncomingMessage) -> Bool {
-        message.contentType == "text/calendar" || invitationSubject.isFound(in: PlainWords.normalize(message.subject))
+        message.contentType == "text/calendar" || message.contentClass?.lowercased().contains("calendarmessage") == true
+            || invitationSubject.isFound(in: PlainWords.normalize(message.subject))
     }
 
     private static let invitationSubject = Pattern(

@@ -81,6 +81,8 @@ public struct IncomingMessage: Hashable, Sendable {
     public var bulkHeaders: [String]
     /// Top-level MIME type in lower case, e.g. `multipart/report`.
     public var contentType: String?
+    /// Exchange's `Content-Class` (`urn:content-classes:calendarmessage` for an invitation).
+    public var contentClass: String?
     /// The `report-type` parameter of a `multipart/report`, e.g. `delivery-status`.
     public var reportType: String?
     public var deliveryReport: DeliveryReport?
@@ -101,7 +103,7 @@ public struct IncomingMessage: Hashable, Sendable {
                 date: Date? = nil, internalDate: Date, messageID: String? = nil,
                 inReplyTo: [String] = [], references: [String] = [], autoSubmitted: String? = nil,
                 xAutoreply: String? = nil, xAutoResponseSuppress: String? = nil, precedence: String? = nil, bulkHeaders: [String] = [],
-                contentType: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
+                contentType: String? = nil, contentClass: String? = nil, reportType: String? = nil, deliveryReport: DeliveryReport? = nil,
                 failedRecipients: [String] = [], returnedFrom: String? = nil, returnedMessageID: String? = nil,
                 invitation: CalendarInvitation? = nil, returnPath: String? = nil,
                 body: String = "") {
@@ -121,6 +123,7 @@ public struct IncomingMessage: Hashable, Sendable {
         self.precedence = precedence
         self.bulkHeaders = bulkHeaders
         self.contentType = contentType
+        self.contentClass = contentClass
         self.reportType = reportType
         self.deliveryReport = deliveryReport
         self.failedRecipients = failedRecipients

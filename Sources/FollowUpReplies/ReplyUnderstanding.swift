@@ -38,6 +38,9 @@ extension ReplyContext {
         case .arrivedBeforeEventStart(let id):
             return .ignored(.arrivedBeforeEventStart(id))
         case .attributed(let app, let path, let others):
+            if let invitation = message.invitation, isOfARecordedInterview(invitation, app) {
+                return .ignored(.calendarUpdate(app.id))
+            }
             let reading: ReplyReading
             switch delivery {
             case .failed: reading = ReplyReading(replyClass: .bounce, failedRecipient: reportedRecipient)
@@ -50,6 +53,15 @@ extension ReplyContext {
             }
             return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: reading, alsoMatching: others))
         }
+    }
+
+    /// The invitation (or an update) of an interview already recorded: by its
+    /// UID, or by its time for one recorded by hand. It changes the event; it
+    /// says nothing about the round.
+    private func isOfARecordedInterview(_ invitation: CalendarInvitation, _ app: Application) -> Bool {
+        if let uid = invitation.uid, app.events.contains(where: { $0.invitationUID == uid }) { return true }
+        guard let start = invitation.start?.instant(fallback: TimeZone(identifier: app.timeZone) ?? .gmt) else { return false }
+        return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= Self.sameMeeting }
     }
 
     /// The relaying system that sent the message: not when the sender is one

@@ -22,6 +22,9 @@ public enum IgnoreReason: Hashable, Sendable {
     /// reply: a newsletter, a job alert, a platform's notification, an
     /// acknowledgement of an application; says which, and what showed it.
     case bulkMail(ApplicationID, String)
+    /// The invitation of an interview already recorded, a newer version or its
+    /// cancellation: it changes the event, it is no reply (`invitationEffect(of:)`).
+    case calendarUpdate(ApplicationID)
 }
 
 /// How a message was tied to its application, strongest last (POLICY.md

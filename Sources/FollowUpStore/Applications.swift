@@ -64,6 +64,24 @@ extension Store {
         }
     }
 
+    /// The invitation of an interview recorded by hand: linked to it, its
+    /// time taken when it differs (then the interview moved). Kept for the audit.
+    @discardableResult
+    public func adoptInvitation(_ id: EventID, uid: String, sequence: Int, start: Date, end: Date, at now: Date) throws -> Event {
+        try writeTransaction { db in
+            let before = try Self.event(id, db)
+            try db.execute(sql: "UPDATE events SET invitation_uid = ?, invitation_sequence = ? WHERE id = ?",
+                           arguments: [uid, sequence, id])
+            try Self.recordChange(id, "linked to its invitation", at: now, db)
+            if before.start != start || before.end != end {
+                try db.execute(sql: "UPDATE events SET start = ?, \"end\" = ?, moved_at = ? WHERE id = ?",
+                               arguments: [start.stored, end.stored, now.stored, id])
+                try Self.recordChange(id, "moved to its invitation's time, from \(ISO8601DateFormatter().string(from: before.start)) to \(ISO8601DateFormatter().string(from: start))", at: now, db)
+            }
+            return try Self.event(id, db)
+        }
+    }
+
     /// The interview will not take place: nothing of its round goes out. Kept for the audit.
     @discardableResult
     public func cancelEvent(_ id: EventID, at now: Date) throws -> Event {

@@ -34,6 +34,10 @@ struct Show: FuctlCommand {
         var start: Date
         var end: Date
         var decisionDate: String?
+        var movedAt: Date?
+        var cancelledAt: Date?
+        /// The UID of the calendar invitation it follows, if it came from (or was linked to) one.
+        var invitation: String?
     }
 
     struct ReplyRow: Encodable {
@@ -57,7 +61,10 @@ struct Show: FuctlCommand {
             id: a.id, company: a.company, role: a.role, state: summary.state.description, contacts: a.contacts,
             companyDomains: a.companyDomains, timeZone: a.timeZone, pace: a.pace, talkingPoints: a.talkingPoints,
             notes: a.notes, outcome: a.outcome,
-            events: a.events.map { EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description) },
+            events: a.events.map {
+                EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description,
+                         movedAt: $0.movedAt, cancelledAt: $0.cancelledAt, invitation: $0.invitationUID)
+            },
             drafts: history.drafts.filter { !$0.state.mayHaveBeenDelivered }.map { draft in
                 DraftRow(draft, sends: draft.state.isPending
                     ? SendForecast.of(draft, history: history, delivered: delivered, settings: workspace.settings, now: context.now)
@@ -89,9 +96,10 @@ struct Show: FuctlCommand {
         if !d.notes.isEmpty { facts.add("Notes", d.notes) }
         console.print(facts.text)
 
-        var events = Table("EVENT", "KIND", "START", "END", "DECISION BY")
+        var events = Table("EVENT", "KIND", "START", "END", "DECISION BY", "CHANGED")
         for e in d.events {
-            events.add("\(e.id)", e.kind.rawValue, times.human(e.start), times.wall(e.end), e.decisionDate ?? "-")
+            let changed = e.cancelledAt.map { "cancelled \(times.human($0))" } ?? e.movedAt.map { "moved \(times.human($0))" } ?? "-"
+            events.add("\(e.id)", e.kind.rawValue, times.human(e.start), times.wall(e.end), e.decisionDate ?? "-", changed)
         }
         console.print("\n" + events.text)
         var drafts = Table("DRAFT", "KIND", "STATE", "DUE", "SENDS", "SUBJECT")

@@ -13,7 +13,7 @@ public enum InboxReader {
     public static let headerFields: [String] = [
         "From", "To", "Cc", "Return-Path", "Subject", "Date", "Message-ID",
         "In-Reply-To", "References", "Auto-Submitted", "X-Autoreply", "X-Auto-Response-Suppress",
-        "Precedence", "Content-Type", "X-Failed-Recipients", "Reply-To",
+        "Precedence", "Content-Type", "Content-Class", "X-Failed-Recipients", "Reply-To",
     ] + bulkHeaderFields
 
     /// What bulk senders add and people's mail programs do not: RFC 2369 and

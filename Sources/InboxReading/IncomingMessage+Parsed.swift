@@ -27,6 +27,7 @@ extension IncomingMessage {
             precedence: headers["Precedence"],
             bulkHeaders: InboxReader.bulkHeaderFields.filter { headers[$0] != nil },
             contentType: parsed.contentType.mimeType,
+            contentClass: headers["Content-Class"],
             reportType: parsed.contentType.parameters["report-type"],
             deliveryReport: parsed.deliveryStatus.map(Self.report),
             failedRecipients: headers.fields(named: "X-Failed-Recipients")

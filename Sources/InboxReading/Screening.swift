@@ -77,6 +77,7 @@ enum SkipReason {
         case .deliveryNoticeWithoutFailure: return "delivery notice without failure"
         case .readReceipt: return "read receipt"
         case .bulkMail(let id, let what): return "not a reply to application \(id): \(what)"
+        case .calendarUpdate(let id): return "the invitation of an interview of application \(id), or its update"
         }
     }
 }

@@ -202,9 +202,18 @@ struct ApplicationInfo: Decodable {
         var replyClass: String
         var from: String?
     }
+    struct EventInfo: Decodable {
+        var id: Int
+        var start: Date
+        var end: Date
+        var movedAt: Date?
+        var cancelledAt: Date?
+        var invitation: String?
+    }
     var state: String
     var outcome: String?
     var contacts: [ContactInfo]
+    var events: [EventInfo]
     var drafts: [DraftInfo]
     var sent: [DraftInfo]
     var replies: [ReplyInfo]

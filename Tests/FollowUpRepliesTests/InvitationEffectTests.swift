@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import MailMessage
+import FollowUpCore
+@testable import FollowUpReplies
+
+/// What an invitation in the inbox does to a tracked application's interviews.
+@Suite struct InvitationEffectTests {
+    static func iso(_ s: String) -> Date { ISO8601DateFormatter().date(from: s)! }
+    /// Acme's interview: Tue 2026-11-10 15:00–16:00Z, recorded by hand.
+    let context = World.context()
+
+    func invitation(_ method: String = "REQUEST", uid: String = "int-1@acme.com", sequence: Int = 0,
+                    start: String = "20261110T150000Z", end: String = "20261110T160000Z",
+                    organizer: String = "jane@acme.com", at arrival: String = "2026-11-05T09:00:00Z") -> IncomingMessage {
+        var message = World.mail(from: organizer, subject: "Invitation: Backend Engineer interview", at: arrival)
+        message.invitation = CalendarInvitation.parse([
+            "BEGIN:VCALENDAR", "METHOD:\(method)", "BEGIN:VEVENT", "UID:\(uid)", "SEQUENCE:\(sequence)",
+            "ORGANIZER;CN=Jane Doe:mailto:\(organizer)", "ATTENDEE:mailto:alex@example.org",
+            "DTSTART:\(start)", "DTEND:\(end)", "SUMMARY:Backend Engineer interview", "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n"))
+        return message
+    }
+
+    /// The context once Acme's interview carries the invitation's UID.
+    func linked(sequence: Int = 0) -> ReplyContext {
+        var acme = World.acme
+        acme.events[0].invitationUID = "int-1@acme.com"
+        acme.events[0].invitationSequence = sequence
+        return World.context([acme, World.globex, World.initech])
+    }
+
+    @Test func theInvitationOfAnInterviewRecordedByHandIsLinkedToIt() {
+        #expect(context.invitationEffect(of: invitation()) == .adopt(11, uid: "int-1@acme.com", sequence: 0,
+                                                                       start: Self.iso("2026-11-10T15:00:00Z"), end: Self.iso("2026-11-10T16:00:00Z")))
+        // Its time is the invitation's when the user typed another.
+        #expect(context.invitationEffect(of: invitation(start: "20261110T153000Z", end: "20261110T163000Z"))
+                == .adopt(11, uid: "int-1@acme.com", sequence: 0, start: Self.iso("2026-11-10T15:30:00Z"), end: Self.iso("2026-11-10T16:30:00Z")))
+    }
+
+    @Test func aNewerVersionMovesItAndAnOlderOrTheSameChangesNothing() {
+        let moved = invitation(sequence: 1, start: "20261111T150000Z", end: "20261111T160000Z")
+        #expect(linked().invitationEffect(of: moved) == .move(11, sequence: 1, start: Self.iso("2026-11-11T15:00:00Z"),
+                                                                end: Self.iso("2026-11-11T16:00:00Z")))
+        #expect(linked(sequence: 1).invitationEffect(of: moved) == nil, "read again: already applied")
+        #expect(linked().invitationEffect(of: invitation(sequence: 1)) == nil, "a minor update: same time")
+    }
+
+    @Test func aCancellationCancelsIt() {
+        #expect(linked().invitationEffect(of: invitation("CANCEL", sequence: 1)) == .cancel(11))
+        #expect(context.invitationEffect(of: invitation("CANCEL", uid: "other@acme.com")) == .cancel(11), "by its time")
+        #expect(context.invitationEffect(of: invitation("CANCEL", start: "20261201T150000Z", end: "20261201T160000Z")) == nil,
+                "a cancellation of some other meeting")
+    }
+
+    @Test func anInvitationToALaterInterviewIsANewRound() {
+        let next = invitation(uid: "int-2@acme.com", start: "20261124T150000Z", end: "20261124T160000Z", at: "2026-11-18T09:00:00Z")
+        guard case .newRound(1, let event)? = linked().invitationEffect(of: next) else {
+            Issue.record("\(String(describing: linked().invitationEffect(of: next)))")
+            return
+        }
+        #expect(event.start == Self.iso("2026-11-24T15:00:00Z") && event.invitationUID == "int-2@acme.com")
+        // As a reply it is a next step for the round it follows; an update of a known interview is no reply.
+        #expect(linked().verdict(for: next).replyClass == .nextStep)
+        var update = invitation(sequence: 2, start: "20261111T150000Z", end: "20261111T160000Z", at: "2026-11-18T09:00:00Z")
+        update.subject = "Updated invitation: Backend Engineer interview"
+        #expect(linked().verdict(for: update) == .ignored(.calendarUpdate(1)))
+    }
+
+    @Test func invitationsTheUserSentRepliesAndStrangersChangeNothing() {
+        #expect(context.invitationEffect(of: invitation(organizer: "alex@example.org")) == nil)
+        #expect(context.invitationEffect(of: invitation("REPLY")) == nil)
+        #expect(context.invitationEffect(of: invitation(organizer: "someone@elsewhere.example")) == nil)
+    }
+}
