@@ -34,6 +34,8 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
     case eventCancelled
     /// The interview moved after the draft was written.
     case eventMovedAfterDraft
+    /// The user corrected the application after the draft was written.
+    case applicationChangedAfterDraft
     /// A reply ended the round.
     case roundClosed(by: ReplyID)
     /// A reply came after the draft was made: the user must look again (worked example 8).
@@ -53,7 +55,7 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .notDueYet(let due): due
         case .outsideSendWindow(let next): next
         case .capReached, .alreadySentThisRound, .noInboxCheck, .staleInboxCheck, .notApproved, .alreadySent,
-             .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .eventCancelled, .eventMovedAfterDraft,
+             .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .eventCancelled, .eventMovedAfterDraft, .applicationChangedAfterDraft,
              .roundClosed, .replyAfterDraft,
              .applicationClosed, .recipientUndeliverable, .unknownTimeZone: nil
         }
@@ -78,6 +80,7 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .notCurrentRound: return "the draft belongs to an earlier round"
         case .eventCancelled: return "the interview was cancelled"
         case .eventMovedAfterDraft: return "the interview moved after the draft was written"
+        case .applicationChangedAfterDraft: return "the application was corrected after the draft was written"
         case .roundClosed(let id): return "reply \(id) closed the round"
         case .replyAfterDraft(let id): return "reply \(id) arrived after the draft was made"
         case .recipientAway(let t): return "the contact is away until \(t)"
@@ -182,6 +185,7 @@ public enum Gate {
         }
         if draft.round == f.round, f.event.cancelledAt != nil { refusals.append(.eventCancelled) }
         if draft.round == f.round, let moved = f.event.movedAt, draft.createdAt < moved { refusals.append(.eventMovedAfterDraft) }
+        if let changed = f.history.application.changedAt, draft.createdAt < changed { refusals.append(.applicationChangedAfterDraft) }
         // A reply to a rejection that is one no more (the user relabelled it).
         if draft.kind == .rejectionReply && f.rejection == nil { refusals.append(.noLongerDue) }
         if f.now < due { refusals.append(.notDueYet(due: due)) }

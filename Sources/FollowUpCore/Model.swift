@@ -144,11 +144,15 @@ public struct Application: Hashable, Codable, Sendable {
     /// In start order; the last one is the current round.
     public var events: [Event]
     public var outcome: Outcome?
+    /// When the user last changed what a draft says or when it is due (the
+    /// contact, role, company, zone, pace, decision date): drafts written before are drafted anew.
+    public var changedAt: Date?
 
     public init(id: ApplicationID, company: String, role: String, contacts: [Contact],
                 companyDomains: [String] = [], timeZone: String, pace: Pace = .standard,
                 talkingPoints: [String] = [], notes: String = "", events: [Event] = [],
-                outcome: Outcome? = nil) {
+                outcome: Outcome? = nil, changedAt: Date? = nil) {
+        self.changedAt = changedAt
         self.id = id
         self.company = company
         self.role = role

@@ -59,6 +59,8 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
     case eventCancelled
     /// The interview moved after the draft was written.
     case eventMoved
+    /// The user corrected the application after the draft was written.
+    case applicationChanged
 
     public var description: String {
         switch self {
@@ -74,6 +76,7 @@ public enum CancelReason: Hashable, Sendable, CustomStringConvertible {
         case .noRejection: return "the reply it answered is no rejection any more"
         case .eventCancelled: return "the interview was cancelled"
         case .eventMoved: return "the interview moved after it was written"
+        case .applicationChanged: return "the application was corrected after it was written"
         }
     }
 }

@@ -147,7 +147,79 @@ extension Store {
                            outcome: try (row["outcome"] as String?).map {
                                guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
                                return o
-                           })
+                           }, changedAt: row.optionalDate("changed_at"))
+    }
+
+    /// What the user corrects about an application (`fuctl update`). Nil fields stay as they are.
+    public struct Correction: Sendable {
+        public var company, role, timeZone: String?
+        public var pace: Pace?
+        /// The first contact's name and address.
+        public var contact: Contact?
+        /// A further contact, after the first.
+        public var addedContact: Contact?
+        public var removedDomains: [String] = []
+        /// The current round's decision date: `.some(nil)` removes it.
+        public var decisionDate: LocalDate??
+
+        public init() {}
+    }
+
+    /// Applies `correction` in one transaction, each change kept for the
+    /// audit; a change to what a draft says or when it is due marks the
+    /// application changed (`Application.changedAt`). Returns the changes, in words.
+    @discardableResult
+    public func correct(_ applicationID: ApplicationID, _ correction: Correction, at now: Date) throws -> [String] {
+        try writeTransaction { db in
+            let before = try Self.application(applicationID, db)
+            var changes: [String] = [], touching = false
+            func set(_ column: String, _ value: String?, _ old: String, _ label: String) throws {
+                guard let value, value != old else { return }
+                try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
+                changes.append("\(label): \(old) → \(value)")
+                touching = true
+            }
+            try set("company", correction.company, before.company, "company")
+            try set("role", correction.role, before.role, "role")
+            try set("time_zone", correction.timeZone, before.timeZone, "time zone")
+            try set("pace", correction.pace?.rawValue, before.pace.rawValue, "pace")
+            if let contact = correction.contact, let first = before.contacts.first, contact.name != first.name || contact.email != first.email {
+                try db.execute(sql: "UPDATE contacts SET name = ?, email = ?, undeliverable = 0 WHERE application_id = ? AND position = 0",
+                               arguments: [contact.name, contact.email, applicationID])
+                changes.append("contact: \(first.name) <\(first.email)> → \(contact.name) <\(contact.email)>")
+                touching = true
+            }
+            if let added = correction.addedContact, !before.contacts.contains(where: { $0.email.lowercased() == added.email.lowercased() }) {
+                try db.execute(sql: "INSERT INTO contacts (application_id, position, name, email, undeliverable) VALUES (?, ?, ?, ?, 0)",
+                               arguments: [applicationID, before.contacts.count, added.name, added.email])
+                changes.append("contact added: \(added.name) <\(added.email)>")
+            }
+            for domain in correction.removedDomains.map({ $0.lowercased() }) where before.companyDomains.contains(domain) {
+                try db.execute(sql: "DELETE FROM company_domains WHERE application_id = ? AND domain = ?", arguments: [applicationID, domain])
+                changes.append("domain removed: \(domain)")
+            }
+            if let decision = correction.decisionDate, let event = before.events.last, decision != event.decisionDate {
+                try db.execute(sql: "UPDATE events SET decision_date = ? WHERE id = ?", arguments: [decision?.description, event.id])
+                changes.append("decision date: \(event.decisionDate?.description ?? "none") → \(decision?.description ?? "none")")
+                touching = true
+            }
+            if touching {
+                try db.execute(sql: "UPDATE applications SET changed_at = ? WHERE id = ?", arguments: [now.stored, applicationID])
+            }
+            for change in changes {
+                try db.execute(sql: "INSERT INTO application_changes (application_id, changed_at, change) VALUES (?, ?, ?)",
+                               arguments: [applicationID, now.stored, change])
+            }
+            return changes
+        }
+    }
+
+    /// The user's corrections of the application, oldest first.
+    public func applicationChanges(_ applicationID: ApplicationID) throws -> [(at: Date, change: String)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM application_changes WHERE application_id = ? ORDER BY id", arguments: [applicationID])
+                .map { ($0.date("changed_at"), $0["change"]) }
+        }
     }
 
     /// Adds talking points and company domains the user learnt of later;

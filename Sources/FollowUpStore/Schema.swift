@@ -230,7 +230,7 @@ enum Schema {
                 """)
         }
         // Interviews that move or are cancelled (by the user or an updated
-        // invitation), each change kept for the audit.
+        // invitation), and applications the user corrects, each change kept for the audit.
         m.registerMigration("v10") { db in
             try db.execute(sql: """
                 ALTER TABLE events ADD COLUMN moved_at REAL;
@@ -244,6 +244,13 @@ enum Schema {
                     change TEXT NOT NULL
                 );
                 CREATE INDEX event_changes_event ON event_changes(event_id);
+                ALTER TABLE applications ADD COLUMN changed_at REAL;
+                CREATE TABLE application_changes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+                    changed_at REAL NOT NULL,
+                    change TEXT NOT NULL
+                );
                 """)
         }
         return m

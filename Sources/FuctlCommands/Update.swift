@@ -1,49 +1,114 @@
 import ArgumentParser
+import FollowUpConfig
 import FollowUpCore
+import FollowUpStore
 import FollowUpWorkspace
 import MailMessage
 
-/// `fuctl update APP --talking-point …`: what the user remembers or learns
-/// after recording the application. A thank-you still waiting, and never
-/// edited by hand, is written again with it.
+/// `fuctl update APP …`: what the user learns or gets wrong after recording
+/// an application. A change to what a draft says or when it is due (contact,
+/// role, company, zone, pace, decision date) withdraws the drafts written
+/// before it, and the planner writes them anew for approval; a talking point
+/// writes a waiting thank-you again that the user never edited.
 struct Update: FuctlCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add talking points or company domains to an application; a waiting thank-you you have not edited is written again.")
+        abstract: "Correct or complete an application; drafts written for the old facts are drafted anew, for your approval.",
+        discussion: """
+            --contact-name/--contact-email change the first contact (with --add-contact, add another one). \
+            --no-decision-date removes the current round's decision date. Each change is kept (fuctl why).
+            """)
 
     @OptionGroup var options: ConfigOption
     @Argument(help: "The application's id.") var app: ApplicationID
     @Option(name: .customLong("talking-point"), help: "Something specific from the conversation, for the thank-you (repeatable).")
     var talkingPoints: [String] = []
-    @Option(name: .customLong("domain"), help: "Another mail domain of the company (repeatable).")
-    var domains: [String] = []
+    @Option(name: .customLong("domain"), help: "Another mail domain of the company (repeatable).") var domains: [String] = []
+    @Option(name: .customLong("remove-domain"), help: "A domain that is not the company's (repeatable).") var removedDomains: [String] = []
+    @Option(name: .customLong("contact-name")) var contactName: String?
+    @Option(name: .customLong("contact-email")) var contactEmail: String?
+    @Flag(name: .customLong("add-contact"), help: "Add --contact-name/--contact-email as a further contact.") var addContact = false
+    @Option(name: .customLong("decision-date"), help: ArgumentHelp("The day they now say they will decide by.", valueName: "YYYY-MM-DD"))
+    var decisionDate: LocalDate?
+    @Flag(name: .customLong("no-decision-date"), help: "They named no decision date after all.") var noDecisionDate = false
+    @Option var pace: Pace?
+    @Option(name: .customLong("tz"), help: ArgumentHelp("The application's IANA time zone.", valueName: "ZONE")) var timeZone: String?
+    @Option var role: String?
+    @Option var company: String?
 
     func validate() throws {
-        guard !talkingPoints.isEmpty || !domains.isEmpty else { throw ValidationError("give --talking-point or --domain") }
-        for point in talkingPoints {
-            if point.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--talking-point must not be empty") }
-            if let problem = VisibleText.checkOneLine(point, named: "--talking-point") { throw ValidationError(problem) }
+        let anything = !talkingPoints.isEmpty || !domains.isEmpty || !removedDomains.isEmpty || contactName != nil || contactEmail != nil
+            || decisionDate != nil || noDecisionDate || pace != nil || timeZone != nil || role != nil || company != nil
+        guard anything else { throw ValidationError("give something to change (fuctl update --help)") }
+        if decisionDate != nil && noDecisionDate { throw ValidationError("give --decision-date or --no-decision-date, not both") }
+        if addContact && (contactName == nil || contactEmail == nil) {
+            throw ValidationError("--add-contact needs --contact-name and --contact-email")
         }
-        for domain in domains where !MailAddress.isValid("x@" + domain) {
-            throw ValidationError("--domain \"\(domain)\" is not a domain name")
+        for (flag, value) in [("--talking-point", talkingPoints), ("--role", [role].compactMap { $0 }),
+                              ("--company", [company].compactMap { $0 }), ("--contact-name", [contactName].compactMap { $0 })] {
+            for text in value {
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(flag) must not be empty") }
+                if let problem = VisibleText.checkOneLine(text, named: flag) { throw ValidationError(problem) }
+            }
         }
+        if let contactEmail, !MailAddress.isValid(contactEmail) {
+            throw ValidationError("--contact-email \"\(contactEmail)\" is not a mail address fuctl can send to")
+        }
+        for domain in domains + removedDomains where !MailAddress.isValid("x@" + domain) {
+            throw ValidationError("\"\(domain)\" is not a domain name")
+        }
+        if let timeZone, let problem = ZoneName.problem(timeZone) { throw ValidationError("--tz: " + problem) }
     }
 
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         let store = workspace.store
-        _ = try store.existingHistory(app)
+        let before = try store.existingHistory(app)
+        if let decisionDate, let event = before.application.events.last,
+           decisionDate < (try ZonedCalendar(timeZoneIdentifier: timeZone ?? before.application.timeZone, window: .standard)).local(event.start).date {
+            throw ValidationError("--decision-date \(decisionDate) is before the interview")
+        }
+        var correction = Store.Correction()
+        correction.company = company
+        correction.role = role
+        correction.timeZone = timeZone
+        correction.pace = pace
+        correction.removedDomains = removedDomains
+        correction.decisionDate = noDecisionDate ? .some(nil) : decisionDate.map { .some($0) }
+        if contactName != nil || contactEmail != nil, let first = before.application.contacts.first {
+            let contact = Contact(name: contactName ?? first.name, email: contactEmail ?? first.email)
+            if addContact { correction.addedContact = contact } else { correction.contact = contact }
+        }
         try store.addDetails(to: app, talkingPoints: talkingPoints, domains: domains)
+        let changes = try store.correct(app, correction, at: context.now)
+        for change in changes { context.console.print("application \(app): \(change)") }
+        let after = try store.existingHistory(app)
+        if after.application.changedAt == context.now {
+            let withdrawn = before.drafts.filter { $0.state.isPending }
+            for draft in withdrawn {
+                context.console.print("draft \(draft.id), the \(draft.kind.words), is withdrawn at followupd's next check"
+                    + (draft.kind.isScheduled || draft.kind == .rejectionReply ? " and drafted anew for your approval"
+                        : "; ask for it again (fuctl \(draft.kind == .news ? "news" : "offer") \(app))"))
+            }
+            return
+        }
+        guard !talkingPoints.isEmpty else {
+            if changes.isEmpty && domains.isEmpty { context.console.print("application \(app): nothing changed") }
+            return
+        }
         context.console.print("application \(app) updated")
-        guard !talkingPoints.isEmpty else { return }
-        let history = try store.existingHistory(app)
+        try rewriteThankYous(after, workspace, context)
+    }
+
+    /// A waiting thank-you the user never edited is written again with the talking point.
+    private func rewriteThankYous(_ history: ApplicationHistory, _ workspace: Workspace, _ context: Context) throws {
         for draft in history.drafts where draft.kind == .thankYou && draft.state == .drafted {
             let queued = QueuedDraft(applicationID: app, round: draft.round, kind: draft.kind,
                                      recipient: Contact(name: draft.recipientName, email: draft.recipientEmail), due: draft.due, thread: nil)
             let (written, problems) = try workspace.writer.write(queued, history: history, now: context.now,
                                                                  randomBytes: Workspace.randomBytes())
             // Written again, not edited by the user: the next talking point may write it again too.
-            guard try store.rewriteUnedited(draftID: draft.id, subject: written.subject, body: written.body,
-                                            lintProblems: problems.map(\.description), now: context.now) != nil else {
+            guard try workspace.store.rewriteUnedited(draftID: draft.id, subject: written.subject, body: written.body,
+                                                      lintProblems: problems.map(\.description), now: context.now) != nil else {
                 context.console.print("draft \(draft.id) has your own edits: mention it there yourself (fuctl edit \(draft.id))")
                 continue
             }
