@@ -118,3 +118,38 @@ extension EndToEndTests {
         #expect(second.due == t.at(10, "11:00"))
     }
 }
+
+/// Issue "applications that can change": fuctl update through both programs and the real servers.
+extension EndToEndTests {
+    @Test("fuctl update of the contact's address withdraws the approved thank-you; it is written anew to the new address and goes there once approved")
+    func updatedContactGetsTheNewDraft() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        let app = try world.addApplication()
+        let thankYou = try world.approvedThankYou()
+        try world.fuctl("update", [String(app), "--contact-email", OwnMailStack.recruiter], at: t.at(0, "15:05"))
+        try world.tick(at: t.at(1, "11:30"))
+
+        #expect(try world.draft(thankYou.id, of: app, at: t.at(1, "11:31"))?.state == "cancelled")
+        #expect(world.stack.count(OwnMailStack.hr) == 0, "nothing to the old address")
+        let again = try #require(try world.waiting("thank_you", at: t.at(1, "11:32")))
+        #expect(again.to == OwnMailStack.recruiter)
+        try world.approve(again.id, at: t.at(1, "11:33"))
+        try world.tick(at: t.at(1, "11:40"))
+        #expect(world.stack.waitFor(1, in: OwnMailStack.recruiter) == 1)
+        #expect(world.stack.count(OwnMailStack.hr) == 0)
+    }
+
+    @Test("A decision date added after the interview holds the check-in until the business day after it")
+    func decisionDateAddedLaterHoldsTheCheckIn() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        let app = try world.addApplication()
+        try world.fuctl("update", [String(app), "--decision-date", t.day(9)], at: t.at(0, "12:30"))
+        try world.tick(at: t.at(7, "11:30"))
+        #expect(try world.queue(at: t.at(7, "11:31")).filter { $0.kind == "check_in" }.isEmpty, "held by the decision date")
+        try world.tick(at: t.at(9, "12:00"))
+        let checkIn = try #require(try world.waiting("check_in", at: t.at(9, "12:01")))
+        #expect(checkIn.due == t.at(10, "09:00"), "the business day after \(t.day(9)): \(checkIn.due)")
+    }
+}
