@@ -106,7 +106,9 @@ struct InboxCheck {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header
             let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started, context: context)
-            if let effect = context.invitationEffect(of: reading.message) {
+            // Bulk mail (a webinar's invitation) changes no interview.
+            if case .ignored(.bulkMail) = reading.verdict {
+            } else if let effect = context.invitationEffect(of: reading.message) {
                 try apply(effect, shown: shown, uid: summary.uid)
                 // The next invitation in this check sees the event as it is now.
                 context = replyContext(try store.histories())

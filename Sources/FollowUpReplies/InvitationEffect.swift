@@ -40,7 +40,10 @@ extension ReplyContext {
             return sameMeeting && current.cancelledAt == nil ? .cancel(current.id) : nil
         }
         if sameMeeting { return .adopt(current.id, uid: uid, sequence: invitation.sequence, start: start, end: end) }
-        guard start > current.end else { return nil }
+        // A new round only from an invitation to the user, for one meeting: not
+        // a webinar published to many, a forwarded calendar, or a standing meeting.
+        guard start > current.end, invitation.method == "REQUEST", !invitation.recurring,
+              invitation.attendees.contains(where: { isUser($0.address) }) else { return nil }
         return .newRound(app.id, Event(id: 0, kind: .interview, start: start, end: end, recordedAt: message.internalDate,
                                        invitationUID: uid, invitationSequence: invitation.sequence))
     }
@@ -53,8 +56,14 @@ extension ReplyContext {
         return nil
     }
 
-    /// The application the message is about, whenever it arrived.
+    /// The application the message is about, whenever it arrived; nil when the
+    /// people in it belong to several (one recruiter for two roles): the user decides.
     private func application(of message: IncomingMessage) -> Application? {
+        let people = Set(([message.from, message.invitation?.organizer] + message.replyTo + (message.invitation?.attendees ?? []))
+            .compactMap { $0?.normalized }.filter { !isUser($0) })
+        let theirs = applications.filter { app in app.contacts.contains { people.contains(MailAddress(address: $0.email).normalized) } }
+        if theirs.count > 1 { return nil }
+        if let only = theirs.first { return only }
         switch ReplyAttributor(context: self).attribute(message, authored: AuthoredText(body: message.body), isReport: false,
                                                         reportedRecipient: nil) {
         case .attributed(let app, _, let others): return others.isEmpty ? app : nil

@@ -167,9 +167,11 @@ extension Store {
 
     /// Applies `correction` in one transaction, each change kept for the
     /// audit; a change to what a draft says or when it is due marks the
-    /// application changed (`Application.changedAt`). Returns the changes, in words.
+    /// application changed (`Application.changedAt`). Returns the changes, in
+    /// words, and whether the drafts written before are withdrawn.
     @discardableResult
-    public func correct(_ applicationID: ApplicationID, _ correction: Correction, at now: Date) throws -> [String] {
+    public func correct(_ applicationID: ApplicationID, _ correction: Correction, at now: Date) throws
+        -> (changes: [String], withdrawsDrafts: Bool) {
         try writeTransaction { db in
             let before = try Self.application(applicationID, db)
             var changes: [String] = [], touching = false
@@ -210,7 +212,7 @@ extension Store {
                 try db.execute(sql: "INSERT INTO application_changes (application_id, changed_at, change) VALUES (?, ?, ?)",
                                arguments: [applicationID, now.stored, change])
             }
-            return changes
+            return (changes, touching)
         }
     }
 

@@ -79,10 +79,10 @@ struct Update: FuctlCommand {
             if addContact { correction.addedContact = contact } else { correction.contact = contact }
         }
         try store.addDetails(to: app, talkingPoints: talkingPoints, domains: domains)
-        let changes = try store.correct(app, correction, at: context.now)
+        let (changes, withdrawsDrafts) = try store.correct(app, correction, at: context.now)
         for change in changes { context.console.print("application \(app): \(change)") }
         let after = try store.existingHistory(app)
-        if after.application.changedAt == context.now {
+        if withdrawsDrafts {
             let withdrawn = before.drafts.filter { $0.state.isPending }
             for draft in withdrawn {
                 context.console.print("draft \(draft.id), the \(draft.kind.words), is withdrawn at followupd's next check"

@@ -24,6 +24,8 @@ public struct CalendarInvitation: Hashable, Sendable {
     public var end: CalendarTime?
     /// Set when the event is one occurrence of a recurring one.
     public var recurrenceID: CalendarTime?
+    /// It repeats (`RRULE` or `RDATE`): a standing meeting, not an interview.
+    public var recurring = false
 
     public init(method: String? = nil, organizer: MailAddress? = nil, attendees: [MailAddress] = [], uid: String? = nil,
                 sequence: Int = 0, summary: String? = nil, description: String? = nil, location: String? = nil,
@@ -63,6 +65,7 @@ public struct CalendarInvitation: Hashable, Sendable {
         invitation.status = event.property("STATUS")?.value.trimmingCharacters(in: .whitespaces).uppercased()
         invitation.start = time("DTSTART")
         invitation.recurrenceID = time("RECURRENCE-ID")
+        invitation.recurring = event.property("RRULE") != nil || event.property("RDATE") != nil
         invitation.end = time("DTEND") ?? endFromDuration(event, start: invitation.start)
         return invitation
     }

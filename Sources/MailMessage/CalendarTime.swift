@@ -101,11 +101,12 @@ public struct ZoneRules: Hashable, Sendable {
                     let kv = field.split(separator: "=", maxSplits: 1)
                     return kv.count == 2 ? (String(kv[0]), String(kv[1])) : nil
                 }, uniquingKeysWith: { first, _ in first })
-                observance.month = fields["BYMONTH"].flatMap { Int($0) }
-                if let byDay = fields["BYDAY"], byDay.count >= 2 {
+                // Only what a zone's rule can be: a month, and the 1st…5th or last…5th-to-last weekday.
+                observance.month = fields["BYMONTH"].flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
+                if let byDay = fields["BYDAY"], (2...4).contains(byDay.count) {
                     let code = String(byDay.suffix(2)), ordinal = byDay.dropLast(2)
                     observance.weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"].firstIndex(of: code).map { $0 + 1 }
-                    observance.week = ordinal.isEmpty ? 1 : Int(ordinal)
+                    observance.week = (ordinal.isEmpty ? 1 : Int(ordinal)).flatMap { (-5...5).contains($0) && $0 != 0 ? $0 : nil }
                 }
             }
             return observance
@@ -152,6 +153,8 @@ public struct ZoneRules: Hashable, Sendable {
               t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let d = t.dropFirst().map { Int(String($0))! }
         let seconds = (d[0] * 10 + d[1]) * 3600 + (d[2] * 10 + d[3]) * 60 + (d.count == 6 ? d[4] * 10 + d[5] : 0)
+        // No zone is more than 18 hours from UTC.
+        guard seconds <= 18 * 3600 else { return nil }
         return sign == "-" ? -seconds : seconds
     }
 }

@@ -73,3 +73,25 @@ import FollowUpCore
         #expect(context.invitationEffect(of: invitation(organizer: "someone@elsewhere.example")) == nil)
     }
 }
+
+extension InvitationEffectTests {
+    /// Found in review: what must not start a round.
+    @Test func aWebinarAStandingMeetingOrAnAmbiguousContactStartsNoRound() {
+        var published = invitation("PUBLISH", uid: "webinar@acme.com", start: "20261124T150000Z", end: "20261124T160000Z",
+                                   at: "2026-11-18T09:00:00Z")
+        #expect(linked().invitationEffect(of: published) == nil, "published to many")
+        published.invitation?.method = "REQUEST"
+        published.invitation?.attendees = [MailAddress(address: "team@acme.com")]
+        #expect(linked().invitationEffect(of: published) == nil, "the user is not invited")
+        published.invitation?.attendees = [MailAddress(address: "alex@example.org")]
+        published.invitation?.recurring = true
+        #expect(linked().invitationEffect(of: published) == nil, "a standing meeting")
+        // One recruiter for two applications: which one is not guessed.
+        var acme = World.acme, other = World.globex
+        acme.events[0].invitationUID = "int-1@acme.com"
+        other.contacts = acme.contacts
+        let ambiguous = World.context([acme, other])
+        #expect(ambiguous.invitationEffect(of: invitation(uid: "int-2@acme.com", start: "20261124T150000Z", end: "20261124T160000Z",
+                                                           at: "2026-11-18T09:00:00Z")) == nil)
+    }
+}

@@ -104,3 +104,17 @@ import Testing
         }
     }
 }
+
+extension ICalendarTests {
+    /// Found in review: a rule's week number multiplied by 7 trapped on overflow.
+    @Test func absurdZoneRulesAreIgnoredNotFatal() {
+        for rule in ["FREQ=YEARLY;BYDAY=2000000000000000000SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=-99999999999SU;BYMONTH=99999999999",
+                     "FREQ=YEARLY;BYDAY=0SU;BYMONTH=0", "FREQ=YEARLY;BYDAY=SU;BYMONTH=-1"] {
+            let i = Self.event(["DTSTART;TZID=Odd:20270112T100000"], zones: [
+                "BEGIN:VTIMEZONE", "TZID:Odd", "BEGIN:STANDARD", "DTSTART:16011028T030000", "RRULE:\(rule)",
+                "TZOFFSETTO:+0100", "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:16010325T020000", "RRULE:\(rule)",
+                "TZOFFSETTO:+999999", "END:DAYLIGHT", "END:VTIMEZONE"])
+            #expect(i?.start?.instant(fallback: .gmt) != nil, "\(rule)")
+        }
+    }
+}
