@@ -55,7 +55,8 @@ struct EventOptions: ParsableArguments {
         if let decisionDate, decisionDate < day {
             throw ValidationError("--decision-date \(decisionDate) is before the interview day \(day)")
         }
-        let finish = try duration.map { _ in start.addingTimeInterval(try length()) } ?? end ?? start.addingTimeInterval(try length())
+        // --duration wins; else the invitation's end; else the default length.
+        let finish = try duration == nil ? end ?? start.addingTimeInterval(length()) : start.addingTimeInterval(length())
         guard finish > start, finish.timeIntervalSince(start) <= 86400 else {
             throw ValidationError("\(shown) ends before it starts or lasts more than a day; give --duration")
         }
