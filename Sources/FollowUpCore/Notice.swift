@@ -21,6 +21,10 @@ public struct Notice: Hashable, Codable, Sendable {
         case roundEnded = "round-ended"
         /// An answer to a notice was acted on, or refused.
         case answer
+        /// An invitation moved or cancelled an interview, or started a new round.
+        case interviewChanged = "interview-changed"
+        /// An invitation from someone no application knows looks like an interview.
+        case proposal
     }
 
     public var key: String
@@ -83,10 +87,13 @@ public struct NoticeFacts: Sendable {
     public var noticesSince: Date
     /// The failure of the last check, when the last check failed.
     public var checkFailure: String?
+    /// The open proposals: each waits for the user's accept or reject.
+    public var proposals: [Proposal]
 
     public init(histories: [ApplicationHistory], problems: [DraftID: [String]], replyMark: ReplyID,
-                lastGoodCheck: Date?, noticesSince: Date, checkFailure: String?) {
+                lastGoodCheck: Date?, noticesSince: Date, checkFailure: String?, proposals: [Proposal] = []) {
         self.histories = histories
+        self.proposals = proposals
         self.problems = problems
         self.replyMark = replyMark
         self.lastGoodCheck = lastGoodCheck
@@ -142,11 +149,20 @@ public enum NoticePlanner {
                 made.replyClass = reply.replyClass
                 notices.append(made)
             }
+            notices += interviewChanges(app, since: facts.noticesSince, now: now).map { notice(.interviewChanged, $0.key, $0.summary) }
             if app.outcome == .noResponse {
                 let sent = history.drafts.filter { $0.state == .sent && $0.kind != .thankYou }.count
                 notices.append(notice(.roundEnded, "round-ended:\(app.id):\(app.events.map(\.id).max() ?? 0)",
                                       "No response from \(app.company) after \(sent) follow-up\(sent == 1 ? "" : "s"): the round is over and nothing more is sent; followupd marked it no-response."))
             }
+        }
+        for proposal in facts.proposals {
+            let zone = proposal.timeZone ?? "UTC"
+            let with = proposal.contactName.map { "\($0) <\(proposal.contactEmail)>" } ?? proposal.contactEmail
+            let company = proposal.company.map { " (\($0)?)" } ?? ""
+            notices.append(Notice(key: "proposal:\(proposal.id):\(proposal.sequence)", kind: .proposal, company: proposal.company,
+                                  contact: with, due: proposal.start,
+                                  summary: "An invitation that looks like an interview (\(proposal.evidence)): \u{201C}\(proposal.summary)\u{201D} with \(with)\(company), \(dueText(proposal.start, zone: zone)). Nothing is followed up until you accept it: fuctl accept \(proposal.id) [--role R] [--company C], or fuctl reject \(proposal.id)."))
         }
         if let failure = facts.checkFailure {
             let since = max(facts.lastGoodCheck ?? facts.noticesSince, facts.noticesSince)
@@ -158,6 +174,24 @@ public enum NoticePlanner {
             }
         }
         return notices
+    }
+
+    /// What the invitations did to the application's interviews since notices
+    /// began: moves and cancellations, and new rounds still to come.
+    static func interviewChanges(_ app: Application, since: Date, now: Date) -> [(key: String, summary: String)] {
+        var changes: [(key: String, summary: String)] = []
+        for (index, event) in app.events.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }).enumerated()
+        where event.invitationUID != nil {
+            let when = dueText(event.start, zone: app.timeZone)
+            if let cancelled = event.cancelledAt, cancelled >= since {
+                changes.append(("cancelled:\(event.id)", "Interview cancelled by its invitation (\(app.company), \(app.role)): its thank-you and check-ins will not go out."))
+            } else if let moved = event.movedAt, moved >= since {
+                changes.append(("moved:\(event.id):\(Int(moved.timeIntervalSince1970))", "Interview moved by its invitation (\(app.company), \(app.role)): now \(when); its follow-ups are timed from the new time, and drafts written for the old one are drafted anew for your approval."))
+            } else if index > 0, event.start > now, event.cancelledAt == nil {
+                changes.append(("round:\(event.id)", "A new interview round with \(app.company) (\(app.role)), \(when), from its invitation: the earlier round's check-ins stop, and this one gets its own thank-you."))
+            }
+        }
+        return changes
     }
 
     /// "Tue 11:00 in Berlin": the employer's wall clock, which the policy times by.

@@ -42,6 +42,7 @@ struct InboxCheck {
                 + (folders.count > 1 ? " in \(folders.count) folders" : "")
         }
         try workspace.store.recordGoodCheck(at: finished)
+        try workspace.store.forgetProposals(at: finished)
         return result
     }
 
@@ -112,6 +113,9 @@ struct InboxCheck {
                 try apply(effect, shown: shown, uid: summary.uid)
                 // The next invitation in this check sees the event as it is now.
                 context = replyContext(try store.histories())
+            } else if case .ignored(.noApplicationMatches) = reading.verdict,
+                      let effect = context.proposalEffect(of: reading.message, fallbackZone: userZone, now: result.started) {
+                try propose(effect, shown: shown, uid: summary.uid)
             }
             guard case .attributed(let attribution) = reading.verdict else {
                 logger.info("skipped message", metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)",
@@ -167,6 +171,31 @@ struct InboxCheck {
             logger.notice("new interview round from an invitation", metadata: metadata)
         }
     }
+
+    /// An invitation from a stranger that looks like an interview: kept for
+    /// the user to accept, told through the notices; or withdrawn by its cancellation.
+    private func propose(_ effect: ProposalEffect, shown: String, uid: UInt32) throws {
+        let metadata: Logger.Metadata = ["mailbox": "\(shown)", "uid": "\(uid)"]
+        switch effect {
+        case .propose(let proposal):
+            switch try workspace.store.offerProposal(proposal) {
+            case .new(let stored):
+                logger.notice("invitation proposed as an interview", metadata: metadata.merging(
+                    ["proposal": "\(stored.id)", "evidence": "\(stored.evidence)"], uniquingKeysWith: { $1 }))
+            case .updated(let stored):
+                logger.notice("proposed interview updated by its invitation", metadata: metadata.merging(
+                    ["proposal": "\(stored.id)"], uniquingKeysWith: { $1 }))
+            case .unchanged:
+                break
+            }
+        case .withdraw(let invitation):
+            if try workspace.store.withdrawProposal(uid: invitation) {
+                logger.notice("proposed interview cancelled by its invitation", metadata: metadata)
+            }
+        }
+    }
+
+    private var userZone: TimeZone { TimeZone(identifier: workspace.config.identity.timeZone) ?? .gmt }
 
     /// A failed check is the daemon's last error, with the failed check's own
     /// time: fuctl status must not show an older success's time beside "failed".

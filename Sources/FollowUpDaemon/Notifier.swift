@@ -63,7 +63,8 @@ struct Notifier {
             }
         }
         let facts = NoticeFacts(histories: histories, problems: problems, replyMark: marks.replyMark,
-                                lastGoodCheck: marks.lastGoodCheck, noticesSince: marks.since ?? now, checkFailure: checkFailure)
+                                lastGoodCheck: marks.lastGoodCheck, noticesSince: marks.since ?? now, checkFailure: checkFailure,
+                                proposals: try store.proposals())
         let notify = workspace.config.notify
         let settings = NoticeSettings(remindBefore: notify.remindBefore, alertAfter: notify.alertAfter)
         let wanted = NoticePlanner.notices(facts, settings: settings, now: now)

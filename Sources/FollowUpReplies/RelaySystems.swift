@@ -21,12 +21,15 @@ public struct RelaySystem: Hashable, Sendable {
     public var senders: [String]
     /// Where the person shows in its mail: the evidence behind the entry.
     public var shape: String
+    /// A calendar service that sends every meeting (Google Calendar), not only interviews.
+    public var carriesAnyMeeting: Bool
 
-    public init(name: String, kind: Kind, senders: [String], shape: String = "") {
+    public init(name: String, kind: Kind, senders: [String], shape: String = "", carriesAnyMeeting: Bool = false) {
         self.name = name
         self.kind = kind
         self.senders = senders
         self.shape = shape
+        self.carriesAnyMeeting = carriesAnyMeeting
     }
 
     func sends(from address: MailAddress) -> Bool {
@@ -116,9 +119,9 @@ public struct RelaySystems: Hashable, Sendable {
         RelaySystem(name: "YouCanBookMe", kind: .scheduling, senders: ["youcanbook.me"]),
         RelaySystem(name: "Chili Piper", kind: .scheduling, senders: ["chilipiper.com"]),
         RelaySystem(name: "SavvyCal", kind: .scheduling, senders: ["savvycal.com"]),
-        RelaySystem(name: "Doodle", kind: .scheduling, senders: ["doodle.com"]),
+        RelaySystem(name: "Doodle", kind: .scheduling, senders: ["doodle.com"], carriesAnyMeeting: true),
         RelaySystem(name: "Google Calendar", kind: .scheduling, senders: ["calendar-notification@google.com"],
-                    shape: "sent for the organizer, who is in Reply-To and ORGANIZER"),
+                    shape: "sent for the organizer, who is in Reply-To and ORGANIZER", carriesAnyMeeting: true),
         // Job platforms.
         RelaySystem(name: "LinkedIn", kind: .jobPlatform, senders: ["linkedin.com"],
                     shape: "messages-noreply@, hit-reply@, inmail-hit-reply@linkedin.com; \"Jane Carter via LinkedIn\", \"sent you a message\""),

@@ -7,15 +7,17 @@ extension Store {
     /// events are ignored and assigned. Returns it as stored.
     @discardableResult
     public func addApplication(_ application: Application) throws -> Application {
-        try writeTransaction { db in
-            try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [application.company, application.role, application.timeZone,
-                                       application.pace.rawValue, application.notes, application.outcome?.rawValue])
-            let id = db.lastInsertedRowID
-            try Self.writeParts(of: application, id: id, db)
-            for event in application.events { _ = try Self.insert(event, applicationID: id, db) }
-            return try Self.application(id, db)
-        }
+        try writeTransaction { db in try Self.insert(application, db) }
+    }
+
+    static func insert(_ application: Application, _ db: Database) throws -> Application {
+        try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [application.company, application.role, application.timeZone,
+                                   application.pace.rawValue, application.notes, application.outcome?.rawValue])
+        let id = db.lastInsertedRowID
+        try writeParts(of: application, id: id, db)
+        for event in application.events { _ = try insert(event, applicationID: id, db) }
+        return try Self.application(id, db)
     }
 
     public func application(id: ApplicationID) throws -> Application? {

@@ -253,6 +253,21 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v11") { db in
+            // Invitations that look like interviews, from people no application knows;
+            // kept after a decision too, so that reading them again proposes nothing.
+            try db.execute(sql: """
+                CREATE TABLE proposals (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uid TEXT NOT NULL UNIQUE,
+                    sequence INTEGER NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'open',
+                    application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+                    ends_at REAL NOT NULL,
+                    proposal TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

@@ -66,16 +66,22 @@ struct Add: FuctlCommand {
             if let problem = VisibleText.checkOneLine(text, named: flag) { throw ValidationError(problem) }
             return text
         }
-        let email = try given("--contact-email", contactEmail, saved?.contact?.address)
+        let contact = saved?.guess.contact
+        let email = try given("--contact-email", contactEmail, contact?.address)
         guard MailAddress.isValid(email) else { throw ValidationError("--contact-email \"\(email)\" is not a mail address fuctl can send to") }
-        return Facts(company: try given("--company", company, saved?.company), role: try given("--role", role, saved?.role),
-                     contactName: try given("--contact-name", contactName, saved?.contact?.name ?? MailAddress(address: email).localPart),
+        // The invitation's name for the address given, not for another.
+        let readName = contact.flatMap { $0.normalized == MailAddress(address: email).normalized ? $0.name : nil }
+        return Facts(company: try given("--company", company, saved?.guess.company), role: try given("--role", role, saved?.guess.role),
+                     contactName: try given("--contact-name", contactName, readName ?? MailAddress(address: email).localPart),
                      contactEmail: email)
     }
 
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
-        let saved = try ics.map { try SavedInvitation(path: $0, user: workspace.config.identity.email, input: context.readInput) }
+        let saved = try ics.map {
+            try SavedInvitation(path: $0, user: workspace.config.identity.email, relays: RelaySystems(workspace.config.replies),
+                                input: context.readInput)
+        }
         let facts = try facts(saved)
         let zone = try event.zone(default: saved?.zone ?? workspace.config.identity.timeZone)
         let first: EventOptions.Reading
@@ -87,6 +93,9 @@ struct Add: FuctlCommand {
         }
         var firstEvent = first.event
         firstEvent.recordedAt = context.now
+        // Its updates and its cancellation find it by UID.
+        firstEvent.invitationUID = saved?.invitation.uid
+        firstEvent.invitationSequence = saved.map { $0.invitation.sequence }
         let application = Application(
             id: 0, company: facts.company, role: facts.role, contacts: [Contact(name: facts.contactName, email: facts.contactEmail)],
             companyDomains: companyDomains(facts.contactEmail), timeZone: zone, pace: pace, talkingPoints: talkingPoints,
@@ -94,10 +103,24 @@ struct Add: FuctlCommand {
         let stored = try workspace.store.addApplication(application)
         if output.json { return try context.console.printJSON(["id": stored.id]) }
         if let note = first.note { context.console.print(note) }
+        if let saved { context.console.print(readFromTheInvitation(saved, facts, zone: zone)) }
         let summary = ApplicationSummary(ApplicationHistory(application: stored), settings: workspace.settings, now: context.now)
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         let next = summary.nextStep.map { "\($0.kind.words) planned for \(times.human($0.due))" } ?? "no follow-up planned"
         context.console.print("application \(stored.id) recorded; \(next)")
+    }
+
+    /// What was taken from the invitation rather than from a flag: guesses, to be checked.
+    private func readFromTheInvitation(_ saved: SavedInvitation, _ facts: Facts, zone: String) -> String {
+        var lines = ["read from the invitation (correct any with fuctl update):"]
+        if company == nil { lines.append("  company  \(facts.company)") }
+        if role == nil { lines.append("  role     \(facts.role)") }
+        if contactEmail == nil { lines.append("  contact  \(facts.contactName) <\(facts.contactEmail)>") }
+        if event.timeZone == nil { lines.append("  zone     \(zone)") }
+        if let unknown = saved.unknownZone {
+            lines.append("  warning: the invitation's zone \"\(unknown)\" is not one followupd knows; its time was read in \(zone)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The ones given, or the contact's own domain when it is a company's (never a free-mail one).

@@ -16,7 +16,7 @@ public struct Fuctl: ParsableCommand {
             Shell completions: fuctl --generate-completion-script bash|zsh|fish
             """,
         subcommands: [
-            Add.self, List.self, Show.self, EventCommand.self,
+            Add.self, List.self, Show.self, EventCommand.self, Proposals.self, Accept.self, Reject.self,
             Queue.self, DraftCommand.self, Edit.self, Approve.self, Discard.self,
             News.self, Offer.self, Update.self, Reply.self, Relabel.self, Close.self,
             Log.self, Status.self, Resolve.self, Review.self, Why.self, Explain.self, Backup.self, ConfigCommand.self,

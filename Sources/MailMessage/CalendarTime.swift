@@ -194,6 +194,12 @@ public enum CalendarTime: Hashable, Sendable {
         }
     }
 
+    /// A date without a time: a whole day, not a meeting.
+    public var isAllDay: Bool {
+        if case .date = self { return true }
+        return false
+    }
+
     /// The IANA zone it names, if it names one.
     public var ianaZone: String? {
         if case .zoned(_, .iana(let name)) = self { return name }

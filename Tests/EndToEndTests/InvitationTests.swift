@@ -153,3 +153,88 @@ extension EndToEndTests {
         #expect(checkIn.due == t.at(10, "09:00"), "the business day after \(t.day(9)): \(checkIn.due)")
     }
 }
+
+/// Issue "interviews from their invitations": an invitation from a stranger is
+/// a proposal, and the application the user accepts is timed in the invitation's zone.
+extension EndToEndTests {
+    /// Outlook's invitation from a recruiter no application knows, at 10:00 on
+    /// `day` ("yyyyMMdd") in "W. Europe Standard Time", for half an hour.
+    static func outlookInvitation(day: String, uid: String) -> String {
+        let calendar = [
+            "BEGIN:VCALENDAR", "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0", "METHOD:REQUEST",
+            "BEGIN:VTIMEZONE", "TZID:W. Europe Standard Time",
+            "BEGIN:STANDARD", "DTSTART:16010101T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+            "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT", "END:VTIMEZONE",
+            "BEGIN:VEVENT", "UID:\(uid)", "SEQUENCE:0",
+            "ORGANIZER;CN=Rae Kim:mailto:\(OwnMailStack.recruiter)",
+            "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=Morgan Lee:mailto:\(OwnMailStack.candidate)",
+            "SUMMARY;LANGUAGE=en-US:Phone screen \u{2013} Site Reliability Engineer",
+            "DTSTART;TZID=W. Europe Standard Time:\(day)T100000", "DTEND;TZID=W. Europe Standard Time:\(day)T103000",
+            "LOCATION;LANGUAGE=en-US:Microsoft Teams Meeting", "STATUS:CONFIRMED", "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n")
+        return """
+            From: Rae Kim <\(OwnMailStack.recruiter)>
+            To: Morgan Lee <\(OwnMailStack.candidate)>
+            Subject: Phone screen \u{2013} Site Reliability Engineer
+            Date: \(EmployerMail.date())
+            Message-ID: \(EmployerMail.messageID())
+            MIME-Version: 1.0
+            Content-Class: urn:content-classes:calendarmessage
+            Content-Type: text/calendar; charset="utf-8"; method=REQUEST
+            Content-Transfer-Encoding: base64
+
+            \(Data(calendar.utf8).base64EncodedString(options: .lineLength76Characters))
+
+            """
+    }
+
+    struct ProposalInfo: Decodable {
+        var id: Int
+        var start: Date
+        var end: Date
+        var timeZone: String?
+        var contactEmail: String
+        var company: String?
+        var role: String?
+    }
+
+    @Test("An invitation from an unknown recruiter is a proposal; fuctl accept records it, and its thank-you is due at the right instant in the invitation's Windows-named zone")
+    func acceptedProposalIsTimedInTheInvitationsZone() throws {
+        guard let world = try World.begin() else { return }
+        let t = world.time
+        var berlin = Calendar(identifier: .gregorian)
+        berlin.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        func inBerlin(_ days: Int, _ hour: Int, _ minute: Int = 0) -> Date {
+            let day = berlin.dateComponents([.year, .month, .day], from: t.at(days, "12:00"))
+            return berlin.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        }
+        let interviewDay = t.day(1).replacingOccurrences(of: "-", with: "")
+        let uid = "040000008200E00074C5B7101A82E008\(UUID().uuidString.prefix(8))"
+        try world.filed(Self.outlookInvitation(day: interviewDay, uid: uid), in: "INBOX", at: t.at(-3, "09:00"))
+        try world.tick(at: t.at(-2, "10:00"))
+        #expect(try world.decode([AppRow].self, world.fuctl("list", ["--json"], at: t.at(-2, "10:01"))).isEmpty,
+                "a proposal is no application by itself")
+
+        let proposals = try world.decode([ProposalInfo].self, world.fuctl("proposals", ["--json"], at: t.at(-2, "10:02")))
+        let proposal = try #require(proposals.first)
+        #expect(proposals.count == 1 && proposal.timeZone == "Europe/Berlin" && proposal.contactEmail == OwnMailStack.recruiter)
+        #expect(proposal.start == inBerlin(1, 10) && proposal.end == inBerlin(1, 10, 30), "10:00 Berlin, not 10:00 in \(Run.zone)")
+        #expect(proposal.company == "Employer" && proposal.role == "Site Reliability Engineer")
+
+        let accepted = try world.fuctl("accept", [String(proposal.id), "--company", "Employer KK",
+                                                  "--talking-point", "the error budget policy"], at: t.at(-2, "10:03"))
+        #expect(accepted.contains("in Berlin"), "\(accepted)")
+        #expect(try world.fuctl("proposals", [], at: t.at(-2, "10:04")).contains("no proposals"))
+        try world.tick(at: t.at(2, "09:00"))
+        let thankYou = try #require(try world.waiting("thank_you", at: t.at(2, "09:01")))
+        #expect(thankYou.due == inBerlin(2, 10, 30), "24 h after the end, in Berlin: \(thankYou.due)")
+        #expect(thankYou.to == OwnMailStack.recruiter)
+        let app = try #require(try world.decode([AppRow].self, world.fuctl("list", ["--json"], at: t.at(2, "09:02"))).first)
+        let shown = try world.show(app.id, at: t.at(2, "09:03"))
+        #expect(shown.events.map(\.invitation) == [uid] && shown.replies.isEmpty, "the invitation itself is no reply")
+    }
+
+    struct AppRow: Decodable { var id: Int }
+}

@@ -88,3 +88,50 @@ import TestSupport
         #expect(notices(history, lastGood: good, failure: nil, now: good + 7200).isEmpty, "a good check ends it")
     }
 }
+
+/// Issue "interviews from their invitations": what an invitation changed, and what it proposes, is told once.
+extension NoticePlannerTests {
+    @Test func anInterviewMovedOrCancelledByItsInvitationOrANewRoundIsTold() {
+        var moved = app()
+        moved.events[0].invitationUID = "int-1@acme.example"
+        moved.events[0].start = Self.start + 86_400
+        moved.events[0].movedAt = Self.start + 60
+        let now = Self.start + 120
+        let told = notices(ApplicationHistory(application: moved), now: now)
+        #expect(told.map(\.key) == ["moved:9:\(Int((Self.start + 60).timeIntervalSince1970))"] && told[0].kind == .interviewChanged)
+        #expect(told[0].summary.hasPrefix("Interview moved by its invitation (Acme, SRE): now Wed 13 Jan 10:00 in Berlin"), "\(told[0].summary)")
+        moved.events[0].movedAt = Self.start - 86_400 * 2
+        #expect(notices(ApplicationHistory(application: moved), now: now).isEmpty, "before notices began: not news")
+        moved.events[0].invitationUID = nil
+        moved.events[0].movedAt = Self.start
+        #expect(notices(ApplicationHistory(application: moved), now: now).isEmpty, "the user moved it: they know")
+
+        var cancelled = app()
+        cancelled.events[0].invitationUID = "int-1@acme.example"
+        cancelled.events[0].cancelledAt = Self.start
+        #expect(notices(ApplicationHistory(application: cancelled), now: now).map(\.key) == ["cancelled:9"])
+
+        var rounds = app()
+        rounds.events.append(Event(id: 12, start: Self.start + 7 * 86_400, end: Self.start + 7 * 86_400 + 3600,
+                                   invitationUID: "int-2@acme.example"))
+        #expect(notices(ApplicationHistory(application: rounds), now: now).map(\.key) == ["round:12"])
+        #expect(notices(ApplicationHistory(application: rounds), now: Self.start + 8 * 86_400).isEmpty, "past: no longer news")
+    }
+
+    @Test func aProposalAsksToBeAcceptedOrRejectedAndAnUpdateIsToldAgain() {
+        var proposal = Proposal(id: 3, uid: "screen@globex.example", sequence: 0, summary: "Phone screen", start: Self.start,
+                                end: Self.start + 1800, timeZone: "Europe/Berlin", location: nil, contactName: "Sam Poe",
+                                contactEmail: "sam@globex.example", company: "Globex", role: nil,
+                                evidence: "it says \u{201C}phone screen\u{201D}", receivedAt: Self.start - 86_400)
+        func told(_ proposals: [Proposal]) -> [Notice] {
+            NoticePlanner.notices(NoticeFacts(histories: [], problems: [:], replyMark: 0, lastGoodCheck: nil, noticesSince: Self.start,
+                                              checkFailure: nil, proposals: proposals), settings: settings, now: Self.start - 7200)
+        }
+        let first = told([proposal])
+        #expect(first.map(\.key) == ["proposal:3:0"] && first[0].kind == .proposal)
+        #expect(first[0].summary == "An invitation that looks like an interview (it says \u{201C}phone screen\u{201D}): \u{201C}Phone screen\u{201D} with Sam Poe <sam@globex.example> (Globex?), Tue 12 Jan 10:00 in Berlin. Nothing is followed up until you accept it: fuctl accept 3 [--role R] [--company C], or fuctl reject 3.")
+        proposal.sequence = 1
+        #expect(told([proposal]).map(\.key) == ["proposal:3:1"])
+    }
+}
+

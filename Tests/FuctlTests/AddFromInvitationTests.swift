@@ -100,4 +100,36 @@ import FollowUpCore
         #expect(empty.code == FuctlMain.usage && empty.errors.contains("no calendar event"), "\(empty.errors)")
         #expect(f.run(["add", "--company", "Acme"]).errors.contains("give --role"))
     }
+
+    @Test func theInvitationIsKeptForItsUpdatesAndWhatWasGuessedIsShown() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let r = f.run(["add", "--ics", try write(f, Self.calendar()), "--role", "Platform Engineer"])
+        #expect(r.code == 0, "\(r.errors)")
+        #expect(r.output.contains("company  Acme Robotics") && r.output.contains("contact  Dana Reyes <dana@acme-robotics.example>")
+                && r.output.contains("zone     Europe/Berlin") && !r.output.contains("role "), "\(r.output)")
+        let event = try #require(try f.workspace().store.applications().last?.events.first)
+        #expect(event.invitationUID == "040000008200E00074C5B7101A82E008" && event.invitationSequence == 0)
+    }
+
+    /// A 7bit or quoted-printable calendar part is read after its transfer encoding is undone.
+    @Test func aQuotedPrintableCalendarPartIsDecodedFirst() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let quoted = Self.calendar().replacingOccurrences(of: "=", with: "=3D").replacingOccurrences(of: "CN=3DDana Reyes", with: "CN=3D\"Dana=\r\n Reyes\"")
+        let mail = """
+            From: Dana Reyes <dana@acme-robotics.example>\r
+            To: Morgan Lee <morgan@example.com>\r
+            Subject: Invitation: Platform Engineer interview\r
+            MIME-Version: 1.0\r
+            Content-Type: text/calendar; charset=utf-8; method=REQUEST\r
+            Content-Transfer-Encoding: quoted-printable\r
+            \r
+            \(quoted)\r
+
+            """
+        let history = try added(f, f.run(["add", "--json", "--ics", try write(f, mail, name: "invite.eml")]))
+        #expect(history.application.timeZone == "Europe/Berlin", "TZID=3D… decoded")
+        #expect(history.application.contacts.first?.name == "Dana Reyes", "\(history.application.contacts)")
+    }
 }
