@@ -104,7 +104,7 @@ public enum Exceptions {
 
     private static func facts(_ history: ApplicationHistory, _ settings: PolicySettings, _ now: Date,
                               kind: MessageKind) -> Result<RoundFacts, ExceptionRefusal> {
-        guard let calendar = try? ZonedCalendar(timeZoneIdentifier: history.application.timeZone,
+        guard let calendar = try? ZonedCalendar(for: history.application,
                                                 window: settings.sendWindow) else {
             return .failure(.unknownTimeZone(history.application.timeZone))
         }

@@ -26,6 +26,8 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
     case notSendable(DraftState)
     case notDueYet(due: Date)
     case outsideSendWindow(next: Date)
+    /// A public holiday where the employer is: the window is closed all day.
+    case publicHoliday(String, next: Date)
     /// The step is no longer in the round's timeline (dropped, replaced, stopped).
     case noLongerDue
     /// The draft belongs to an earlier round.
@@ -53,7 +55,7 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .gap(let until), .onePerDayPerAddress(let until), .recipientAway(let until): until
         case .beforeDecisionDate(let opens): opens
         case .notDueYet(let due): due
-        case .outsideSendWindow(let next): next
+        case .outsideSendWindow(let next), .publicHoliday(_, let next): next
         case .capReached, .alreadySentThisRound, .noInboxCheck, .staleInboxCheck, .notApproved, .alreadySent,
              .duplicateMessageID, .notSendable, .noLongerDue, .notCurrentRound, .eventCancelled, .eventMovedAfterDraft, .applicationChangedAfterDraft,
              .roundClosed, .replyAfterDraft,
@@ -76,6 +78,7 @@ public enum GateRefusal: Hashable, Sendable, CustomStringConvertible {
         case .notSendable(let s): return "the draft is \(s.rawValue)"
         case .notDueYet(let t): return "not due before \(t)"
         case .outsideSendWindow(let t): return "outside the send window; it opens \(t)"
+        case .publicHoliday(let name, let t): return "a public holiday where the employer is (\(name)); the send window opens \(t)"
         case .noLongerDue: return "the policy no longer plans this step"
         case .notCurrentRound: return "the draft belongs to an earlier round"
         case .eventCancelled: return "the interview was cancelled"
@@ -111,7 +114,7 @@ public enum Gate {
         var refusals: [GateRefusal] = []
         let calendar: ZonedCalendar
         do {
-            calendar = try ZonedCalendar(timeZoneIdentifier: history.application.timeZone, window: settings.sendWindow)
+            calendar = try ZonedCalendar(for: history.application, window: settings.sendWindow)
         } catch {
             return .refuse([.unknownTimeZone(history.application.timeZone)])
         }
@@ -190,7 +193,9 @@ public enum Gate {
         if draft.kind == .rejectionReply && f.rejection == nil { refusals.append(.noLongerDue) }
         if f.now < due { refusals.append(.notDueYet(due: due)) }
         if !f.calendar.isInsideWindow(f.now) {
-            refusals.append(.outsideSendWindow(next: f.calendar.firstWindowMoment(atOrAfter: f.now)))
+            let next = f.calendar.firstWindowMoment(atOrAfter: f.now)
+            refusals.append(f.calendar.holiday(on: f.calendar.local(f.now).date).map { .publicHoliday($0, next: next) }
+                ?? .outsideSendWindow(next: next))
         }
         if draft.kind.isFollowUp, let back = f.awayUntil, f.now < back {
             refusals.append(.recipientAway(until: back))

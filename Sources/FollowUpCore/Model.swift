@@ -138,6 +138,11 @@ public struct Application: Hashable, Codable, Sendable {
     public var companyDomains: [String]
     /// IANA identifier, e.g. "Europe/Berlin": the zone of the send window and of dates.
     public var timeZone: String
+    /// Where the employer is, for its public holidays (ISO 3166: "DE", with
+    /// region "BY"); nil: none are kept. Never guessed from the time zone:
+    /// a zone spans countries, and the policy's worked examples name none.
+    public var country: String?
+    public var region: String?
     public var pace: Pace
     public var talkingPoints: [String]
     public var notes: String
@@ -151,8 +156,10 @@ public struct Application: Hashable, Codable, Sendable {
     public init(id: ApplicationID, company: String, role: String, contacts: [Contact],
                 companyDomains: [String] = [], timeZone: String, pace: Pace = .standard,
                 talkingPoints: [String] = [], notes: String = "", events: [Event] = [],
-                outcome: Outcome? = nil, changedAt: Date? = nil) {
+                outcome: Outcome? = nil, changedAt: Date? = nil, country: String? = nil, region: String? = nil) {
         self.changedAt = changedAt
+        self.country = country
+        self.region = region
         self.id = id
         self.company = company
         self.role = role
@@ -167,6 +174,11 @@ public struct Application: Hashable, Codable, Sendable {
     }
 
     public var primaryContact: Contact? { contacts.first }
+
+    /// Where its public holidays are kept; nil: nowhere.
+    public var holidayPlace: HolidayPlace? {
+        country.flatMap { HolidayPlace(country: $0, region: region) }
+    }
 }
 
 /// Where a draft is in the outbox. The store moves drafts along these edges;

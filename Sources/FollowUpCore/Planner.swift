@@ -9,7 +9,7 @@ public enum Planner {
         let app = history.application
         let calendar: ZonedCalendar
         do {
-            calendar = try ZonedCalendar(timeZoneIdentifier: app.timeZone, window: settings.sendWindow)
+            calendar = try ZonedCalendar(for: app, window: settings.sendWindow)
         } catch {
             return [.needsAttention(app.id, error)]
         }

@@ -55,7 +55,7 @@ public enum Timeline {
     /// The current round's timeline; nil when the application has no event yet.
     public static func current(history: ApplicationHistory, settings: PolicySettings,
                                now: Date) throws(PolicyError) -> RoundTimeline? {
-        let calendar = try ZonedCalendar(timeZoneIdentifier: history.application.timeZone, window: settings.sendWindow)
+        let calendar = try ZonedCalendar(for: history.application, window: settings.sendWindow)
         return RoundFacts(history: history, settings: settings, calendar: calendar, now: now).map(compute)
     }
 
@@ -65,7 +65,7 @@ public enum Timeline {
     /// pending: discarded, sent, unknown. Nil when the planner will draft it.
     public static func settledDraft(of kind: MessageKind, history: ApplicationHistory, settings: PolicySettings,
                                     now: Date) -> Draft? {
-        guard let calendar = try? ZonedCalendar(timeZoneIdentifier: history.application.timeZone, window: settings.sendWindow),
+        guard let calendar = try? ZonedCalendar(for: history.application, window: settings.sendWindow),
               let f = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return nil }
         return f.currentDrafts(of: kind).last { !$0.state.isPending }
     }

@@ -13,8 +13,15 @@ import CivilCalendar
 public struct ZonedCalendar: Sendable {
     public let timeZone: TimeZone
     public let window: SendWindow
+    /// Where the window stays closed on public holidays; nil: no holidays.
+    public let holidays: HolidayPlace?
 
-    public init(timeZoneIdentifier: String, window: SendWindow) throws(PolicyError) {
+    /// The calendar of an application: its zone, and its place's holidays.
+    public init(for application: Application, window: SendWindow) throws(PolicyError) {
+        try self.init(timeZoneIdentifier: application.timeZone, window: window, holidays: application.holidayPlace)
+    }
+
+    public init(timeZoneIdentifier: String, window: SendWindow, holidays: HolidayPlace? = nil) throws(PolicyError) {
         guard let zone = TimeZone(identifier: timeZoneIdentifier) else {
             throw .unknownTimeZone(timeZoneIdentifier)
         }
@@ -22,6 +29,17 @@ public struct ZonedCalendar: Sendable {
         guard window.weekdays.contains(where: (1...7).contains) else { throw .emptySendWindow }
         self.timeZone = zone
         self.window = window
+        self.holidays = holidays
+    }
+
+    /// The window opens that day: one of its weekdays, and no public holiday.
+    public func isWindowDay(_ date: LocalDate) -> Bool {
+        window.weekdays.contains(date.weekday) && holiday(on: date) == nil
+    }
+
+    /// The public holiday on `date` that closes the window, if any.
+    public func holiday(on date: LocalDate) -> String? {
+        holidays.flatMap { PublicHolidays.name(on: date, in: $0) }
     }
 
     // MARK: wall clock <-> instant
@@ -63,7 +81,7 @@ public struct ZonedCalendar: Sendable {
 
     public func isInsideWindow(_ instant: Date) -> Bool {
         let (date, _) = local(instant)
-        guard window.weekdays.contains(date.weekday) else { return false }
+        guard isWindowDay(date) else { return false }
         return opening(on: date) <= instant && instant < closing(on: date)
     }
 
@@ -71,7 +89,7 @@ public struct ZonedCalendar: Sendable {
     public func firstWindowMoment(atOrAfter instant: Date) -> Date {
         var day = local(instant).date
         while true {
-            if window.weekdays.contains(day.weekday) {
+            if isWindowDay(day) {
                 let open = opening(on: day)
                 if instant < open { return open }
                 if instant < closing(on: day) { return instant }
@@ -80,7 +98,8 @@ public struct ZonedCalendar: Sendable {
         }
     }
 
-    /// "The business day after D": the window's opening on the first window day after `date`.
+    /// "The business day after D": the window's opening on the first window day
+    /// after `date` that is not a public holiday.
     public func businessDayOpening(after date: LocalDate) -> Date {
         windowOpening(onOrAfter: date.adding(days: 1))
     }
@@ -88,7 +107,7 @@ public struct ZonedCalendar: Sendable {
     /// The window's opening on `date`, or on the first window day after it.
     public func windowOpening(onOrAfter date: LocalDate) -> Date {
         var day = date
-        while !window.weekdays.contains(day.weekday) { day = day.adding(days: 1) }
+        while !isWindowDay(day) { day = day.adding(days: 1) }
         return opening(on: day)
     }
 

@@ -11,9 +11,10 @@ extension Store {
     }
 
     static func insert(_ application: Application, _ db: Database) throws -> Application {
-        try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.execute(sql: "INSERT INTO applications (company, role, time_zone, pace, notes, outcome, country, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [application.company, application.role, application.timeZone,
-                                   application.pace.rawValue, application.notes, application.outcome?.rawValue])
+                                   application.pace.rawValue, application.notes, application.outcome?.rawValue,
+                                   application.country, application.region])
         let id = db.lastInsertedRowID
         try writeParts(of: application, id: id, db)
         for event in application.events { _ = try insert(event, applicationID: id, db) }
@@ -149,12 +150,15 @@ extension Store {
                            outcome: try (row["outcome"] as String?).map {
                                guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
                                return o
-                           }, changedAt: row.optionalDate("changed_at"))
+                           }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"])
     }
 
     /// What the user corrects about an application (`fuctl update`). Nil fields stay as they are.
     public struct Correction: Sendable {
         public var company, role, timeZone: String?
+        /// Where its holidays are: `.some(nil)` keeps none.
+        public var country: String??
+        public var region: String??
         public var pace: Pace?
         /// The first contact's name and address.
         public var contact: Contact?
@@ -187,6 +191,12 @@ extension Store {
             try set("role", correction.role, before.role, "role")
             try set("time_zone", correction.timeZone, before.timeZone, "time zone")
             try set("pace", correction.pace?.rawValue, before.pace.rawValue, "pace")
+            for (column, value, old) in [("country", correction.country, before.country), ("region", correction.region, before.region)] {
+                guard let value, value != old else { continue }
+                try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
+                changes.append("holidays \(column): \(old ?? "none") → \(value ?? "none")")
+                touching = true
+            }
             if let contact = correction.contact, let first = before.contacts.first, contact.name != first.name || contact.email != first.email {
                 try db.execute(sql: "UPDATE contacts SET name = ?, email = ?, undeliverable = 0 WHERE application_id = ? AND position = 0",
                                arguments: [contact.name, contact.email, applicationID])

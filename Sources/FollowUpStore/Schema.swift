@@ -266,6 +266,8 @@ enum Schema {
                     ends_at REAL NOT NULL,
                     proposal TEXT NOT NULL
                 );
+                ALTER TABLE applications ADD COLUMN country TEXT;
+                ALTER TABLE applications ADD COLUMN region TEXT;
                 """)
         }
         return m

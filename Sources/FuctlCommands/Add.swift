@@ -29,6 +29,7 @@ struct Add: FuctlCommand {
     var talkingPoints: [String] = []
     @Option(name: .customLong("domain"), help: "The company's mail domain (repeatable; default: the contact's, unless free-mail).")
     var domains: [String] = []
+    @OptionGroup var holidays: HolidayOptions
 
     func validate() throws {
         if ics == nil {
@@ -99,7 +100,7 @@ struct Add: FuctlCommand {
         let application = Application(
             id: 0, company: facts.company, role: facts.role, contacts: [Contact(name: facts.contactName, email: facts.contactEmail)],
             companyDomains: companyDomains(facts.contactEmail), timeZone: zone, pace: pace, talkingPoints: talkingPoints,
-            events: [firstEvent])
+            events: [firstEvent], country: holidays.place?.country, region: holidays.place?.region)
         let stored = try workspace.store.addApplication(application)
         if output.json { return try context.console.printJSON(["id": stored.id]) }
         if let note = first.note { context.console.print(note) }
@@ -108,6 +109,9 @@ struct Add: FuctlCommand {
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         let next = summary.nextStep.map { "\($0.kind.words) planned for \(times.human($0.due))" } ?? "no follow-up planned"
         context.console.print("application \(stored.id) recorded; \(next)")
+        if let hint = HolidayOptions.hint(zone: zone, place: holidays.place) {
+            context.console.print(hint.replacingOccurrences(of: "update ID", with: "update \(stored.id)"))
+        }
     }
 
     /// What was taken from the invitation rather than from a flag: guesses, to be checked.

@@ -43,3 +43,30 @@ extension Store {
         return draft
     }
 }
+
+/// `--country`/`--region`: where the employer is, so the send window stays closed on its public holidays.
+struct HolidayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The employer's country (ISO 3166, like DE or US): no follow-up goes out on its public holidays.",
+                               valueName: "CC"))
+    var country: String?
+    @Option(help: ArgumentHelp("The region within --country whose holidays differ (DE: BY, BE…; GB: ENG, WLS, SCT, NIR).",
+                               valueName: "CODE"))
+    var region: String?
+
+    func validate() throws {
+        if region != nil && country == nil { throw ValidationError("--region needs --country") }
+        if let country, let problem = HolidayPlace.problem(country: country, region: region) {
+            throw ValidationError("--country/--region: " + problem)
+        }
+    }
+
+    /// The place as stored: upper case, the region without its country prefix.
+    var place: HolidayPlace? { country.flatMap { HolidayPlace(country: $0, region: region) } }
+
+    /// When none was given and the zone's country has known holidays: how to keep them.
+    static func hint(zone: String, place: HolidayPlace?) -> String? {
+        guard place == nil, let guess = HolidayPlace.of(timeZone: zone) else { return nil }
+        return "hint: no public holidays are kept for it; if the employer is in \(guess.country), "
+            + "fuctl update ID --country \(guess.country) [--region R] keeps the send window closed on them"
+    }
+}

@@ -58,6 +58,7 @@ struct Accept: FuctlCommand {
     var talkingPoints: [String] = []
     @Option(name: .customLong("domain"), help: "The company's mail domain (repeatable; default: the contact's, unless free-mail).")
     var domains: [String] = []
+    @OptionGroup var holidays: HolidayOptions
 
     func validate() throws {
         for (name, value) in [("--company", company), ("--role", role), ("--contact-name", contactName)]
@@ -96,7 +97,8 @@ struct Accept: FuctlCommand {
             id: 0, company: try given("--company", company, found.company), role: try given("--role", role, found.role),
             contacts: [Contact(name: name, email: email)],
             companyDomains: domains.isEmpty ? (MailDomain.isFreeMail(own) ? [] : [own]) : domains.map { $0.lowercased() },
-            timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [event])
+            timeZone: zone, pace: pace, talkingPoints: talkingPoints, events: [event],
+            country: holidays.place?.country, region: holidays.place?.region)
         let stored = try workspace.store.acceptProposal(proposal, as: application)
         if output.json { return try context.console.printJSON(["id": stored.id]) }
         let summary = ApplicationSummary(ApplicationHistory(application: stored), settings: workspace.settings, now: context.now)
@@ -106,6 +108,9 @@ struct Accept: FuctlCommand {
             application \(stored.id) recorded from proposal \(proposal): \(stored.company), \(stored.role), \
             with \(name) <\(email)>, \(NoticePlanner.dueText(found.start, zone: zone)); \(next)
             """)
+        if let hint = HolidayOptions.hint(zone: zone, place: holidays.place) {
+            context.console.print(hint.replacingOccurrences(of: "update ID", with: "update \(stored.id)"))
+        }
     }
 }
 

@@ -18,6 +18,8 @@ struct Show: FuctlCommand {
         var contacts: [Contact]
         var companyDomains: [String]
         var timeZone: String
+        /// "DE-BY": the public holidays the send window stays closed on; nil: none.
+        var holidays: String?
         var pace: Pace
         var talkingPoints: [String]
         var notes: String
@@ -59,7 +61,7 @@ struct Show: FuctlCommand {
         let delivered = try SendForecast.delivered(in: workspace.store)
         let details = Details(
             id: a.id, company: a.company, role: a.role, state: summary.state.description, contacts: a.contacts,
-            companyDomains: a.companyDomains, timeZone: a.timeZone, pace: a.pace, talkingPoints: a.talkingPoints,
+            companyDomains: a.companyDomains, timeZone: a.timeZone, holidays: a.holidayPlace?.description, pace: a.pace, talkingPoints: a.talkingPoints,
             notes: a.notes, outcome: a.outcome,
             events: a.events.map {
                 EventRow(id: $0.id, kind: $0.kind, start: $0.start, end: $0.end, decisionDate: $0.decisionDate?.description,
@@ -91,6 +93,7 @@ struct Show: FuctlCommand {
         }
         facts.add("Domains", d.companyDomains.isEmpty ? "-" : d.companyDomains.joined(separator: ", "))
         facts.add("Time zone", d.timeZone)
+        facts.add("Holidays", d.holidays.map { "\($0) (no follow-up goes out on its public holidays)" } ?? "none kept")
         facts.add("Pace", d.pace.rawValue)
         for point in d.talkingPoints { facts.add("Talking point", point) }
         if !d.notes.isEmpty { facts.add("Notes", d.notes) }

@@ -7,7 +7,7 @@ import MailMessage
 
 /// `fuctl update APP …`: what the user learns or gets wrong after recording
 /// an application. A change to what a draft says or when it is due (contact,
-/// role, company, zone, pace, decision date) withdraws the drafts written
+/// role, company, zone, holidays, pace, decision date) withdraws the drafts written
 /// before it, and the planner writes them anew for approval; a talking point
 /// writes a waiting thank-you again that the user never edited.
 struct Update: FuctlCommand {
@@ -15,7 +15,8 @@ struct Update: FuctlCommand {
         abstract: "Correct or complete an application; drafts written for the old facts are drafted anew, for your approval.",
         discussion: """
             --contact-name/--contact-email change the first contact (with --add-contact, add another one). \
-            --no-decision-date removes the current round's decision date. Each change is kept (fuctl why).
+            --no-decision-date removes the current round's decision date. --country/--region name where the employer is, \
+            so that nothing goes out on its public holidays (--no-holidays: none kept). Each change is kept (fuctl why).
             """)
 
     @OptionGroup var options: ConfigOption
@@ -34,10 +35,14 @@ struct Update: FuctlCommand {
     @Option(name: .customLong("tz"), help: ArgumentHelp("The application's IANA time zone.", valueName: "ZONE")) var timeZone: String?
     @Option var role: String?
     @Option var company: String?
+    @OptionGroup var holidays: HolidayOptions
+    @Flag(name: .customLong("no-holidays"), help: "Keep no public holidays for it.") var noHolidays = false
 
     func validate() throws {
         let anything = !talkingPoints.isEmpty || !domains.isEmpty || !removedDomains.isEmpty || contactName != nil || contactEmail != nil
             || decisionDate != nil || noDecisionDate || pace != nil || timeZone != nil || role != nil || company != nil
+            || holidays.country != nil || noHolidays
+        if noHolidays && holidays.country != nil { throw ValidationError("give --country or --no-holidays, not both") }
         guard anything else { throw ValidationError("give something to change (fuctl update --help)") }
         if decisionDate != nil && noDecisionDate { throw ValidationError("give --decision-date or --no-decision-date, not both") }
         if addContact && (contactName == nil || contactEmail == nil) {
@@ -73,6 +78,13 @@ struct Update: FuctlCommand {
         correction.timeZone = timeZone
         correction.pace = pace
         correction.removedDomains = removedDomains
+        if noHolidays {
+            correction.country = .some(nil)
+            correction.region = .some(nil)
+        } else if let place = holidays.place {
+            correction.country = .some(place.country)
+            correction.region = .some(place.region)
+        }
         correction.decisionDate = noDecisionDate ? .some(nil) : decisionDate.map { .some($0) }
         if contactName != nil || contactEmail != nil, let first = before.application.contacts.first {
             let contact = Contact(name: contactName ?? first.name, email: contactEmail ?? first.email)
