@@ -44,10 +44,18 @@ extension ReplyContext {
         } else {
             return nil
         }
-        return .propose(Proposal(uid: uid, sequence: invitation.sequence, summary: invitation.summary ?? message.subject,
+        return .propose(Proposal(uid: uid, sequence: invitation.sequence, summary: Self.oneLine(invitation.summary ?? message.subject),
                                  start: startInstant, end: end, timeZone: start.ianaZone.flatMap { $0 == "UTC" ? nil : $0 },
-                                 location: invitation.location, contactName: contact.name, contactEmail: contact.address,
-                                 company: guess.company, role: guess.role, evidence: evidence, receivedAt: message.internalDate))
+                                 location: invitation.location.map(Self.oneLine), contactName: contact.name.map(Self.oneLine),
+                                 contactEmail: contact.address, company: guess.company.map(Self.oneLine),
+                                 role: guess.role.map(Self.oneLine), evidence: evidence, receivedAt: message.internalDate))
+    }
+
+    /// A stranger's text, as one short line: it reaches a notice, a terminal and a phone's lock screen.
+    static func oneLine(_ text: String) -> String {
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isControlCharacter ? " " : $0 }))
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return flat.count <= 160 ? flat : String(flat.prefix(159)) + "\u{2026}"
     }
 
     /// Someone at the user's own company (not a free-mail provider's): a meeting, not an interview.

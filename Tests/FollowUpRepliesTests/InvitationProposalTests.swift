@@ -91,6 +91,12 @@ import FollowUpCore
         #expect(World.context([acme]).proposalEffect(of: invitation(), fallbackZone: .gmt, now: now) == nil)
     }
 
+    @Test func aStrangersTextIsOneShortLine() throws {
+        let long = "Phone screen\\nDROP\u{1B}[2J " + String(repeating: "x", count: 300)
+        let proposal = try #require(self.proposal(invitation(summary: long)))
+        #expect(!proposal.summary.unicodeScalars.contains { $0.isControlCharacter } && proposal.summary.count == 160, "\(proposal.summary)")
+    }
+
     @Test func guessesFromDomainsAndSummaries() {
         #expect(InvitationGuess.company(fromDomain: "acme.co.uk") == "Acme")
         #expect(InvitationGuess.company(fromDomain: "mail.acme-robotics.com") == "Acme Robotics")
