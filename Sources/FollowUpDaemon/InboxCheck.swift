@@ -97,7 +97,7 @@ struct InboxCheck {
             }
         }
         let wanted = candidates.map(\.uid) + answers.map(\.uid).filter { uid in !candidates.contains { $0.uid == uid } }
-        let texts = wanted.isEmpty ? [:] : try session.fetchMessages(uids: wanted, in: mailbox)
+        let texts = wanted.isEmpty ? [:] : try session.fetchMessages(uids: wanted, in: mailbox, maxBytes: InboxReader.textFetchBytes)
         // Taken before the bookmark moves past them: an answer that cannot be taken is read again.
         try NoticeAnswers(workspace: workspace, logger: logger, clock: clock).take(answers.map { summary in
             InboxReader.read(fullBytes: texts[summary.uid] ?? summary.header, internalDate: summary.internalDate ?? result.started,
@@ -106,7 +106,12 @@ struct InboxCheck {
         for summary in candidates {
             // A message deleted between the two fetches is read from its headers.
             let bytes = texts[summary.uid] ?? summary.header
-            let reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started, context: context)
+            var reading = InboxReader.read(fullBytes: bytes, internalDate: summary.internalDate ?? result.started, context: context)
+            if reading.message.invitation?.isComplete == false, bytes.count >= InboxReader.textFetchBytes,
+               let whole = try session.fetchMessages(uids: [summary.uid], in: mailbox, maxBytes: InboxReader.invitationFetchBytes)[summary.uid] {
+                // The invitation was cut by the first fetch: read it again, whole.
+                reading = InboxReader.read(fullBytes: whole, internalDate: summary.internalDate ?? result.started, context: context)
+            }
             // Bulk mail (a webinar's invitation) changes no interview.
             if case .ignored(.bulkMail) = reading.verdict {
             } else if let effect = context.invitationEffect(of: reading.message) {

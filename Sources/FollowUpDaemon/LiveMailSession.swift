@@ -60,8 +60,8 @@ public final class LiveMailSession: MailSession {
         try imap().check(cursor, rescanSince: rescanSince, headerFields: InboxReader.headerFields)
     }
 
-    public func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]] {
-        try imap().fetchPartial(.whole, uids: uids, in: mailbox, maxBytes: InboxReader.textFetchBytes)
+    public func fetchMessages(uids: [UInt32], in mailbox: String, maxBytes: Int) throws -> [UInt32: [UInt8]] {
+        try imap().fetchPartial(.whole, uids: uids, in: mailbox, maxBytes: maxBytes)
     }
 
     public func sentMark() throws -> AppendMark {

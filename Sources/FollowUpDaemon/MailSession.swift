@@ -9,8 +9,8 @@ public protocol MailSession: AnyObject {
     func listMailboxes() throws -> [ListedMailbox]
     /// The messages that arrived in `cursor.mailbox` since `cursor`.
     func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult
-    /// The first bytes of each chosen message of `mailbox` (never marks them read).
-    func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]]
+    /// The first `maxBytes` of each chosen message of `mailbox` (never marks them read).
+    func fetchMessages(uids: [UInt32], in mailbox: String, maxBytes: Int) throws -> [UInt32: [UInt8]]
     /// Where the next message filed in the Sent folder will land.
     func sentMark() throws -> AppendMark
     /// Submits `message`; `beforeFinalDot` journals that the final dot is

@@ -22,7 +22,8 @@ extension ReplyContext {
     static let sameMeeting: TimeInterval = 24 * 3600
 
     public func invitationEffect(of message: IncomingMessage) -> InvitationEffect? {
-        guard let invitation = message.invitation, let uid = invitation.uid, !uid.isEmpty,
+        // A cut invitation may lack what decides (its SEQUENCE): it changes nothing; it is read as unclear.
+        guard let invitation = message.invitation, invitation.isComplete, let uid = invitation.uid, !uid.isEmpty,
               ["REQUEST", "CANCEL", "PUBLISH", nil].contains(invitation.method),
               !(invitation.organizer.map { isUser($0.address) } ?? false) else { return nil }
         let cancelled = invitation.method == "CANCEL" || invitation.status == "CANCELLED"

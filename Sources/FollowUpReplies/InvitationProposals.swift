@@ -17,7 +17,8 @@ extension ReplyContext {
     /// not one whose interview is more than a week past at `now`. The caller
     /// has found no application for it and no bulk mail in it.
     public func proposalEffect(of message: IncomingMessage, fallbackZone: TimeZone, now: Date) -> ProposalEffect? {
-        guard let invitation = message.invitation, let uid = invitation.uid, !uid.isEmpty, event(withInvitation: uid) == nil,
+        guard let invitation = message.invitation, invitation.isComplete, let uid = invitation.uid, !uid.isEmpty,
+              event(withInvitation: uid) == nil,
               !(invitation.organizer.map { isUser($0.address) } ?? false) else { return nil }
         if invitation.method == "CANCEL" || invitation.status == "CANCELLED" { return .withdraw(uid: uid) }
         let scheduler = [message.from, invitation.organizer].compactMap { relays.system(sending: $0) }

@@ -39,7 +39,16 @@ extension ReplyContext {
             return .ignored(.arrivedBeforeEventStart(id))
         case .attributed(let app, let path, let others):
             if let invitation = message.invitation, isOfARecordedInterview(invitation, app) {
-                return .ignored(.calendarUpdate(app.id))
+                // Cut before its end, it may have moved the interview unseen: the user reads it.
+                guard invitation.isComplete else {
+                    return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: ReplyReading(
+                        replyClass: .unclear, phrases: ["an invitation of the interview, too long to read whole"]), alsoMatching: others))
+                }
+                // An update changes the event and says nothing of the round, unless
+                // its words end it: a cancellation that says they will not go on.
+                let words = ReplyReader(message: message, authored: authored, application: app, path: path, relay: nil).reading
+                guard words.replyClass == .rejection else { return .ignored(.calendarUpdate(app.id)) }
+                return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: words, alsoMatching: others))
             }
             let reading: ReplyReading
             switch delivery {

@@ -28,6 +28,10 @@ public enum InboxReader {
     /// How much of a candidate message is fetched: enough for the text a
     /// person writes and a delivery report, bounded for the IMAP response size.
     public static let textFetchBytes = 65_536
+    /// How much of a message whose calendar invitation the first fetch cut is
+    /// fetched again: as much as the calendar reader reads (Outlook's, with
+    /// its HTML and X-ALT-DESC, often passes 64 KiB).
+    public static let invitationFetchBytes = 512 * 1024
 
     /// First stage: decides from the headers alone whether the message's text
     /// is needed. The text is fetched for a message that matches an

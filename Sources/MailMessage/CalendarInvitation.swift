@@ -26,6 +26,8 @@ public struct CalendarInvitation: Hashable, Sendable {
     public var recurrenceID: CalendarTime?
     /// It repeats (`RRULE` or `RDATE`): a standing meeting, not an interview.
     public var recurring = false
+    /// Its VEVENT was read to its END: nothing it says was cut off.
+    public var isComplete = true
 
     public init(method: String? = nil, organizer: MailAddress? = nil, attendees: [MailAddress] = [], uid: String? = nil,
                 sequence: Int = 0, summary: String? = nil, description: String? = nil, location: String? = nil,
@@ -67,6 +69,7 @@ public struct CalendarInvitation: Hashable, Sendable {
         invitation.recurrenceID = time("RECURRENCE-ID")
         invitation.recurring = event.property("RRULE") != nil || event.property("RDATE") != nil
         invitation.end = time("DTEND") ?? endFromDuration(event, start: invitation.start)
+        invitation.isComplete = event.isComplete
         return invitation
     }
 

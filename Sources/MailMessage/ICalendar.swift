@@ -19,6 +19,9 @@ public struct ICalendar: Hashable, Sendable {
         public var name: String
         public var properties: [Property]
         public var components: [Component]
+        /// False when the text ended (or was cut) before its END line: what
+        /// follows may have held more (an update's SEQUENCE, written late by Exchange).
+        public var isComplete = true
 
         public func property(_ name: String) -> Property? { properties.first { $0.name == name } }
         public func properties(_ name: String) -> [Property] { properties.filter { $0.name == name } }
@@ -72,6 +75,7 @@ public struct ICalendar: Hashable, Sendable {
     /// Components left open at the end are kept as far as they were read.
     private static func finish(_ calendars: [Component], _ open: [Component]) -> ICalendar? {
         var calendars = calendars, stack = open
+        for index in stack.indices { stack[index].isComplete = false }
         while !stack.isEmpty { close(&stack, &calendars) }
         return calendars.isEmpty ? nil : ICalendar(calendars: calendars)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import InboxReading
 import TestSupport
 import Logging
 import Testing
@@ -468,6 +469,41 @@ import MailTransport
         let report = try w.engine.tick()
         #expect(report.repliesRecorded == 0 && report.queued == 1)
     }
+
+    /// Outlook's update of the interview, its SEQUENCE and new time written
+    /// after a long HTML description (X-ALT-DESC): past what the first fetch reads.
+    static func invitation(sequence: Int, start: String, padding: Int) -> [UInt8] {
+        let description = "X-ALT-DESC;FMTTYPE=text/html:" + String(repeating: "<p>Teams meeting</p>", count: padding / 20)
+        let calendar = ["BEGIN:VCALENDAR", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:040000008200E00074C5B7101A82E008",
+                        "ORGANIZER;CN=Dana Roe:mailto:dana@acme.example", "ATTENDEE:mailto:morgan@example.com",
+                        "SUMMARY:Interview", description, "SEQUENCE:\(sequence)", "DTSTART:\(start)", "DURATION:PT1H",
+                        "END:VEVENT", "END:VCALENDAR"]
+        // Folded at 75 octets, as RFC 5545 asks.
+        let folded: [String] = calendar.map { (line: String) -> String in
+            stride(from: 0, to: line.count, by: 74).map { String(line.dropFirst($0).prefix(74)) }.joined(separator: "\r\n ")
+        }
+        let header = "From: Dana Roe <dana@acme.example>\r\nTo: morgan@example.com\r\nSubject: Updated: Interview\r\n"
+            + "Message-ID: <\(UUID().uuidString)@acme.example>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\n"
+        return Array((header + folded.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    @Test func anInvitationTheFirstFetchCutIsFetchedAgainWholeAndItsMoveApplied() throws {
+        let w = try World()
+        // Both arrive once the interview began: before it, the fake's inbox is not read for the application.
+        w.clock.now = utc("2027-01-12T18:10:00Z")
+        w.mail.inbox.append((1, w.clock.now, Self.invitation(sequence: 0, start: "20270112T180000Z", padding: 100)))
+        try w.engine.tick()
+        #expect(try w.store.history(for: w.app.id)?.application.events.first?.invitationUID == "040000008200E00074C5B7101A82E008")
+
+        w.clock.now = utc("2027-01-12T18:20:00Z")
+        w.mail.inbox.append((2, w.clock.now, Self.invitation(sequence: 1, start: "20270113T180000Z", padding: 100_000)))
+        #expect(w.mail.inbox[1].bytes.count > InboxReader.textFetchBytes + 30_000)
+        try w.engine.tick()
+        let history = try #require(try w.store.history(for: w.app.id))
+        #expect(history.application.events.first?.start == utc("2027-01-13T18:00:00Z"), "moved by the update read whole")
+        #expect(history.replies.isEmpty, "the update is no reply")
+    }
 }
 
 // MARK: - The world of one test
@@ -549,8 +585,8 @@ final class FakeMail: MailSession {
                            messages: summaries, rescan: cursor.uidValidity == nil ? .firstCheck : cursor.uidValidity != uidValidity ? .uidValidityChanged : nil)
     }
 
-    func fetchMessages(uids: [UInt32], in mailbox: String) throws -> [UInt32: [UInt8]] {
-        Dictionary(uniqueKeysWithValues: (folders[mailbox] ?? []).filter { uids.contains($0.uid) }.map { ($0.uid, $0.bytes) })
+    func fetchMessages(uids: [UInt32], in mailbox: String, maxBytes: Int) throws -> [UInt32: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: (folders[mailbox] ?? []).filter { uids.contains($0.uid) }.map { ($0.uid, Array($0.bytes.prefix(maxBytes))) })
     }
 
     func sentMark() throws -> AppendMark {

@@ -95,3 +95,34 @@ extension InvitationEffectTests {
                                                            at: "2026-11-18T09:00:00Z")) == nil)
     }
 }
+
+extension InvitationEffectTests {
+    /// Acme's interview linked to its invitation, recorded on 1 November: what arrives after is read.
+    func recorded() -> ReplyContext {
+        var acme = World.acme
+        acme.events[0].invitationUID = "int-1@acme.com"
+        acme.events[0].recordedAt = Self.iso("2026-11-01T09:00:00Z")
+        return World.context([acme, World.globex, World.initech])
+    }
+
+    @Test func aCancellationThatSaysTheyWillNotGoOnIsARejectionToo() {
+        var cancel = invitation("CANCEL", sequence: 1)
+        cancel.body = "Hi Alex, we have decided to move forward with other candidates, so I am cancelling our interview."
+        #expect(linked().invitationEffect(of: cancel) == .cancel(11))
+        #expect(recorded().verdict(for: cancel).replyClass == .rejection)
+        var plain = invitation("CANCEL", sequence: 1)
+        plain.body = "This event has been cancelled."
+        #expect(recorded().verdict(for: plain) == .ignored(.calendarUpdate(1)))
+    }
+
+    @Test func anInvitationCutBeforeItsEndChangesNothingAndIsUnclear() {
+        var cut = invitation(sequence: 1, start: "20261111T150000Z", end: "20261111T160000Z")
+        cut.invitation?.isComplete = false
+        #expect(linked().invitationEffect(of: cut) == nil)
+        #expect(recorded().verdict(for: cut).replyClass == .unclear)
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261111T150000Z\r\nX-ALT-DESC:<p>"
+        #expect(CalendarInvitation.parse(text)?.isComplete == false)
+        #expect(CalendarInvitation.parse(text + "\r\nEND:VEVENT\r\nEND:VCALENDAR")?.isComplete == true)
+    }
+}
+
