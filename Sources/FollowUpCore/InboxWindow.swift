@@ -20,14 +20,15 @@ public enum InboxWindow {
 
     static func furthestBack(_ now: Date) -> Date { now.addingTimeInterval(-longestLookback) }
 
-    /// The earliest start of the events recorded since the last check (ids
-    /// above `eventsSeen`) that have already begun, in applications still
-    /// open: their replies may have been read and skipped already. Nil when
-    /// there are none.
-    public static func backfillStart(_ histories: [ApplicationHistory], eventsSeen: EventID, now: Date) -> Date? {
+    /// The earliest start of the events recorded or moved since the last
+    /// check (revisions above `eventsSeen`) that have already begun, in
+    /// applications still open: their replies may have been read and skipped
+    /// already (a move earlier makes mail read as "before the interview" its
+    /// replies). Nil when there are none.
+    public static func backfillStart(_ histories: [ApplicationHistory], eventsSeen: Int64, now: Date) -> Date? {
         histories.filter { $0.application.outcome == nil }
             .flatMap(\.application.events)
-            .filter { $0.id > eventsSeen && $0.start <= now }
+            .filter { $0.revision > eventsSeen && $0.start <= now }
             .map { max($0.start, furthestBack(now)) }.min()
     }
 }

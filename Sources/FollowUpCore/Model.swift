@@ -100,6 +100,9 @@ public struct Event: Hashable, Codable, Sendable {
     /// The invitation it came from (its UID and SEQUENCE), for its updates.
     public var invitationUID: String?
     public var invitationSequence: Int?
+    /// Raised, above every other event's, when it is recorded or moved: an
+    /// inbox check reads again from its start what it may have skipped.
+    public var revision: Int64 = 0
 
     public init(id: EventID, kind: EventKind = .interview, start: Date, end: Date, decisionDate: LocalDate? = nil,
                 recordedAt: Date? = nil, movedAt: Date? = nil, cancelledAt: Date? = nil,
@@ -152,12 +155,17 @@ public struct Application: Hashable, Codable, Sendable {
     /// When the user last changed what a draft says or when it is due (the
     /// contact, role, company, zone, pace, decision date): drafts written before are drafted anew.
     public var changedAt: Date?
+    /// Raised by every change of its facts (a correction, an event recorded,
+    /// moved or cancelled, an outcome): a draft written from an older one is refused.
+    public var revision = 0
 
     public init(id: ApplicationID, company: String, role: String, contacts: [Contact],
                 companyDomains: [String] = [], timeZone: String, pace: Pace = .standard,
                 talkingPoints: [String] = [], notes: String = "", events: [Event] = [],
-                outcome: Outcome? = nil, changedAt: Date? = nil, country: String? = nil, region: String? = nil) {
+                outcome: Outcome? = nil, changedAt: Date? = nil, country: String? = nil, region: String? = nil,
+                revision: Int = 0) {
         self.changedAt = changedAt
+        self.revision = revision
         self.country = country
         self.region = region
         self.id = id

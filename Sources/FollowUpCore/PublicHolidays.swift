@@ -25,6 +25,11 @@ public struct HolidayPlace: Hashable, Codable, Sendable, CustomStringConvertible
         return regions.contains(bare) ? nil : "\(country) has the regions \(regions.sorted().joined(separator: ", ")); not \"\(region)\""
     }
 
+    /// The regions of `country` whose holidays differ from the country's; empty when none do.
+    public static func regions(of country: String) -> [String] {
+        (PublicHolidays.regions[country.uppercased()] ?? []).sorted()
+    }
+
     /// "DE-BY" and "by" are both Bavaria's "BY".
     private static func bareRegion(_ region: String, of country: String) -> String {
         let upper = region.uppercased()

@@ -29,7 +29,7 @@ struct InboxCheck {
     /// be missed (POLICY invariant 4).
     func run(_ session: any MailSession, folders: [String]) throws -> Result {
         let histories = try workspace.store.histories()
-        let newestEvent = histories.flatMap(\.application.events).map(\.id).max() ?? 0
+        let newestEvent = histories.flatMap(\.application.events).map(\.revision).max() ?? 0
         var result = Result(started: clock())
         var context = replyContext(histories)
         for mailbox in folders {
@@ -53,7 +53,7 @@ struct InboxCheck {
 
     /// One folder: what arrived since its own bookmark, recorded, then the bookmark moved.
     private func read(_ mailbox: String, _ session: any MailSession, histories: [ApplicationHistory],
-                      newestEvent: EventID, context: inout ReplyContext, into result: inout Result) throws {
+                      newestEvent: Int64, context: inout ReplyContext, into result: inout Result) throws {
         let store = workspace.store
         let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         let saved = try store.bookmark(mailbox: mailbox)
@@ -165,8 +165,8 @@ struct InboxCheck {
             metadata["event"] = "\(id)"
             metadata["start"] = "\(start.formatted(.iso8601))"
             logger.notice("interview moved by its invitation", metadata: metadata)
-        case .cancel(let id):
-            try store.cancelEvent(id, at: now)
+        case .cancel(let id, let invitation, let sequence):
+            try store.cancelEvent(id, uid: invitation, sequence: sequence, at: now)
             metadata["event"] = "\(id)"
             logger.notice("interview cancelled by its invitation", metadata: metadata)
         case .newRound(let application, let event):

@@ -28,6 +28,9 @@ struct PlanApplier {
             // One application's trouble must not hold the others back.
             do {
                 try apply(Planner.plan(history: history, settings: workspace.settings, now: now), history, now, &result)
+            } catch let error as StoreError where error.code == .changedMeanwhile {
+                logger.notice("application changed while it was planned; planned again at the next tick",
+                              metadata: ["application": "\(history.application.id)"])
             } catch {
                 logger.error("planning failed", metadata: ["application": "\(history.application.id)", "error": "\(error)"])
             }
@@ -43,7 +46,7 @@ struct PlanApplier {
             case .queue(let queued):
                 let (draft, problems) = try workspace.writer.write(queued, history: history, now: now,
                                                                    randomBytes: Workspace.randomBytes())
-                let stored = try store.insertDraft(draft, lintProblems: problems.map(\.description))
+                let stored = try store.insertDraft(draft, lintProblems: problems.map(\.description), writtenFrom: app.revision)
                 result.queued += 1
                 logger.notice("draft queued for approval", metadata: [
                     "draft": "\(stored.id)", "application": "\(app.id)", "kind": "\(queued.kind.rawValue)",

@@ -10,8 +10,10 @@ public enum InvitationEffect: Hashable, Sendable {
     /// to it, and its time (the invitation's) is taken.
     case adopt(EventID, uid: String, sequence: Int, start: Date, end: Date)
     /// A newer version of the invitation moved the interview.
+    /// (A cancelled interview invited again is no longer cancelled.)
     case move(EventID, sequence: Int, start: Date, end: Date)
-    case cancel(EventID)
+    /// Its UID and SEQUENCE are kept: a later invitation must outrank them.
+    case cancel(EventID, uid: String, sequence: Int)
     /// An invitation to a later interview: a new round.
     case newRound(ApplicationID, Event)
 }
@@ -20,6 +22,8 @@ extension ReplyContext {
     /// How far the start of a hand-recorded interview and its invitation may
     /// be apart and still be the same meeting (a typo, a zone mistaken).
     static let sameMeeting: TimeInterval = 24 * 3600
+    /// A cancellation names a meeting recorded by hand only by its time: it must be that time (within the hour).
+    static let sameCancelledMeeting: TimeInterval = 3600
 
     public func invitationEffect(of message: IncomingMessage) -> InvitationEffect? {
         // A cut invitation may lack what decides (its SEQUENCE): it changes nothing; it is read as unclear.
@@ -28,31 +32,52 @@ extension ReplyContext {
               !(invitation.organizer.map { isUser($0.address) } ?? false) else { return nil }
         let cancelled = invitation.method == "CANCEL" || invitation.status == "CANCELLED"
         if let (app, event) = event(withInvitation: uid) {
-            if cancelled { return event.cancelledAt == nil ? .cancel(event.id) : nil }
-            guard invitation.sequence > (event.invitationSequence ?? 0), let (start, end) = times(of: invitation, in: app),
-                  start != event.start || end != event.end else { return nil }
+            if cancelled { return event.cancelledAt == nil ? .cancel(event.id, uid: uid, sequence: invitation.sequence) : nil }
+            guard invitation.sequence > (event.invitationSequence ?? 0), let (start, end) = times(of: invitation, in: app) else { return nil }
+            // Invited again after its cancellation: it takes place after all.
+            if event.cancelledAt != nil { return .move(event.id, sequence: invitation.sequence, start: start, end: end) }
+            guard start != event.start || end != event.end else { return nil }
+            // The interview took place: the same calendar entry, reused for a later meeting, is the next round.
+            if event.end <= message.internalDate, start > event.end, isOneMeetingForTheUser(invitation) {
+                return .newRound(app.id, Event(id: 0, kind: .interview, start: start, end: end, recordedAt: message.internalDate,
+                                               invitationUID: uid, invitationSequence: invitation.sequence))
+            }
+            // Rounds keep their order: a move past a later round is the user's to sort out.
+            if app.events.contains(where: { $0.id != event.id && $0.start > event.start && $0.start <= start }) { return nil }
             return .move(event.id, sequence: invitation.sequence, start: start, end: end)
         }
         guard let app = application(of: message), let current = app.events.max(by: { ($0.start, $0.id) < ($1.start, $1.id) }),
               let (start, end) = times(of: invitation, in: app) else { return nil }
-        let sameMeeting = current.invitationUID == nil && abs(start.timeIntervalSince(current.start)) <= Self.sameMeeting
         if cancelled {
             // A cancellation names the meeting by its UID; one recorded by hand, by its time.
-            return sameMeeting && current.cancelledAt == nil ? .cancel(current.id) : nil
+            let same = current.invitationUID == nil && abs(start.timeIntervalSince(current.start)) <= Self.sameCancelledMeeting
+            return same && current.cancelledAt == nil ? .cancel(current.id, uid: uid, sequence: invitation.sequence) : nil
         }
-        if sameMeeting { return .adopt(current.id, uid: uid, sequence: invitation.sequence, start: start, end: end) }
-        // A new round only from an invitation to the user, for one meeting: not
-        // a webinar published to many, a forwarded calendar, or a standing meeting.
-        guard start > current.end, invitation.method == "REQUEST", !invitation.recurring,
-              invitation.attendees.contains(where: { isUser($0.address) }) else { return nil }
+        // Rescheduled the usual way: the old meeting cancelled, a new one sent under another UID.
+        if current.cancelledAt != nil, isOneMeetingForTheUser(invitation) {
+            return .adopt(current.id, uid: uid, sequence: invitation.sequence, start: start, end: end)
+        }
+        // The invitation of a meeting recorded by hand comes before it ends; one after is for a later meeting.
+        if current.invitationUID == nil, abs(start.timeIntervalSince(current.start)) <= Self.sameMeeting,
+           message.internalDate < current.end {
+            return .adopt(current.id, uid: uid, sequence: invitation.sequence, start: start, end: end)
+        }
+        guard start > current.end, isOneMeetingForTheUser(invitation) else { return nil }
         return .newRound(app.id, Event(id: 0, kind: .interview, start: start, end: end, recordedAt: message.internalDate,
                                        invitationUID: uid, invitationSequence: invitation.sequence))
     }
 
-    /// The application and event an invitation UID belongs to.
+    /// An invitation to the user, for one meeting: not a webinar published to
+    /// many, a forwarded calendar, or a standing meeting.
+    private func isOneMeetingForTheUser(_ invitation: CalendarInvitation) -> Bool {
+        invitation.method == "REQUEST" && !invitation.recurring && invitation.attendees.contains { isUser($0.address) }
+    }
+
+    /// The application and event an invitation UID belongs to: the latest
+    /// event with it (a calendar entry reused for the next round names both).
     func event(withInvitation uid: String) -> (Application, Event)? {
         for app in applications {
-            if let event = app.events.first(where: { $0.invitationUID == uid }) { return (app, event) }
+            if let event = app.events.last(where: { $0.invitationUID == uid }) { return (app, event) }
         }
         return nil
     }

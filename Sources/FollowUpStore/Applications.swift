@@ -60,8 +60,11 @@ extension Store {
         try writeTransaction { db in
             let before = try Self.event(id, db)
             try db.execute(sql: """
-                UPDATE events SET start = ?, "end" = ?, moved_at = ?, invitation_sequence = COALESCE(?, invitation_sequence) WHERE id = ?
+                UPDATE events SET start = ?, "end" = ?, moved_at = ?, cancelled_at = NULL,
+                    invitation_sequence = COALESCE(?, invitation_sequence) WHERE id = ?
                 """, arguments: [start.stored, end.stored, now.stored, sequence, id])
+            if before.cancelledAt != nil { try Self.recordChange(id, "invited again: no longer cancelled", at: now, db) }
+            try Self.raiseRevision(ofEvent: id, db)
             try Self.recordChange(id, "moved from \(ISO8601DateFormatter().string(from: before.start)) to \(ISO8601DateFormatter().string(from: start))", at: now, db)
             return try Self.event(id, db)
         }
@@ -81,17 +84,28 @@ extension Store {
                                arguments: [start.stored, end.stored, now.stored, id])
                 try Self.recordChange(id, "moved to its invitation's time, from \(ISO8601DateFormatter().string(from: before.start)) to \(ISO8601DateFormatter().string(from: start))", at: now, db)
             }
+            if before.cancelledAt != nil {
+                // Invited again after a cancellation (the usual way to reschedule).
+                try db.execute(sql: "UPDATE events SET cancelled_at = NULL, moved_at = ? WHERE id = ?", arguments: [now.stored, id])
+                try Self.recordChange(id, "invited again: no longer cancelled", at: now, db)
+            }
+            try Self.raiseRevision(ofEvent: id, db)
             return try Self.event(id, db)
         }
     }
 
     /// The interview will not take place: nothing of its round goes out. Kept for the audit.
     @discardableResult
-    public func cancelEvent(_ id: EventID, at now: Date) throws -> Event {
+    public func cancelEvent(_ id: EventID, uid: String? = nil, sequence: Int? = nil, at now: Date) throws -> Event {
         try writeTransaction { db in
             _ = try Self.event(id, db)
-            try db.execute(sql: "UPDATE events SET cancelled_at = COALESCE(cancelled_at, ?) WHERE id = ?", arguments: [now.stored, id])
+            // A cancellation's UID links a meeting recorded by hand; its SEQUENCE outranks older invitations.
+            try db.execute(sql: """
+                UPDATE events SET cancelled_at = COALESCE(cancelled_at, ?), invitation_uid = COALESCE(invitation_uid, ?),
+                    invitation_sequence = MAX(COALESCE(invitation_sequence, 0), COALESCE(?, 0)) WHERE id = ?
+                """, arguments: [now.stored, uid, sequence, id])
             try Self.recordChange(id, "cancelled", at: now, db)
+            try Self.raiseRevision(ofEvent: id, db)
             return try Self.event(id, db)
         }
     }
@@ -120,7 +134,8 @@ extension Store {
     /// Sets or clears how the hiring process ended.
     public func setOutcome(_ outcome: Outcome?, for applicationID: ApplicationID) throws {
         try writeTransaction { db in
-            try db.execute(sql: "UPDATE applications SET outcome = ? WHERE id = ?", arguments: [outcome?.rawValue, applicationID])
+            try db.execute(sql: "UPDATE applications SET outcome = ?, revision = revision + 1 WHERE id = ?",
+                           arguments: [outcome?.rawValue, applicationID])
             guard db.changesCount == 1 else { throw StoreError.notFound("application", applicationID) }
         }
     }
@@ -150,7 +165,8 @@ extension Store {
                            outcome: try (row["outcome"] as String?).map {
                                guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
                                return o
-                           }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"])
+                           }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"],
+                           revision: row["revision"])
     }
 
     /// What the user corrects about an application (`fuctl update`). Nil fields stay as they are.
@@ -218,7 +234,8 @@ extension Store {
                 touching = true
             }
             if touching {
-                try db.execute(sql: "UPDATE applications SET changed_at = ? WHERE id = ?", arguments: [now.stored, applicationID])
+                try db.execute(sql: "UPDATE applications SET changed_at = ?, revision = revision + 1 WHERE id = ?",
+                               arguments: [now.stored, applicationID])
             }
             for change in changes {
                 try db.execute(sql: "INSERT INTO application_changes (application_id, changed_at, change) VALUES (?, ?, ?)",
@@ -277,6 +294,16 @@ extension Store {
                               event.decisionDate?.description, event.recordedAt?.stored, event.invitationUID, event.invitationSequence])
         var stored = event
         stored.id = db.lastInsertedRowID
+        try raiseRevision(ofEvent: stored.id, db)
+        stored.revision = try Int64.fetchOne(db, sql: "SELECT revision FROM events WHERE id = ?", arguments: [stored.id]) ?? 0
         return stored
+    }
+
+    /// The event's revision above every other's, and its application's raised:
+    /// what was read or planned from the old facts is read or planned again.
+    private static func raiseRevision(ofEvent id: EventID, _ db: Database) throws {
+        try db.execute(sql: "UPDATE events SET revision = (SELECT MAX(revision) FROM events) + 1 WHERE id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE applications SET revision = revision + 1 WHERE id = (SELECT application_id FROM events WHERE id = ?)",
+                       arguments: [id])
     }
 }

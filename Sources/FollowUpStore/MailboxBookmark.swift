@@ -11,11 +11,12 @@ public struct MailboxBookmark: Hashable, Sendable {
     public var highestUID: UInt32
     /// For the Sent folder: UIDNEXT before our last APPEND, where to look for it.
     public var uidNext: UInt32?
-    /// For the inbox: the newest event whose replies the inbox has been read
-    /// for. A newer event may have been recorded after its reply arrived.
-    public var eventsSeen: EventID
+    /// For the inbox: the newest event revision (`Event.revision`) whose
+    /// replies the inbox has been read for. An event recorded or moved since
+    /// may have had its reply read before, and skipped.
+    public var eventsSeen: Int64
 
-    public init(mailbox: String, uidValidity: UInt32, highestUID: UInt32, uidNext: UInt32? = nil, eventsSeen: EventID = 0) {
+    public init(mailbox: String, uidValidity: UInt32, highestUID: UInt32, uidNext: UInt32? = nil, eventsSeen: Int64 = 0) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.highestUID = highestUID

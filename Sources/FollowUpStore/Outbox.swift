@@ -19,8 +19,17 @@ extension Store {
     /// Adds a rendered draft to the outbox as `drafted`, unapproved and unsent,
     /// whatever state `draft` carries. Its id is assigned; its message id must be unique.
     @discardableResult
-    public func insertDraft(_ draft: Draft, lintProblems: [String] = []) throws -> Draft {
+    /// `writtenFrom`: the application's revision the draft was written from;
+    /// when it changed meanwhile (a correction, a move committed while the
+    /// planner wrote), the draft is refused with `changedMeanwhile`.
+    public func insertDraft(_ draft: Draft, lintProblems: [String] = [], writtenFrom revision: Int? = nil) throws -> Draft {
         try writeTransaction { db in
+            if let revision {
+                let current = try Int.fetchOne(db, sql: "SELECT revision FROM applications WHERE id = ?", arguments: [draft.applicationID])
+                guard current == revision else {
+                    throw StoreError(.changedMeanwhile, "application \(draft.applicationID) changed while its \(draft.kind.rawValue) was written")
+                }
+            }
             try db.execute(sql: """
                 INSERT INTO drafts (application_id, round, kind, recipient_name, recipient_email, subject, body,
                     due, message_id, in_reply_to, refs, state, created_at, lint_problems)

@@ -49,6 +49,7 @@ extension Event {
                   recordedAt: row.optionalDate("recorded_at"), movedAt: row.optionalDate("moved_at"),
                   cancelledAt: row.optionalDate("cancelled_at"), invitationUID: row["invitation_uid"],
                   invitationSequence: row["invitation_sequence"])
+        revision = row["revision"]
     }
 }
 

@@ -66,7 +66,8 @@ struct HolidayOptions: ParsableArguments {
     /// When none was given and the zone's country has known holidays: how to keep them.
     static func hint(zone: String, place: HolidayPlace?) -> String? {
         guard place == nil, let guess = HolidayPlace.of(timeZone: zone) else { return nil }
+        let region = HolidayPlace.regions(of: guess.country).isEmpty ? "" : " [--region R]"
         return "hint: no public holidays are kept for it; if the employer is in \(guess.country), "
-            + "fuctl update ID --country \(guess.country) [--region R] keeps the send window closed on them"
+            + "fuctl update ID --country \(guess.country)\(region) keeps the send window closed on them"
     }
 }

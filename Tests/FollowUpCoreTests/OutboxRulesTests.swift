@@ -119,6 +119,7 @@ import TestSupport
         var closed = history(zone: zone, start: "2027-01-02 10:00", end: "2027-01-02 11:00")
         closed.application.id = 2
         closed.application.events[0].id = 11
+        closed.application.events[0].revision = 11
         closed.application.outcome = .rejected
         #expect(InboxWindow.rescanStart([open, closed], now: now) == at("2027-01-11 10:00", zone))
         #expect(InboxWindow.rescanStart([closed], now: now) == now - 30 * 86400)

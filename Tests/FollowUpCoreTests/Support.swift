@@ -21,6 +21,7 @@ func history(zone: String, start: String? = nil, end: String? = nil, kind: Event
     if let start, let end {
         app.events = [Event(id: 10, kind: kind, start: at(start, zone), end: at(end, zone),
                             decisionDate: decision.flatMap(LocalDate.init(iso:)))]
+        app.events[0].revision = 10
     }
     return ApplicationHistory(application: app)
 }

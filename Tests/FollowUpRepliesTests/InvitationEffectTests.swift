@@ -47,8 +47,11 @@ import FollowUpCore
     }
 
     @Test func aCancellationCancelsIt() {
-        #expect(linked().invitationEffect(of: invitation("CANCEL", sequence: 1)) == .cancel(11))
-        #expect(context.invitationEffect(of: invitation("CANCEL", uid: "other@acme.com")) == .cancel(11), "by its time")
+        #expect(linked().invitationEffect(of: invitation("CANCEL", sequence: 1)) == .cancel(11, uid: "int-1@acme.com", sequence: 1))
+        #expect(context.invitationEffect(of: invitation("CANCEL", uid: "other@acme.com")) == .cancel(11, uid: "other@acme.com", sequence: 0),
+                "by its time")
+        #expect(context.invitationEffect(of: invitation("CANCEL", uid: "other@acme.com", start: "20261110T170000Z", end: "20261110T180000Z"))
+                == nil, "two hours off: another meeting")
         #expect(context.invitationEffect(of: invitation("CANCEL", start: "20261201T150000Z", end: "20261201T160000Z")) == nil,
                 "a cancellation of some other meeting")
     }
@@ -108,7 +111,7 @@ extension InvitationEffectTests {
     @Test func aCancellationThatSaysTheyWillNotGoOnIsARejectionToo() {
         var cancel = invitation("CANCEL", sequence: 1)
         cancel.body = "Hi Alex, we have decided to move forward with other candidates, so I am cancelling our interview."
-        #expect(linked().invitationEffect(of: cancel) == .cancel(11))
+        #expect(linked().invitationEffect(of: cancel) == .cancel(11, uid: "int-1@acme.com", sequence: 1))
         #expect(recorded().verdict(for: cancel).replyClass == .rejection)
         var plain = invitation("CANCEL", sequence: 1)
         plain.body = "This event has been cancelled."
@@ -123,6 +126,56 @@ extension InvitationEffectTests {
         let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261111T150000Z\r\nX-ALT-DESC:<p>"
         #expect(CalendarInvitation.parse(text)?.isComplete == false)
         #expect(CalendarInvitation.parse(text + "\r\nEND:VEVENT\r\nEND:VCALENDAR")?.isComplete == true)
+    }
+}
+
+/// Found in review: reschedules, reused calendar entries, and rounds that keep their order.
+extension InvitationEffectTests {
+    @Test func aCancelledInterviewInvitedAgainTakesPlaceAfterAll() {
+        var acme = World.acme
+        acme.events[0].cancelledAt = Self.iso("2026-11-06T09:00:00Z")
+        acme.events[0].invitationUID = "int-1@acme.com"
+        acme.events[0].invitationSequence = 1
+        let context = World.context([acme, World.globex, World.initech])
+        // The same UID, a higher SEQUENCE, the same time: restored.
+        #expect(context.invitationEffect(of: invitation(sequence: 2, at: "2026-11-07T09:00:00Z"))
+                == .move(11, sequence: 2, start: Self.iso("2026-11-10T15:00:00Z"), end: Self.iso("2026-11-10T16:00:00Z")))
+        #expect(context.invitationEffect(of: invitation(sequence: 1, at: "2026-11-07T09:00:00Z")) == nil, "not newer than the cancellation")
+        // Rescheduled under a new UID, earlier than before: the cancelled interview is adopted and moved.
+        #expect(context.invitationEffect(of: invitation(uid: "int-2@acme.com", start: "20261109T150000Z", end: "20261109T160000Z",
+                                                        at: "2026-11-07T09:00:00Z"))
+                == .adopt(11, uid: "int-2@acme.com", sequence: 0, start: Self.iso("2026-11-09T15:00:00Z"), end: Self.iso("2026-11-09T16:00:00Z")))
+    }
+
+    @Test func aCalendarEntryReusedAfterTheInterviewIsTheNextRound() {
+        let reused = invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z", at: "2026-11-11T09:00:00Z")
+        guard case .newRound(1, let event)? = linked().invitationEffect(of: reused) else {
+            Issue.record("\(String(describing: linked().invitationEffect(of: reused)))")
+            return
+        }
+        #expect(event.invitationUID == "int-1@acme.com" && event.start == Self.iso("2026-11-17T15:00:00Z"))
+        // Before the interview, the same update only moves it.
+        #expect(linked().invitationEffect(of: invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z"))
+                == .move(11, sequence: 1, start: Self.iso("2026-11-17T15:00:00Z"), end: Self.iso("2026-11-17T16:00:00Z")))
+    }
+
+    @Test func anInvitationAfterAHandRecordedInterviewEndedIsNotItsOwn() {
+        // The next day, sent after the first one ended: a second interview, not the first one's invitation.
+        let next = invitation(uid: "int-2@acme.com", start: "20261111T150000Z", end: "20261111T160000Z", at: "2026-11-10T17:00:00Z")
+        guard case .newRound(1, _)? = context.invitationEffect(of: next) else {
+            Issue.record("\(String(describing: context.invitationEffect(of: next)))")
+            return
+        }
+    }
+
+    @Test func aMovePastALaterRoundIsLeftToTheUser() {
+        var acme = World.acme
+        acme.events[0].invitationUID = "int-1@acme.com"
+        acme.events.append(Event(id: 12, start: Self.iso("2026-11-20T15:00:00Z"), end: Self.iso("2026-11-20T16:00:00Z")))
+        let context = World.context([acme, World.globex, World.initech])
+        #expect(context.invitationEffect(of: invitation(sequence: 1, start: "20261124T150000Z", end: "20261124T160000Z")) == nil)
+        #expect(context.invitationEffect(of: invitation(sequence: 1, start: "20261112T150000Z", end: "20261112T160000Z"))
+                == .move(11, sequence: 1, start: Self.iso("2026-11-12T15:00:00Z"), end: Self.iso("2026-11-12T16:00:00Z")))
     }
 }
 

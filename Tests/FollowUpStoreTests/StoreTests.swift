@@ -83,6 +83,8 @@ import FollowUpCore
         var expected = sampleApplication()
         expected.id = f.app.id
         expected.events[0].id = f.app.events[0].id
+        expected.events[0].revision = f.app.events[0].revision
+        expected.revision = 1
         expected.companyDomains = ["acme-jobs.example", "acme.example"]
         #expect(try f.store.application(id: f.app.id) == expected)
         #expect(try f.store.applications() == [expected])
@@ -196,5 +198,39 @@ import FollowUpCore
         #expect(s == DaemonStatus(pid: 42, heartbeat: t0, lastCheckAt: t0, lastCheckResult: "ok", lastError: "IMAP login failed",
                                   lastErrorAt: t0 + 60))
         #expect(try f.store.status() == s)
+    }
+}
+
+/// The application's revision: a draft written from facts that changed meanwhile is refused,
+/// and an event recorded or moved is read for again.
+@Suite struct RevisionTests {
+    @Test func aDraftWrittenFromAnOlderRevisionIsRefused() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let read = try #require(try f.store.application(id: f.app.id)).revision
+        var correction = Store.Correction()
+        correction.role = "Staff Engineer"
+        try f.store.correct(f.app.id, correction, at: t0)
+        #expect(throws: StoreError(.changedMeanwhile, "application \(f.app.id) changed while its thank_you was written")) {
+            try f.store.insertDraft(sampleDraft(f.app), writtenFrom: read)
+        }
+        let now = try #require(try f.store.application(id: f.app.id)).revision
+        #expect(now > read)
+        #expect(try f.store.insertDraft(sampleDraft(f.app), writtenFrom: now).id > 0)
+    }
+
+    @Test func aMovedOrCancelledEventOutranksEveryOtherEvent() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let first = try #require(f.app.events.first)
+        let second = try f.store.addEvent(Event(id: 0, start: t0 + 7 * 86400, end: t0 + 7 * 86400 + 3600), to: f.app.id)
+        #expect(second.revision > first.revision)
+        let moved = try f.store.moveEvent(first.id, start: first.start + 3600, end: first.end + 3600, at: t0)
+        #expect(moved.revision > second.revision)
+        let cancelled = try f.store.cancelEvent(second.id, uid: "int@acme.example", sequence: 3, at: t0)
+        #expect(cancelled.revision > moved.revision && cancelled.invitationUID == "int@acme.example" && cancelled.invitationSequence == 3)
+        // Invited again: no longer cancelled.
+        let restored = try f.store.moveEvent(second.id, start: second.start, end: second.end, sequence: 4, at: t0 + 60)
+        #expect(restored.cancelledAt == nil && restored.invitationSequence == 4)
     }
 }

@@ -111,7 +111,11 @@ import FollowUpStore
         let r = f.run(["add", "--company", "Acme", "--role", "Engineer", "--contact-name", "Dana",
                        "--contact-email", "dana@acme.example", "--interview", Fixture.interview, "--duration", "1h"])
         #expect(r.code == 0, "\(r.errors)")
-        #expect(r.output == "application 1 recorded; thank-you planned for Wed 13 Jan 11:00 (in 23 hours)\n")
+        #expect(r.output == """
+            application 1 recorded; thank-you planned for Wed 13 Jan 11:00 (in 23 hours)
+            hint: no public holidays are kept for it; if the employer is in US, fuctl update 1 --country US keeps the send window closed on them
+
+            """)
     }
 
     @Test func addRefusesADecisionDateBeforeTheInterviewDay() throws {
