@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import FollowUpStore
 import FollowUpWorkspace
 
 /// followupd's life: start-up recovery, a tick at every poll interval (with
@@ -91,6 +92,11 @@ public final class Daemon: @unchecked Sendable {
             logger.critical("\(failure.cause)")
             notifier.stopping()
             exit(78)
+        } catch let error as StoreError where error.code == .superseded {
+            // Not 78: on-failure, systemd restarts the service, with the binary now installed.
+            logger.critical("\(error)")
+            notifier.stopping()
+            exit(1)
         } catch {
             logger.error("tick failed", metadata: ["error": "\(error)"])
             notifier.status("last tick failed: \(error)")

@@ -122,6 +122,7 @@ public final class Engine: @unchecked Sendable {
     private func work(_ opened: inout (any MailSession)?) throws -> TickReport {
         var report = TickReport()
         let store = workspace.store
+        try store.refuseIfSuperseded()
         _ = try? store.updateStatus { $0.pid = getpid(); $0.heartbeat = clock() }
         let inbox = InboxCheck(workspace: workspace, logger: logger, clock: clock)
         let session: any MailSession

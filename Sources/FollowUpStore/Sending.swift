@@ -39,6 +39,7 @@ extension Store {
         try writeSession { db in
             var start = SendStart.notSendable(.drafted)
             try db.inTransaction(.immediate) {
+                try Self.refuseSuperseded(db)
                 let draft = try Self.draft(draftID, db)
                 guard DraftTransitions.sendable.contains(draft.state), draft.approvedAt != nil else {
                     start = .notSendable(draft.state)

@@ -45,6 +45,18 @@ public final class Store: Sendable {
         try StoreFiles.mark(path)
     }
 
+    /// Refuses (`superseded`) a database a newer version migrated: checked at
+    /// each tick and in each send's own transaction.
+    public func refuseIfSuperseded() throws {
+        try db.read { try Self.refuseSuperseded($0) }
+    }
+
+    static func refuseSuperseded(_ db: Database) throws {
+        guard try Schema.migrator.hasBeenSuperseded(db) else { return }
+        throw StoreError(.superseded, "a newer followupd or fuctl has upgraded the database; this followupd is older and stops "
+                         + "(systemd starts the installed one)")
+    }
+
     /// SQLite's words ("disk I/O error - while executing PRAGMA journal_mode")
     /// name neither the cause nor the file: say both.
     static func openFailure(_ error: DatabaseError, path: String) -> StoreError {

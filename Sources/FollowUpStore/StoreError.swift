@@ -15,6 +15,10 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         /// symbolic link): a person must look. followupd exits 78 on it, so
         /// systemd does not restart it in a loop.
         case unusable
+        /// A newer followupd (or fuctl) migrated the database past what this
+        /// one knows: it would ignore facts it cannot see (a cancelled
+        /// interview, a corrected address), so it must stop.
+        case superseded
     }
 
     public var code: Code

@@ -31,7 +31,8 @@ struct Followupd: ParsableCommand {
         do {
             workspace = try Workspace.open(configPath: path, requireCredentials: true)
             try workspace.store.verify()
-        } catch let error as StoreError where error.code == .unusable {
+            try workspace.store.refuseIfSuperseded()
+        } catch let error as StoreError where error.code == .unusable || error.code == .superseded {
             // A person must look (restore a backup): restarting cannot help.
             logger.critical("cannot start: \(error)")
             throw ExitCode(78)

@@ -234,3 +234,21 @@ import FollowUpCore
         #expect(restored.cancelledAt == nil && restored.invitationSequence == 4)
     }
 }
+
+@Suite struct SupersededTests {
+    /// fuctl of a newer version migrated the database while this daemon runs: it stops before it sends.
+    @Test func aDatabaseANewerVersionMigratedIsRefusedAtEachTickAndEachSend() throws {
+        let f = try Fixture(approved: true)
+        defer { f.remove() }
+        try f.store.refuseIfSuperseded()
+        try f.store.db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        #expect(throws: StoreError.self) { try f.store.refuseIfSuperseded() }
+        do {
+            _ = try f.store.beginSend(draftID: f.draft.id, now: t0) { _, _, _ in .send }
+            Issue.record("a send began on a database this version does not know")
+        } catch let error as StoreError {
+            #expect(error.code == .superseded, "\(error)")
+        }
+        #expect(try f.store.draft(id: f.draft.id)?.state == .approved)
+    }
+}
