@@ -187,8 +187,11 @@ public enum Gate {
             }
         }
         if draft.round == f.round, f.event.cancelledAt != nil { refusals.append(.eventCancelled) }
-        if draft.round == f.round, let moved = f.event.movedAt, draft.createdAt < moved { refusals.append(.eventMovedAfterDraft) }
-        if let changed = f.history.application.changedAt, draft.createdAt < changed { refusals.append(.applicationChangedAfterDraft) }
+        switch f.changedSince(draft) {
+        case .eventMoved: refusals.append(.eventMovedAfterDraft)
+        case .applicationChanged: refusals.append(.applicationChangedAfterDraft)
+        case nil: break
+        }
         // A reply to a rejection that is one no more (the user relabelled it).
         if draft.kind == .rejectionReply && f.rejection == nil { refusals.append(.noLongerDue) }
         if f.now < due { refusals.append(.notDueYet(due: due)) }

@@ -152,8 +152,8 @@ public struct Application: Hashable, Codable, Sendable {
     /// In start order; the last one is the current round.
     public var events: [Event]
     public var outcome: Outcome?
-    /// When the user last changed what a draft says or when it is due (the
-    /// contact, role, company, zone, pace, decision date): drafts written before are drafted anew.
+    /// When the user last changed what a draft says or who it goes to (the
+    /// contact, role, company, zone): drafts written before are withdrawn.
     public var changedAt: Date?
     /// Raised by every change of its facts (a correction, an event recorded,
     /// moved or cancelled, an outcome): a draft written from an older one is refused.

@@ -54,11 +54,13 @@ public enum Planner {
     private static func cancelReason(_ d: Draft, _ f: RoundFacts, _ timeline: RoundTimeline) -> CancelReason? {
         if d.round != f.round { return .newRound }
         if f.event.cancelledAt != nil { return .eventCancelled }
-        // Written for the old time ("thank you for today"): drafted anew for the new one.
-        if let moved = f.event.movedAt, d.createdAt < moved { return .eventMoved }
-        // Written to the old contact, role or company, or due by the old zone, pace or date:
+        // Written for the old time ("thank you for today"), or to the old contact, role or company:
         // what the planner writes is written anew; the user's own news and offers they ask for again.
-        if let changed = f.history.application.changedAt, d.createdAt < changed { return .applicationChanged }
+        switch f.changedSince(d) {
+        case .eventMoved: return .eventMoved
+        case .applicationChanged: return .applicationChanged
+        case nil: break
+        }
         if let outcome = f.closingOutcome(for: d.kind) { return .applicationClosed(outcome) }
         if f.isUndeliverable(d.recipientEmail) { return .recipientUndeliverable }
         if let late = f.humanReplies.first(where: { $0.receivedAt > d.createdAt }) {

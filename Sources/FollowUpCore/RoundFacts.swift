@@ -37,6 +37,19 @@ struct RoundFacts {
 
     var round: EventID { event.id }
 
+    /// What a draft was written for that has changed since, if anything: the
+    /// interview's time (for the steps timed and worded from it: the
+    /// thank-you and the check-ins), or the recipient or the words of the
+    /// application (contact, role, company, zone), for every draft. The
+    /// planner withdraws such a draft and the gate refuses it.
+    func changedSince(_ d: Draft) -> Staleness? {
+        if d.round == round, d.kind.isScheduled, let moved = event.movedAt, d.createdAt < moved { return .eventMoved }
+        if let changed = history.application.changedAt, d.createdAt < changed { return .applicationChanged }
+        return nil
+    }
+
+    enum Staleness { case eventMoved, applicationChanged }
+
     /// When a message was handed to SMTP; one in flight without a time counts
     /// as sent now, the strictest reading for the cap and the gap.
     func sentTime(_ draft: Draft) -> Date { draft.sentAt ?? now }

@@ -188,7 +188,7 @@ extension Store {
     }
 
     /// Applies `correction` in one transaction, each change kept for the
-    /// audit; a change to what a draft says or when it is due marks the
+    /// audit; a change to what a draft says or who it goes to marks the
     /// application changed (`Application.changedAt`). Returns the changes, in
     /// words, and whether the drafts written before are withdrawn.
     @discardableResult
@@ -196,28 +196,30 @@ extension Store {
         -> (changes: [String], withdrawsDrafts: Bool) {
         try writeTransaction { db in
             let before = try Self.application(applicationID, db)
-            var changes: [String] = [], touching = false
-            func set(_ column: String, _ value: String?, _ old: String, _ label: String) throws {
+            // `rewords`: what a draft says or who it goes to changed (company, role,
+            // zone, contact); the drafts written before are withdrawn. Timing alone
+            // (pace, holidays, the decision date) moves their due times; their words stand.
+            var changes: [String] = [], rewords = false
+            func set(_ column: String, _ value: String?, _ old: String?, _ label: String, rewording: Bool) throws {
                 guard let value, value != old else { return }
                 try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
-                changes.append("\(label): \(old) → \(value)")
-                touching = true
+                changes.append("\(label): \(old ?? "none") → \(value)")
+                rewords = rewords || rewording
             }
-            try set("company", correction.company, before.company, "company")
-            try set("role", correction.role, before.role, "role")
-            try set("time_zone", correction.timeZone, before.timeZone, "time zone")
-            try set("pace", correction.pace?.rawValue, before.pace.rawValue, "pace")
+            try set("company", correction.company, before.company, "company", rewording: true)
+            try set("role", correction.role, before.role, "role", rewording: true)
+            try set("time_zone", correction.timeZone, before.timeZone, "time zone", rewording: true)
+            try set("pace", correction.pace?.rawValue, before.pace.rawValue, "pace", rewording: false)
             for (column, value, old) in [("country", correction.country, before.country), ("region", correction.region, before.region)] {
                 guard let value, value != old else { continue }
                 try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
                 changes.append("holidays \(column): \(old ?? "none") → \(value ?? "none")")
-                touching = true
             }
             if let contact = correction.contact, let first = before.contacts.first, contact.name != first.name || contact.email != first.email {
                 try db.execute(sql: "UPDATE contacts SET name = ?, email = ?, undeliverable = 0 WHERE application_id = ? AND position = 0",
                                arguments: [contact.name, contact.email, applicationID])
                 changes.append("contact: \(first.name) <\(first.email)> → \(contact.name) <\(contact.email)>")
-                touching = true
+                rewords = true
             }
             if let added = correction.addedContact, !before.contacts.contains(where: { $0.email.lowercased() == added.email.lowercased() }) {
                 try db.execute(sql: "INSERT INTO contacts (application_id, position, name, email, undeliverable) VALUES (?, ?, ?, ?, 0)",
@@ -231,17 +233,18 @@ extension Store {
             if let decision = correction.decisionDate, let event = before.events.last, decision != event.decisionDate {
                 try db.execute(sql: "UPDATE events SET decision_date = ? WHERE id = ?", arguments: [decision?.description, event.id])
                 changes.append("decision date: \(event.decisionDate?.description ?? "none") → \(decision?.description ?? "none")")
-                touching = true
             }
-            if touching {
-                try db.execute(sql: "UPDATE applications SET changed_at = ?, revision = revision + 1 WHERE id = ?",
-                               arguments: [now.stored, applicationID])
+            if rewords {
+                try db.execute(sql: "UPDATE applications SET changed_at = ? WHERE id = ?", arguments: [now.stored, applicationID])
+            }
+            if !changes.isEmpty {
+                try db.execute(sql: "UPDATE applications SET revision = revision + 1 WHERE id = ?", arguments: [applicationID])
             }
             for change in changes {
                 try db.execute(sql: "INSERT INTO application_changes (application_id, changed_at, change) VALUES (?, ?, ?)",
                                arguments: [applicationID, now.stored, change])
             }
-            return (changes, touching)
+            return (changes, rewords)
         }
     }
 

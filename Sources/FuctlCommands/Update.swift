@@ -6,10 +6,11 @@ import FollowUpWorkspace
 import MailMessage
 
 /// `fuctl update APP …`: what the user learns or gets wrong after recording
-/// an application. A change to what a draft says or when it is due (contact,
-/// role, company, zone, holidays, pace, decision date) withdraws the drafts written
-/// before it, and the planner writes them anew for approval; a talking point
-/// writes a waiting thank-you again that the user never edited.
+/// an application. A change to what a draft says or who it goes to (contact,
+/// role, company, zone) withdraws the drafts written before it, and the
+/// planner writes them anew for approval; one to when they are due (pace,
+/// holidays, decision date) moves their due times; a talking point writes a
+/// waiting thank-you again that the user never edited.
 struct Update: FuctlCommand {
     static let configuration = CommandConfiguration(
         abstract: "Correct or complete an application; drafts written for the old facts are drafted anew, for your approval.",
@@ -97,11 +98,16 @@ struct Update: FuctlCommand {
         if withdrawsDrafts {
             let withdrawn = before.drafts.filter { $0.state.isPending }
             for draft in withdrawn {
+                let own = draft.kind == .news || draft.kind == .competingOffer
                 context.console.print("draft \(draft.id), the \(draft.kind.words), is withdrawn at followupd's next check"
-                    + (draft.kind.isScheduled || draft.kind == .rejectionReply ? " and drafted anew for your approval"
-                        : "; ask for it again (fuctl \(draft.kind == .news ? "news" : "offer") \(app))"))
+                    + (own ? "; ask for it again (fuctl \(draft.kind == .news ? "news" : "offer") \(app)); it said:\n"
+                        + draft.body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+                        : " and drafted anew for your approval"))
             }
             return
+        }
+        if !changes.isEmpty, before.drafts.contains(where: { $0.state.isPending && $0.kind.isScheduled }) {
+            context.console.print("the waiting drafts keep their words; followupd moves their due times at its next check")
         }
         guard !talkingPoints.isEmpty else {
             if changes.isEmpty && domains.isEmpty { context.console.print("application \(app): nothing changed") }

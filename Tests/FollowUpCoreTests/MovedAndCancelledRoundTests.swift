@@ -52,3 +52,30 @@ import Testing
         }.isEmpty)
     }
 }
+
+extension MovedAndCancelledRoundTests {
+    /// Found in review: a move withdraws what is timed and worded from the interview, not the news the user wrote.
+    @Test func aMoveKeepsTheUsersNews() {
+        var (h, thankYou) = interviewWithApprovedThankYou()
+        h.send(.thankYou, at: Self.local("2027-01-13 11:00"))
+        _ = thankYou
+        let news = h.approved(.news, due: Self.local("2027-01-18 09:00"), createdAt: Self.local("2027-01-14 10:00"))
+        h.application.events[0].movedAt = Self.local("2027-01-15 10:00")
+        let plan = Planner.plan(history: h, settings: settings, now: Self.local("2027-01-15 10:01"))
+        #expect(!plan.contains(.cancel(news.id, .eventMoved)), "\(plan)")
+        #expect(!gate(news, h, at: Self.local("2027-01-18 09:00")).contains(.eventMovedAfterDraft))
+    }
+
+    /// A correction of the words (the contact, the role) withdraws every draft; one of timing only moves them.
+    @Test func aCorrectionOfTimingMovesDraftsAndOneOfWordsWithdrawsThem() {
+        var (h, thankYou) = interviewWithApprovedThankYou()
+        h.application.pace = .slow
+        #expect(!Planner.plan(history: h, settings: settings, now: Self.local("2027-01-12 15:00")).contains { action in
+            if case .cancel = action { true } else { false }
+        }, "pace alone")
+        h.application.changedAt = Self.local("2027-01-12 15:00")
+        #expect(Planner.plan(history: h, settings: settings, now: Self.local("2027-01-12 15:01")).contains(.cancel(thankYou.id, .applicationChanged)))
+        #expect(gate(thankYou, h, at: Self.local("2027-01-13 11:00")).contains(.applicationChangedAfterDraft))
+    }
+}
+
