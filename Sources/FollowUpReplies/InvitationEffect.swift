@@ -27,13 +27,16 @@ extension ReplyContext {
 
     public func invitationEffect(of message: IncomingMessage) -> InvitationEffect? {
         // A cut invitation may lack what decides (its SEQUENCE): it changes nothing; it is read as unclear.
-        guard let invitation = message.invitation, invitation.isComplete, let uid = invitation.uid, !uid.isEmpty,
+        // A whole day is no interview's time, and one occurrence of a series no interview.
+        guard let invitation = message.invitation, invitation.isComplete, invitation.start?.isAllDay == false,
+              invitation.recurrenceID == nil, let uid = invitation.uid, !uid.isEmpty,
               ["REQUEST", "CANCEL", "PUBLISH", nil].contains(invitation.method),
               !(invitation.organizer.map { isUser($0.address) } ?? false) else { return nil }
         let cancelled = invitation.method == "CANCEL" || invitation.status == "CANCELLED"
         if let (app, event) = event(withInvitation: uid) {
             if cancelled { return event.cancelledAt == nil ? .cancel(event.id, uid: uid, sequence: invitation.sequence) : nil }
-            guard invitation.sequence > (event.invitationSequence ?? 0), let (start, end) = times(of: invitation, in: app) else { return nil }
+            guard invitation.sequence > (event.invitationSequence ?? 0),
+                  let (start, end) = times(of: invitation, in: app, lasting: event.end.timeIntervalSince(event.start)) else { return nil }
             // Invited again after its cancellation: it takes place after all.
             if event.cancelledAt != nil { return .move(event.id, sequence: invitation.sequence, start: start, end: end) }
             guard start != event.start || end != event.end else { return nil }
@@ -47,7 +50,7 @@ extension ReplyContext {
             return .move(event.id, sequence: invitation.sequence, start: start, end: end)
         }
         guard let app = application(of: message), let current = app.events.max(by: { ($0.start, $0.id) < ($1.start, $1.id) }),
-              let (start, end) = times(of: invitation, in: app) else { return nil }
+              let (start, end) = times(of: invitation, in: app, lasting: current.end.timeIntervalSince(current.start)) else { return nil }
         if cancelled {
             // A cancellation names the meeting by its UID; one recorded by hand, by its time.
             let same = current.invitationUID == nil && abs(start.timeIntervalSince(current.start)) <= Self.sameCancelledMeeting
@@ -99,10 +102,11 @@ extension ReplyContext {
     }
 
     /// Start and end as instants; a floating or unknown-zone time is the application's.
-    private func times(of invitation: CalendarInvitation, in app: Application) -> (Date, Date)? {
+    /// An invitation without an end keeps the length the interview had (`lasting`).
+    private func times(of invitation: CalendarInvitation, in app: Application, lasting: TimeInterval) -> (Date, Date)? {
         let zone = TimeZone(identifier: app.timeZone) ?? .gmt
         guard let start = invitation.start?.instant(fallback: zone) else { return nil }
         let end = invitation.end?.instant(fallback: zone).flatMap { $0 > start && $0.timeIntervalSince(start) <= 86400 ? $0 : nil }
-        return (start, end ?? start.addingTimeInterval(3600))
+        return (start, end ?? start.addingTimeInterval(lasting > 0 ? lasting : 3600))
     }
 }

@@ -30,6 +30,13 @@ struct EventCommand: FuctlCommand {
         if cancel && (event.duration != nil || event.timeZone != nil) {
             throw ValidationError("--cancel takes no --duration or --tz")
         }
+        if move != nil || cancel {
+            // What the current round's event is stays as it was recorded; fuctl update changes its decision date.
+            if event.kind != .interview { throw ValidationError("--move and --cancel take no --kind") }
+            if event.decisionDate != nil {
+                throw ValidationError("--move and --cancel take no --decision-date: give it with fuctl update \(app) --decision-date")
+            }
+        }
     }
 
     func run(in context: Context) throws {
@@ -62,7 +69,7 @@ struct EventCommand: FuctlCommand {
     private func moveCurrent(_ current: Event, _ history: ApplicationHistory, _ store: Store,
                              _ times: TimeText, _ context: Context) throws {
         let zone = try event.zone(default: history.application.timeZone)
-        let start = try EventOptions.localTime(move ?? "", zone: zone)
+        let start = try EventOptions.localTime(move ?? "", zone: zone, flag: "--move")
         let length = try event.duration.map { text -> TimeInterval in
             guard let length = ConfigDuration.parse(text), length > 0, length <= 86400 else {
                 throw ValidationError("--duration \"\(text)\" is not a duration of up to a day, like 45m or 1h30m")
@@ -72,6 +79,12 @@ struct EventCommand: FuctlCommand {
         let earlier = history.application.events.dropLast().last
         if let earlier, start.instant <= earlier.start {
             throw CommandFailure(.refused, "the interview cannot move before the earlier round (event \(earlier.id))")
+        }
+        if start.instant == current.start && start.instant.addingTimeInterval(length) == current.end {
+            return context.console.print("event \(current.id) is already at \(times.human(current.start)): nothing changed")
+        }
+        if start.instant < context.now.addingTimeInterval(-366 * 86400) || start.instant > context.now.addingTimeInterval(2 * 366 * 86400) {
+            throw ValidationError("--move \"\(move ?? "")\" is more than a year back or two years ahead: check the year")
         }
         if let decision = current.decisionDate, decision < start.day {
             context.console.print("note: the decision date \(decision) they named is now before the interview; change it with fuctl update when you know the new one")

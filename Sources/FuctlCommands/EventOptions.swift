@@ -73,13 +73,13 @@ struct EventOptions: ParsableArguments {
 
     /// "YYYY-MM-DD HH:MM" read as a wall-clock time in `zone`. A time the
     /// clocks skip is refused; one they pass twice is the first, with a note.
-    static func localTime(_ text: String, zone: String) throws -> (instant: Date, day: LocalDate, note: String?) {
+    static func localTime(_ text: String, zone: String, flag: String = "--interview") throws -> (instant: Date, day: LocalDate, note: String?) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         let clock = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
         guard parts.count == 2, let date = LocalDate(iso: String(parts[0])), clock.count == 2,
               clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]), let minute = Int(clock[1]),
               (0..<24).contains(hour), (0..<60).contains(minute) else {
-            throw ValidationError("--interview \"\(text)\" is not a local time like \"2027-01-12 10:00\"")
+            throw ValidationError("\(flag) \"\(text)\" is not a local time like \"2027-01-12 10:00\"")
         }
         let calendar = try ZonedCalendar(timeZoneIdentifier: zone, window: .standard)
         let wall = Double(date.daysSinceEpoch * 86400 + (hour * 60 + minute) * 60)
@@ -89,7 +89,7 @@ struct EventOptions: ParsableArguments {
             .filter { calendar.local($0) == (date, (hour * 60 + minute) * 60) }
             .sorted()
         guard let first = instants.first else {
-            throw ValidationError("--interview \"\(text)\" does not exist in \(zone): the clocks skip that hour for daylight saving; give the time as the invitation's clock shows it after the change")
+            throw ValidationError("\(flag) \"\(text)\" does not exist in \(zone): the clocks skip that hour for daylight saving; give the time as the invitation's clock shows it after the change")
         }
         let note = instants.count > 1
             ? "\(text) happens twice in \(zone) (the clocks go back); the first is used, \(Self.offset(calendar.timeZone, first)) (\(isoUTC(first)))"

@@ -179,3 +179,20 @@ extension InvitationEffectTests {
     }
 }
 
+extension InvitationEffectTests {
+    @Test func aWholeDayAnOccurrenceOrAMissingEndIsReadForWhatItIs() {
+        var allDay = invitation(uid: "int-2@acme.com", start: "20261124T000000Z", end: "20261125T000000Z", at: "2026-11-18T09:00:00Z")
+        allDay.invitation?.start = .date(LocalDateTime(year: 2026, month: 11, day: 24, hour: 0, minute: 0, second: 0))
+        #expect(linked().invitationEffect(of: allDay) == nil, "a whole day is no interview's time")
+        var occurrence = invitation("CANCEL", sequence: 1)
+        let start = occurrence.invitation?.start
+        occurrence.invitation?.recurrenceID = start
+        #expect(linked().invitationEffect(of: occurrence) == nil, "one occurrence of a series")
+        // No DTEND: the interview keeps its recorded length (an hour here), so nothing "moved".
+        var endless = invitation()
+        endless.invitation?.end = nil
+        #expect(context.invitationEffect(of: endless) == .adopt(11, uid: "int-1@acme.com", sequence: 0,
+                                                                 start: Self.iso("2026-11-10T15:00:00Z"), end: Self.iso("2026-11-10T16:00:00Z")))
+    }
+}
+

@@ -43,7 +43,22 @@ import FollowUpCore
         let app = try f.addApplication()
         #expect(f.run(["event", "\(app)", "--cancel", "--move", "2027-01-13 14:00"]).code == FuctlMain.usage)
         #expect(f.run(["event", "\(app)", "--cancel", "--interview", "2027-01-20 10:00"]).code == FuctlMain.usage)
-        #expect(f.run(["event", "\(app)", "--move", "2027-13-40 99:00"]).code == FuctlMain.usage)
+        let bad = f.run(["event", "\(app)", "--move", "2027-13-40 99:00"])
+        #expect(bad.code == FuctlMain.usage && bad.errors.contains("--move \"2027-13-40 99:00\" is not a local time"), "\(bad.errors)")
         #expect(f.run(["event", "\(app)"]).code == FuctlMain.usage)
+        // What --move does not change is refused, not ignored.
+        #expect(f.run(["event", "\(app)", "--move", "2027-01-13 14:00", "--kind", "job-fair"]).errors.contains("take no --kind"))
+        #expect(f.run(["event", "\(app)", "--move", "2027-01-13 14:00", "--decision-date", "2027-01-20"]).errors
+                .contains("fuctl update \(app) --decision-date"))
+        #expect(f.run(["event", "\(app)", "--move", "2207-01-13 14:00"]).errors.contains("check the year"))
+    }
+
+    @Test func aMoveToTheSameTimeChangesNothing() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let r = f.run(["event", "\(app)", "--move", Fixture.interview])
+        #expect(r.code == 0 && r.output.contains("nothing changed"), "\(r.output)\(r.errors)")
+        #expect(try f.workspace().store.history(for: app)?.application.events.first?.movedAt == nil)
     }
 }
