@@ -82,6 +82,10 @@ public struct ZoneRules: Hashable, Sendable {
     struct Observance: Hashable, Sendable {
         var start: LocalDateTime
         var offsetTo: Int
+        /// TZOFFSETFROM: the offset before the onset (the onset is written in it).
+        var offsetFrom: Int?
+        /// UNTIL: a rule a zone stopped keeping (a historic one) ends there.
+        var until: LocalDateTime?
         var month: Int?
         /// 1…5 from the start of the month, -1… from its end.
         var week: Int?
@@ -95,7 +99,8 @@ public struct ZoneRules: Hashable, Sendable {
         observances = component.components.filter { ["STANDARD", "DAYLIGHT"].contains($0.name) }.compactMap { part in
             guard let start = part.property("DTSTART").flatMap({ LocalDateTime.parse($0.value.prefix(15)) }),
                   let offset = part.property("TZOFFSETTO").flatMap({ Self.offset($0.value) }) else { return nil }
-            var observance = Observance(start: start, offsetTo: offset)
+            var observance = Observance(start: start, offsetTo: offset,
+                                        offsetFrom: part.property("TZOFFSETFROM").flatMap { Self.offset($0.value) })
             if let rule = part.property("RRULE")?.value.uppercased(), rule.contains("FREQ=YEARLY") {
                 let fields = Dictionary(rule.split(separator: ";").compactMap { field -> (String, String)? in
                     let kv = field.split(separator: "=", maxSplits: 1)
@@ -103,6 +108,7 @@ public struct ZoneRules: Hashable, Sendable {
                 }, uniquingKeysWith: { first, _ in first })
                 // Only what a zone's rule can be: a month, and the 1st…5th or last…5th-to-last weekday.
                 observance.month = fields["BYMONTH"].flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
+                observance.until = fields["UNTIL"].flatMap { LocalDateTime.parse(Substring($0.prefix(15))) }
                 if let byDay = fields["BYDAY"], (2...4).contains(byDay.count) {
                     let code = String(byDay.suffix(2)), ordinal = byDay.dropLast(2)
                     observance.weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"].firstIndex(of: code).map { $0 + 1 }
@@ -115,18 +121,25 @@ public struct ZoneRules: Hashable, Sendable {
     }
 
     /// The offset in force at the wall time `local`: that of the observance
-    /// whose latest onset at or before it is the most recent.
+    /// whose latest onset at or before it is the most recent. A wall time the
+    /// clocks skip (just after a spring-forward onset) is read with the offset
+    /// before it, as `ZonedCalendar` and the tz database zones read it.
     func offset(at local: LocalDateTime) -> Int {
-        var best: (onset: LocalDateTime, offset: Int)?
+        var best: (onset: LocalDateTime, observance: Observance)?
         for observance in observances {
             for year in [local.year, local.year - 1] {
                 guard let onset = onset(of: observance, in: year), onset <= local else { continue }
-                if best.map({ onset > $0.onset }) ?? true { best = (onset, observance.offsetTo) }
+                if best.map({ onset > $0.onset }) ?? true { best = (onset, observance) }
                 break
             }
         }
         // Before every onset: the earliest observance's offset.
-        return best?.offset ?? observances.min { $0.start < $1.start }!.offsetTo
+        guard let (onset, observance) = best else { return observances.min { $0.start < $1.start }!.offsetTo }
+        if let from = observance.offsetFrom, observance.offsetTo > from,
+           local < onset.adding(seconds: TimeInterval(observance.offsetTo - from)) {
+            return from
+        }
+        return observance.offsetTo
     }
 
     private func onset(of o: Observance, in year: Int) -> LocalDateTime? {
@@ -143,6 +156,7 @@ public struct ZoneRules: Hashable, Sendable {
         if day > days { day -= 7 }
         guard day >= 1 else { return nil }
         let onset = LocalDateTime(year: year, month: month, day: day, hour: o.start.hour, minute: o.start.minute, second: o.start.second)
+        if let until = o.until, onset > until { return nil }
         return onset < o.start ? nil : onset
     }
 

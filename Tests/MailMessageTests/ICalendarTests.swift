@@ -64,6 +64,27 @@ import Testing
         #expect(after.start?.instant(fallback: .gmt) == Self.iso("2027-03-29T08:00:00Z"))
     }
 
+    /// Found in review: a skipped wall time, and a rule that ended (UNTIL).
+    @Test func aDefinedZonesGapAndItsHistoricRules() throws {
+        let zone = [
+            "BEGIN:VTIMEZONE", "TZID:Company Eastern",
+            "BEGIN:DAYLIGHT", "DTSTART:19870405T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4;UNTIL=20060402T070000Z",
+            "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "DTSTART:19671029T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10;UNTIL=20061029T060000Z",
+            "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:20070311T020000", "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+            "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "DTSTART:20071104T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+            "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "END:STANDARD", "END:VTIMEZONE",
+        ]
+        // 14 March 2027 02:30 does not exist: read with the offset before, as America/New_York reads it (03:30 EDT).
+        let gap = try #require(Self.event(["DTSTART;TZID=Company Eastern:20270314T023000"], zones: zone))
+        #expect(gap.start?.instant(fallback: .gmt) == Self.iso("2027-03-14T07:30:00Z"))
+        // Monday 1 November 2027 is still summer time by the rule since 2007; the old one (last Sunday of October) ended in 2006.
+        let autumn = try #require(Self.event(["DTSTART;TZID=Company Eastern:20271101T100000"], zones: zone))
+        #expect(autumn.start?.instant(fallback: .gmt) == Self.iso("2027-11-01T14:00:00Z"))
+    }
+
     @Test func allDayFloatingAndUnknownZones() throws {
         let allDay = try #require(Self.event(["DTSTART;VALUE=DATE:20270112"]))
         #expect(allDay.start == .date(LocalDateTime(year: 2027, month: 1, day: 12)))
