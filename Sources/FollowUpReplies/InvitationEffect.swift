@@ -40,8 +40,10 @@ extension ReplyContext {
             // Invited again after its cancellation: it takes place after all.
             if event.cancelledAt != nil { return .move(event.id, sequence: invitation.sequence, start: start, end: end) }
             guard start != event.start || end != event.end else { return nil }
-            // The interview took place: the same calendar entry, reused for a later meeting, is the next round.
-            if event.end <= message.internalDate, start > event.end, isOneMeetingForTheUser(invitation) {
+            // A day after the interview, the same calendar entry reused for a later meeting is the next round;
+            // sooner, it is the interview put off at the last minute.
+            if message.internalDate.timeIntervalSince(event.end) > Self.sameMeeting, start > event.end,
+               isOneMeetingForTheUser(invitation) {
                 return .newRound(app.id, Event(id: 0, kind: .interview, start: start, end: end, recordedAt: message.internalDate,
                                                invitationUID: uid, invitationSequence: invitation.sequence))
             }

@@ -148,15 +148,17 @@ extension InvitationEffectTests {
     }
 
     @Test func aCalendarEntryReusedAfterTheInterviewIsTheNextRound() {
-        let reused = invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z", at: "2026-11-11T09:00:00Z")
+        let reused = invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z", at: "2026-11-12T09:00:00Z")
         guard case .newRound(1, let event)? = linked().invitationEffect(of: reused) else {
             Issue.record("\(String(describing: linked().invitationEffect(of: reused)))")
             return
         }
         #expect(event.invitationUID == "int-1@acme.com" && event.start == Self.iso("2026-11-17T15:00:00Z"))
-        // Before the interview, the same update only moves it.
-        #expect(linked().invitationEffect(of: invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z"))
-                == .move(11, sequence: 1, start: Self.iso("2026-11-17T15:00:00Z"), end: Self.iso("2026-11-17T16:00:00Z")))
+        // Before the interview, or within a day of it (put off at the last minute), the same update only moves it.
+        for arrival in ["2026-11-05T09:00:00Z", "2026-11-10T20:00:00Z"] {
+            #expect(linked().invitationEffect(of: invitation(sequence: 1, start: "20261117T150000Z", end: "20261117T160000Z", at: arrival))
+                    == .move(11, sequence: 1, start: Self.iso("2026-11-17T15:00:00Z"), end: Self.iso("2026-11-17T16:00:00Z")), "\(arrival)")
+        }
     }
 
     @Test func anInvitationAfterAHandRecordedInterviewEndedIsNotItsOwn() {
