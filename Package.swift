@@ -115,6 +115,9 @@ let package = Package(
             "MailTransport", .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // scripts/bench.sh's databases, made through the store's own API. Not shipped.
+        .executableTarget(name: "followupd-bench-seed", dependencies: ["FollowUpStore", "FollowUpCore"], path: "Bench/BenchSeed"),
+
         // The whole product from outside: both binaries as processes, a real Dovecot and
         // Postfix (scripts/mailstack.sh), the clock moved with faketime. No fakes.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MailMessage", "MailTransport"]),

@@ -4,11 +4,16 @@
 #   scripts/install-deps.sh --test   also the local mail servers and tools the
 #                                    tests and the demo use (Dovecot, Postfix,
 #                                    faketime, ...), without starting any service
+#   scripts/install-deps.sh --bench  also the peers scripts/bench.sh measures beside
 # Idempotent: installs only what is missing.
 set -euo pipefail
 packages=(libcurl4-openssl-dev libsqlite3-dev libhunspell-dev hunspell-en-us)
-if [ "${1:-}" = --test ]; then
+if [ "${1:-}" = --test ] || [ "${1:-}" = --bench ]; then
     packages+=(dovecot-imapd postfix openssl faketime python3 curl systemd)
+fi
+# scripts/bench.sh's peers.
+if [ "${1:-}" = --bench ]; then
+    packages+=(sqlite3 msmtp imapfilter)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -155,6 +155,10 @@ public struct Application: Hashable, Codable, Sendable {
     /// When the user last changed what a draft says or who it goes to (the
     /// contact, role, company, zone): drafts written before are withdrawn.
     public var changedAt: Date?
+    /// When the user last changed only when drafts are due (pace, holidays,
+    /// decision date): the thank-you and check-ins written before, whose words
+    /// name the interview's day as seen from their due time, are written anew.
+    public var timingChangedAt: Date?
     /// Raised by every change of its facts (a correction, an event recorded,
     /// moved or cancelled, an outcome): a draft written from an older one is refused.
     public var revision = 0
@@ -163,8 +167,9 @@ public struct Application: Hashable, Codable, Sendable {
                 companyDomains: [String] = [], timeZone: String, pace: Pace = .standard,
                 talkingPoints: [String] = [], notes: String = "", events: [Event] = [],
                 outcome: Outcome? = nil, changedAt: Date? = nil, country: String? = nil, region: String? = nil,
-                revision: Int = 0) {
+                revision: Int = 0, timingChangedAt: Date? = nil) {
         self.changedAt = changedAt
+        self.timingChangedAt = timingChangedAt
         self.revision = revision
         self.country = country
         self.region = region

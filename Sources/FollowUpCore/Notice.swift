@@ -184,11 +184,11 @@ public enum NoticePlanner {
         where event.invitationUID != nil {
             let when = dueText(event.start, zone: app.timeZone)
             if let cancelled = event.cancelledAt, cancelled >= since {
-                changes.append(("cancelled:\(event.id)", "Interview cancelled by its invitation (\(app.company), \(app.role)): its thank-you and check-ins will not go out."))
+                changes.append(("cancelled:\(event.id)", "Interview cancelled (\(app.company), \(app.role)): its thank-you and check-ins will not go out."))
             } else if let moved = event.movedAt, moved >= since {
-                changes.append(("moved:\(event.id):\(Int(moved.timeIntervalSince1970))", "Interview moved by its invitation (\(app.company), \(app.role)): now \(when); its follow-ups are timed from the new time, and drafts written for the old one are drafted anew for your approval."))
+                changes.append(("moved:\(event.id):\(Int(moved.timeIntervalSince1970))", "Interview moved (\(app.company), \(app.role)): now \(when); its follow-ups are timed from the new time, and drafts written for the old one are drafted anew for your approval."))
             } else if index > 0, event.start > now, event.cancelledAt == nil {
-                changes.append(("round:\(event.id)", "A new interview round with \(app.company) (\(app.role)), \(when), from its invitation: the earlier round's check-ins stop, and this one gets its own thank-you."))
+                changes.append(("round:\(event.id)", "A new interview round with \(app.company) (\(app.role)), \(when): the earlier round's check-ins stop, and this one gets its own thank-you."))
             }
         }
         return changes

@@ -302,7 +302,5 @@ public enum PublicHolidays {
     ]
 
     /// Each country known, with the regions whose holidays differ (none: the country's only).
-    static var regions: [String: Set<String>] {
-        national.mapValues { _ in [] }.merging(regional.mapValues { Set($0.keys) }) { $1 }
-    }
+    static let regions: [String: Set<String>] = national.mapValues { _ in [] }.merging(regional.mapValues { Set($0.keys) }) { $1 }
 }

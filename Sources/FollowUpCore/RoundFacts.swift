@@ -38,13 +38,16 @@ struct RoundFacts {
     var round: EventID { event.id }
 
     /// What a draft was written for that has changed since, if anything: the
-    /// interview's time (for the steps timed and worded from it: the
-    /// thank-you and the check-ins), or the recipient or the words of the
-    /// application (contact, role, company, zone), for every draft. The
+    /// interview's time, or when it is due (for the steps timed and worded
+    /// from the interview: the thank-you and the check-ins, whose words name
+    /// its day as seen from their due time), or the recipient or the words of
+    /// the application (contact, role, company, zone), for every draft. The
     /// planner withdraws such a draft and the gate refuses it.
     func changedSince(_ d: Draft) -> Staleness? {
+        let app = history.application
         if d.round == round, d.kind.isScheduled, let moved = event.movedAt, d.createdAt < moved { return .eventMoved }
-        if let changed = history.application.changedAt, d.createdAt < changed { return .applicationChanged }
+        if let changed = app.changedAt, d.createdAt < changed { return .applicationChanged }
+        if d.kind.isScheduled, let changed = app.timingChangedAt, d.createdAt < changed { return .applicationChanged }
         return nil
     }
 

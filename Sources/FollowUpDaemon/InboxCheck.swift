@@ -161,7 +161,7 @@ struct InboxCheck {
             metadata["event"] = "\(id)"
             logger.notice("invitation of a recorded interview read", metadata: metadata)
         case .move(let id, let sequence, let start, let end):
-            try store.moveEvent(id, start: start, end: end, sequence: sequence, at: now)
+            try store.moveEvent(id, start: start, end: end, sequence: sequence, restoring: true, at: now)
             metadata["event"] = "\(id)"
             metadata["start"] = "\(start.formatted(.iso8601))"
             logger.notice("interview moved by its invitation", metadata: metadata)

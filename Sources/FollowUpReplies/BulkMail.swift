@@ -22,7 +22,7 @@ enum BulkMail {
         // A regret next to the candidacy ("unfortunately we cannot answer every
         // applicant") decides nothing: a stated rejection was ruled out above.
         let decided = said != .unclear && said != .rejection
-        let aboutTheRole = NamedInText.names(role: role, in: [message.subject, authored.withSignature])
+        let aboutTheRole = NamedInText.names(role: role, in: NamedInText.Texts([message.subject, authored.withSignature]))
         if !decided && (receipt.isFound(in: text) || thanksForApplying.isFound(in: text))
             || said == .needMoreTime && !aboutTheRole && receipt.isFound(in: text) {
             return "an acknowledgement of an application"

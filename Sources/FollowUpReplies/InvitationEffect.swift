@@ -27,14 +27,19 @@ extension ReplyContext {
 
     public func invitationEffect(of message: IncomingMessage) -> InvitationEffect? {
         // A cut invitation may lack what decides (its SEQUENCE): it changes nothing; it is read as unclear.
-        // A whole day is no interview's time, and one occurrence of a series no interview.
-        guard let invitation = message.invitation, invitation.isComplete, invitation.start?.isAllDay == false,
-              invitation.recurrenceID == nil, let uid = invitation.uid, !uid.isEmpty,
-              ["REQUEST", "CANCEL", "PUBLISH", nil].contains(invitation.method),
+        // One occurrence of a series is no interview.
+        guard let invitation = message.invitation, invitation.isComplete, invitation.recurrenceID == nil,
+              let uid = invitation.uid, !uid.isEmpty, ["REQUEST", "CANCEL", "PUBLISH", nil].contains(invitation.method),
               !(invitation.organizer.map { isUser($0.address) } ?? false) else { return nil }
         let cancelled = invitation.method == "CANCEL" || invitation.status == "CANCELLED"
+        // A cancellation of a known UID needs no time (RFC 5546 lets it carry none), only not to be older.
+        if cancelled, let (_, event) = event(withInvitation: uid) {
+            return event.cancelledAt == nil && invitation.sequence >= (event.invitationSequence ?? 0)
+                ? .cancel(event.id, uid: uid, sequence: invitation.sequence) : nil
+        }
+        // A whole day is no interview's time.
+        guard invitation.start?.isAllDay == false else { return nil }
         if let (app, event) = event(withInvitation: uid) {
-            if cancelled { return event.cancelledAt == nil ? .cancel(event.id, uid: uid, sequence: invitation.sequence) : nil }
             guard invitation.sequence > (event.invitationSequence ?? 0),
                   let (start, end) = times(of: invitation, in: app, lasting: event.end.timeIntervalSince(event.start)) else { return nil }
             // Invited again after its cancellation: it takes place after all.
@@ -92,13 +97,13 @@ extension ReplyContext {
     private func application(of message: IncomingMessage) -> Application? {
         let people = Set(([message.from, message.invitation?.organizer] + message.replyTo + (message.invitation?.attendees ?? []))
             .compactMap { $0?.normalized }.filter { !isUser($0) })
-        let theirs = applications.filter { app in app.contacts.contains { people.contains(MailAddress(address: $0.email).normalized) } }
+        let theirs = applications(withContactIn: people)
         if theirs.count > 1 { return nil }
         if let only = theirs.first { return only }
         switch ReplyAttributor(context: self).attribute(message, authored: AuthoredText(body: message.body), isReport: false,
                                                         reportedRecipient: nil) {
         case .attributed(let app, _, let others): return others.isEmpty ? app : nil
-        case .arrivedBeforeEventStart(let id): return applications.first { $0.id == id }
+        case .arrivedBeforeEventStart(let id): return application(id: id)
         case .noMatch: return nil
         }
     }

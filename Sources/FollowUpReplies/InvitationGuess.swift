@@ -25,6 +25,8 @@ public struct InvitationGuess: Sendable {
 
     /// Not a no-reply or booking mailbox, a relaying system or a calendar's own address.
     static func isAPerson(_ address: MailAddress, relays: RelaySystems) -> Bool {
+        // Only an address a message can go to: a stranger's calendar may write anything there.
+        guard MailAddress.isValid(address.address) else { return false }
         let local = address.localPart, domain = address.domain
         if BulkMail.isNoReply(local) || bookingMailbox.isFound(in: local) { return false }
         if relays.system(sending: address) != nil { return false }
@@ -53,7 +55,7 @@ public struct InvitationGuess: Sendable {
 
     /// "Interview: Backend Engineer at Acme" → "Acme"; "Acme | Phone screen" → "Acme".
     static func company(fromSummary summary: String?) -> String? {
-        guard let summary else { return nil }
+        guard let summary = summary.map({ String($0.prefix(Self.summaryRead)) }) else { return nil }
         for pattern in companyPatterns {
             guard let name = pattern.matches(in: summary).first?.capture(1, in: summary) else { continue }
             let trimmed = name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—|()")))
@@ -62,6 +64,9 @@ public struct InvitationGuess: Sendable {
         return nil
     }
 
+    /// A title longer than this is no title: the guesses read no further (and the patterns stay cheap).
+    static let summaryRead = 300
+
     private static let companyPatterns = [
         Pattern(#"\s(?:at|bei|chez|@)\s+([^()|\-–—:]+?)\s*(?:\(.*\))?$"#),
         Pattern(#"^([^|:]+?)\s*[|]\s*.+$"#),
@@ -69,7 +74,7 @@ public struct InvitationGuess: Sendable {
 
     /// "Interview: Backend Engineer at Acme" → "Backend Engineer"; "Phone screen – Data Analyst" → "Data Analyst".
     static func role(fromSummary summary: String?) -> String? {
-        guard let summary else { return nil }
+        guard let summary = summary.map({ String($0.prefix(Self.summaryRead)) }) else { return nil }
         for pattern in rolePatterns {
             guard let role = pattern.matches(in: summary).first?.capture(1, in: summary) else { continue }
             let trimmed = role.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—|")))

@@ -35,10 +35,10 @@ extension ReplyContext {
         guard end.addingTimeInterval(Proposal.keptAfterEnd) > now else { return nil }
         let guess = InvitationGuess(invitation, user: userAddresses, relays: relays)
         guard let contact = guess.contact, !isColleague(contact) else { return nil }
-        let words = [invitation.summary, invitation.description].compactMap { $0 }.joined(separator: "\n")
+        let words = PlainWords.normalize([invitation.summary, invitation.description].compactMap { $0?.prefix(4096) }
+            .joined(separator: "\n"))
         let evidence: String
-        if let found = InvitationGuess.interviewWords.matches(in: PlainWords.normalize(words)).first?
-            .capture(0, in: PlainWords.normalize(words)) {
+        if let found = InvitationGuess.interviewWords.matches(in: words).first?.capture(0, in: words) {
             evidence = "it says \u{201C}\(found)\u{201D}"
         } else if let scheduler {
             evidence = "\(scheduler.name) sent it"
@@ -53,8 +53,12 @@ extension ReplyContext {
     }
 
     /// A stranger's text, as one short line: it reaches a notice, a terminal and a phone's lock screen.
+    /// Controls become spaces; format characters (bidi overrides, zero-width ones) that could make it
+    /// read as something else are dropped.
     static func oneLine(_ text: String) -> String {
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isControlCharacter ? " " : $0 }))
+        let visible = text.prefix(1000).unicodeScalars.filter { $0.properties.generalCategory != .format }
+            .map { $0.isControlCharacter ? " " : $0 }
+        let flat = String(String.UnicodeScalarView(visible))
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return flat.count <= 160 ? flat : String(flat.prefix(159)) + "\u{2026}"
     }

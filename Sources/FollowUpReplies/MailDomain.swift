@@ -20,7 +20,13 @@ public enum MailDomain {
     /// about the company they work for.
     public static func isFreeMail(_ domain: String) -> Bool {
         let domain = of(domain)
-        if freeMailDomains.contains(where: { isWithin(domain, $0) }) { return true }
+        // The domain or a parent of it, looked up: this runs for every message read.
+        var parent = Substring(domain)
+        while !parent.isEmpty {
+            if freeMailDomains.contains(String(parent)) { return true }
+            guard let dot = parent.firstIndex(of: ".") else { break }
+            parent = parent[parent.index(after: dot)...]
+        }
         // Families registered under many country suffixes: hotmail.co.uk, yahoo.com.br, gmx.at.
         // Only a bare country or generic suffix may follow, so live.acme.com stays a company's.
         let labels = domain.split(separator: ".").map(String.init)
@@ -34,7 +40,7 @@ public enum MailDomain {
         "aol", "icloud", "fastmail", "zoho", "protonmail",
     ]
 
-    private static let freeMailDomains: [String] = [
+    private static let freeMailDomains: Set<String> = [
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
         "passport.com", "windowslive.com", "yahoo.com", "ymail.com", "rocketmail.com",
         "icloud.com", "me.com", "mac.com", "aol.com", "aim.com", "proton.me", "protonmail.com",

@@ -2,26 +2,33 @@ import Foundation
 
 /// Whether a message names a company or a role, as whole words.
 enum NamedInText {
+    /// A message's texts as the search reads them, normalized once for every application it is tried against.
+    struct Texts {
+        let normalized: [String]
+        init(_ texts: [String]) { normalized = texts.map(PlainWords.normalize) }
+        func contains(phrase: String) -> Bool { normalized.contains { NamedInText.contains(phrase: phrase, in: $0) } }
+    }
+
     /// "Acme Corp." is named by "Acme" too: legal suffixes are optional.
-    static func names(company: String, in texts: [String], senderLocalPart: String) -> Bool {
+    static func names(company: String, in texts: Texts, senderLocalPart: String) -> Bool {
         let core = companyCore(company)
         guard core.count >= 2 else { return false }
         // Tenant mailboxes such as acmecorp@myworkday.com name the company too.
         let local = compact(senderLocalPart)
         if !local.isEmpty, local == compact(core) || local == compact(company) { return true }
-        return texts.contains { contains(phrase: core, in: $0) }
+        return texts.contains(phrase: core)
     }
 
     /// A person is named by their whole name: "Jane Carter sent you a message".
     /// A single word ("Jane") would name too many people.
-    static func names(person: String, in texts: [String]) -> Bool {
+    static func names(person: String, in texts: Texts) -> Bool {
         let name = PlainWords.normalize(person)
-        return name.split(separator: " ").count >= 2 && texts.contains { contains(phrase: name, in: $0) }
+        return name.split(separator: " ").count >= 2 && texts.contains(phrase: name)
     }
 
-    static func names(role: String, in texts: [String]) -> Bool {
+    static func names(role: String, in texts: Texts) -> Bool {
         let role = PlainWords.normalize(role)
-        return !role.isEmpty && texts.contains { contains(phrase: role, in: $0) }
+        return !role.isEmpty && texts.contains(phrase: role)
     }
 
     private static func compact(_ text: String) -> String {
@@ -31,7 +38,6 @@ enum NamedInText {
     /// A plain search with word edges, no pattern: a name is the user's text,
     /// and brackets or backslashes in it are only characters.
     private static func contains(phrase: String, in text: String) -> Bool {
-        let text = PlainWords.normalize(text)
         var from = text.startIndex
         while let found = text.range(of: phrase, range: from..<text.endIndex) {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]

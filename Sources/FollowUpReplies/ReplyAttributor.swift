@@ -34,7 +34,7 @@ struct ReplyAttributor {
             let ids = message.inReplyTo + message.references.reversed() + [message.deliveryReport?.originalMessageID].compactMap { $0 }
                 + (isReport ? AutomatedMail.messageIDs(inTextOf: message) : [])
             for id in ids {
-                if let owner = context.application(sent: id), let app = context.applications.first(where: { $0.id == owner }) {
+                if let owner = context.application(sent: id), let app = context.application(id: owner) {
                     return [app]
                 }
             }
@@ -45,17 +45,13 @@ struct ReplyAttributor {
             let invited = [message.invitation?.organizer] + (message.invitation?.attendees ?? [])
             let addresses = Set(([counterpart] + (isReport ? [] : message.replyTo + invited))
                 .compactMap { $0?.normalized }.filter { !$0.isEmpty && !context.isUser($0) })
-            return context.applications.filter { app in
-                app.contacts.contains { addresses.contains(MailAddress(address: $0.email).normalized) }
-            }
+            return context.applications(withContactIn: addresses)
         case .companyDomain:
             guard let domain = counterpart?.domain, !domain.isEmpty, !MailDomain.isFreeMail(domain) else { return [] }
-            return context.applications.filter { app in
-                app.companyDomains.contains { !MailDomain.isFreeMail($0) && MailDomain.isWithin(domain, $0) }
-            }
+            return context.applications(atDomain: domain)
         case .relaySystem:
             guard !isReport, let sender = message.from, context.relays.system(sending: sender) != nil else { return [] }
-            let texts = [message.subject, sender.name ?? "", authored.withSignature, message.invitation?.summary ?? ""]
+            let texts = NamedInText.Texts([message.subject, sender.name ?? "", authored.withSignature, message.invitation?.summary ?? ""])
             return context.applications.filter { app in
                 NamedInText.names(company: app.company, in: texts, senderLocalPart: sender.localPart)
                     || app.contacts.contains { NamedInText.names(person: $0.name, in: texts) }
@@ -72,7 +68,8 @@ struct ReplyAttributor {
         let current = byRecency.filter { app in Self.currentEvent(app).map { $0.heardFrom <= message.internalDate } ?? false }
         guard let latest = current.first else { return .arrivedBeforeEventStart(byRecency[0].id) }
         if current.count > 1 {
-            let named = current.filter { NamedInText.names(role: $0.role, in: [message.subject, authored.withSignature]) }
+            let texts = NamedInText.Texts([message.subject, authored.withSignature])
+            let named = current.filter { NamedInText.names(role: $0.role, in: texts) }
             if named.count == 1 { return .attributed(named[0], path, alsoMatching: []) }
         }
         return .attributed(latest, path, alsoMatching: current.dropFirst().map(\.id))

@@ -5,12 +5,20 @@ import FollowUpCore
 /// sent, and the applications a message may belong to.
 public struct ReplyContext: Sendable {
     /// The user's own addresses (any case).
-    public var userAddresses: Set<String>
+    public let userAddresses: Set<String>
     /// Message-IDs we sent (with or without angle brackets), each with its application.
-    public var sentMessageIDs: [String: ApplicationID]
-    public var applications: [Application]
+    public let sentMessageIDs: [String: ApplicationID]
+    public let applications: [Application]
     /// The systems that send mail on employers' behalf.
     public var relays: RelaySystems
+    /// Built once per check, so that matching a message costs a few lookups
+    /// whatever the number of applications: positions in `applications` by
+    /// id, by contact address (normalized) and by company domain.
+    private let byID: [ApplicationID: Int]
+    private let byContact: [String: [Int]]
+    private let byDomain: [String: [Int]]
+    /// Every contact address of every application, for picking a bounce's failed recipient.
+    let contactAddresses: Set<String>
 
     public init(userAddresses: Set<String>, sentMessageIDs: [String: ApplicationID], applications: [Application],
                 relays: RelaySystems = RelaySystems()) {
@@ -19,6 +27,41 @@ public struct ReplyContext: Sendable {
                                          uniquingKeysWith: { first, _ in first })
         self.applications = applications
         self.relays = relays
+        var byID: [ApplicationID: Int] = [:], byContact: [String: [Int]] = [:], byDomain: [String: [Int]] = [:]
+        for (index, app) in applications.enumerated() {
+            byID[app.id] = byID[app.id] ?? index
+            for address in Set(app.contacts.map({ MailAddress(address: $0.email).normalized })) {
+                byContact[address, default: []].append(index)
+            }
+            for domain in Set(app.companyDomains.map(MailDomain.of)) where !domain.isEmpty && !MailDomain.isFreeMail(domain) {
+                byDomain[domain, default: []].append(index)
+            }
+        }
+        self.byID = byID
+        self.byContact = byContact
+        self.byDomain = byDomain
+        contactAddresses = Set(byContact.keys)
+    }
+
+    func application(id: ApplicationID) -> Application? {
+        byID[id].map { applications[$0] }
+    }
+
+    /// The applications with one of `addresses` (normalized) among their contacts, in their order.
+    func applications(withContactIn addresses: Set<String>) -> [Application] {
+        Set(addresses.flatMap { byContact[$0] ?? [] }).sorted().map { applications[$0] }
+    }
+
+    /// The applications whose company has `domain` or a parent of it (mail.acme.com is acme.com's), in their order.
+    func applications(atDomain domain: String) -> [Application] {
+        var labels = Substring(MailDomain.of(domain))
+        var found = Set<Int>()
+        while !labels.isEmpty {
+            found.formUnion(byDomain[String(labels)] ?? [])
+            guard let dot = labels.firstIndex(of: ".") else { break }
+            labels = labels[labels.index(after: dot)...]
+        }
+        return found.sorted().map { applications[$0] }
     }
 
     /// Builds the context from the store's histories: every draft that may have
@@ -42,8 +85,4 @@ public struct ReplyContext: Sendable {
         sentMessageIDs[MessageIDs.normalize(messageID)]
     }
 
-    /// Every contact address of every application, for picking a bounce's failed recipient.
-    var contactAddresses: Set<String> {
-        Set(applications.flatMap { $0.contacts.map { MailAddress(address: $0.email).normalized } })
-    }
 }

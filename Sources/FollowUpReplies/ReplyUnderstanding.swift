@@ -44,10 +44,17 @@ extension ReplyContext {
                     return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: ReplyReading(
                         replyClass: .unclear, phrases: ["an invitation of the interview, too long to read whole"]), alsoMatching: others))
                 }
-                // An update changes the event and says nothing of the round, unless
-                // its words end it: a cancellation that says they will not go on.
+                let cancellation = invitation.method == "CANCEL" || invitation.status == "CANCELLED"
+                // A cancellation near a meeting recorded by hand, but not at its time, changes nothing by
+                // itself (`invitationEffect`): the user, told, decides which meeting it was.
+                if cancellation, !isOfTheSameCancelledMeeting(invitation, app) {
+                    return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: ReplyReading(
+                        replyClass: .unclear, phrases: ["a cancellation near the interview's time, not at it"]), alsoMatching: others))
+                }
+                // An update changes the event and says nothing of the round, unless it is
+                // a cancellation whose words end it: they will not go on.
                 let words = ReplyReader(message: message, authored: authored, application: app, path: path, relay: nil).reading
-                guard words.replyClass == .rejection else { return .ignored(.calendarUpdate(app.id)) }
+                guard cancellation, words.replyClass == .rejection else { return .ignored(.calendarUpdate(app.id)) }
                 return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: words, alsoMatching: others))
             }
             let reading: ReplyReading
@@ -71,6 +78,13 @@ extension ReplyContext {
         if let uid = invitation.uid, app.events.contains(where: { $0.invitationUID == uid }) { return true }
         guard let start = invitation.start?.instant(fallback: TimeZone(identifier: app.timeZone) ?? .gmt) else { return false }
         return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= Self.sameMeeting }
+    }
+
+    /// A cancellation of an interview by its UID, or of one recorded by hand at its very time.
+    private func isOfTheSameCancelledMeeting(_ invitation: CalendarInvitation, _ app: Application) -> Bool {
+        if let uid = invitation.uid, app.events.contains(where: { $0.invitationUID == uid }) { return true }
+        guard let start = invitation.start?.instant(fallback: TimeZone(identifier: app.timeZone) ?? .gmt) else { return false }
+        return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= Self.sameCancelledMeeting }
     }
 
     /// The relaying system that sent the message: not when the sender is one

@@ -56,9 +56,13 @@ extension Store {
     /// The interview moved: its new start and end, from `now` on (a newer
     /// invitation's SEQUENCE with it). Kept for the audit.
     @discardableResult
-    public func moveEvent(_ id: EventID, start: Date, end: Date, sequence: Int? = nil, at now: Date) throws -> Event {
+    /// `restoring`: an invitation sent again after a cancellation; otherwise a
+    /// cancelled interview is not moved (it was cancelled meanwhile).
+    public func moveEvent(_ id: EventID, start: Date, end: Date, sequence: Int? = nil, restoring: Bool = false,
+                          at now: Date) throws -> Event {
         try writeTransaction { db in
             let before = try Self.event(id, db)
+            if before.cancelledAt != nil && !restoring { throw StoreError(.invalidTransition, "event \(id) is cancelled") }
             try db.execute(sql: """
                 UPDATE events SET start = ?, "end" = ?, moved_at = ?, cancelled_at = NULL,
                     invitation_sequence = COALESCE(?, invitation_sequence) WHERE id = ?
@@ -166,7 +170,14 @@ extension Store {
                                guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
                                return o
                            }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"],
-                           revision: row["revision"])
+                           revision: row["revision"], timingChangedAt: row.optionalDate("timing_changed_at"))
+    }
+
+    /// Which drafts written before a correction it withdraws.
+    public enum Withdrawal: Sendable {
+        case everyDraft
+        /// The thank-you and the check-ins: their words name the interview's day as seen from their due time.
+        case scheduledDrafts
     }
 
     /// What the user corrects about an application (`fuctl update`). Nil fields stay as they are.
@@ -190,31 +201,30 @@ extension Store {
     /// Applies `correction` in one transaction, each change kept for the
     /// audit; a change to what a draft says or who it goes to marks the
     /// application changed (`Application.changedAt`). Returns the changes, in
-    /// words, and whether the drafts written before are withdrawn.
+    /// words, and which drafts written before are withdrawn.
     @discardableResult
     public func correct(_ applicationID: ApplicationID, _ correction: Correction, at now: Date) throws
-        -> (changes: [String], withdrawsDrafts: Bool) {
+        -> (changes: [String], withdraws: Withdrawal?) {
         try writeTransaction { db in
             let before = try Self.application(applicationID, db)
             // `rewords`: what a draft says or who it goes to changed (company, role,
-            // zone, contact); the drafts written before are withdrawn. Timing alone
-            // (pace, holidays, the decision date) moves their due times; their words stand.
-            var changes: [String] = [], rewords = false
-            func set(_ column: String, _ value: String?, _ old: String?, _ label: String, rewording: Bool) throws {
+            // zone, contact): every draft written before is withdrawn. `retimes`: only
+            // when they are due (pace, holidays, the decision date): the thank-you and
+            // check-ins, worded from their due time, are; news and offers stand.
+            var changes: [String] = [], rewords = false, retimes = false
+            func set(_ column: String, _ value: String??, _ old: String?, _ label: String, rewording: Bool) throws {
                 guard let value, value != old else { return }
                 try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
-                changes.append("\(label): \(old ?? "none") → \(value)")
-                rewords = rewords || rewording
+                changes.append("\(label): \(old ?? "none") → \(value ?? "none")")
+                if rewording { rewords = true } else { retimes = true }
             }
-            try set("company", correction.company, before.company, "company", rewording: true)
-            try set("role", correction.role, before.role, "role", rewording: true)
-            try set("time_zone", correction.timeZone, before.timeZone, "time zone", rewording: true)
-            try set("pace", correction.pace?.rawValue, before.pace.rawValue, "pace", rewording: false)
-            for (column, value, old) in [("country", correction.country, before.country), ("region", correction.region, before.region)] {
-                guard let value, value != old else { continue }
-                try db.execute(sql: "UPDATE applications SET \(column) = ? WHERE id = ?", arguments: [value, applicationID])
-                changes.append("holidays \(column): \(old ?? "none") → \(value ?? "none")")
-            }
+            // nil: not given; `.some(nil)`: cleared (only the holidays' place may be).
+            try set("company", correction.company.map(Optional.some), before.company, "company", rewording: true)
+            try set("role", correction.role.map(Optional.some), before.role, "role", rewording: true)
+            try set("time_zone", correction.timeZone.map(Optional.some), before.timeZone, "time zone", rewording: true)
+            try set("pace", correction.pace.map { .some($0.rawValue) }, before.pace.rawValue, "pace", rewording: false)
+            try set("country", correction.country, before.country, "holidays country", rewording: false)
+            try set("region", correction.region, before.region, "holidays region", rewording: false)
             if let contact = correction.contact, let first = before.contacts.first, contact.name != first.name || contact.email != first.email {
                 try db.execute(sql: "UPDATE contacts SET name = ?, email = ?, undeliverable = 0 WHERE application_id = ? AND position = 0",
                                arguments: [contact.name, contact.email, applicationID])
@@ -233,9 +243,12 @@ extension Store {
             if let decision = correction.decisionDate, let event = before.events.last, decision != event.decisionDate {
                 try db.execute(sql: "UPDATE events SET decision_date = ? WHERE id = ?", arguments: [decision?.description, event.id])
                 changes.append("decision date: \(event.decisionDate?.description ?? "none") → \(decision?.description ?? "none")")
+                retimes = true
             }
             if rewords {
                 try db.execute(sql: "UPDATE applications SET changed_at = ? WHERE id = ?", arguments: [now.stored, applicationID])
+            } else if retimes {
+                try db.execute(sql: "UPDATE applications SET timing_changed_at = ? WHERE id = ?", arguments: [now.stored, applicationID])
             }
             if !changes.isEmpty {
                 try db.execute(sql: "UPDATE applications SET revision = revision + 1 WHERE id = ?", arguments: [applicationID])
@@ -244,7 +257,7 @@ extension Store {
                 try db.execute(sql: "INSERT INTO application_changes (application_id, changed_at, change) VALUES (?, ?, ?)",
                                arguments: [applicationID, now.stored, change])
             }
-            return (changes, rewords)
+            return (changes, rewords ? .everyDraft : retimes ? .scheduledDrafts : nil)
         }
     }
 

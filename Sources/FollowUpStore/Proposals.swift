@@ -24,6 +24,10 @@ extension Store {
                                arguments: [updated.sequence, updated.end.stored, try Self.json(updated), updated.id])
                 return .updated(updated)
             }
+            // A flood of invitations from strangers must not become a flood of notices.
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM proposals WHERE state = 'open'") ?? 0 < Self.openProposalsAtMost else {
+                return .unchanged
+            }
             try db.execute(sql: "INSERT INTO proposals (uid, sequence, ends_at, proposal) VALUES (?, ?, ?, '')",
                            arguments: [proposal.uid, proposal.sequence, proposal.end.stored])
             var stored = proposal
@@ -42,10 +46,18 @@ extension Store {
         }
     }
 
-    /// The open proposals, soonest interview first.
+    /// How many proposals may wait at once; more are not kept (and logged).
+    public static let openProposalsAtMost = 25
+
+    /// The open proposals, soonest interview first; not one whose invitation
+    /// an application has already (recorded with `fuctl add --ics`, say).
     public func proposals() throws -> [Proposal] {
         try db.read { db in
-            try String.fetchAll(db, sql: "SELECT proposal FROM proposals WHERE state = 'open' ORDER BY ends_at, id").map(Self.proposal)
+            try String.fetchAll(db, sql: """
+                SELECT proposal FROM proposals WHERE state = 'open'
+                    AND uid NOT IN (SELECT invitation_uid FROM events WHERE invitation_uid IS NOT NULL)
+                ORDER BY ends_at, id
+                """).map(Self.proposal)
         }
     }
 
@@ -58,7 +70,11 @@ extension Store {
     /// transaction as the proposal is closed: it is taken once.
     public func acceptProposal(_ id: ProposalID, as application: Application) throws -> Application {
         try writeTransaction { db in
-            _ = try Self.openProposal(id, db)
+            let proposal = try Self.openProposal(id, db)
+            if let owner = try ApplicationID.fetchOne(db, sql: "SELECT application_id FROM events WHERE invitation_uid = ?",
+                                                      arguments: [proposal.uid]) {
+                throw StoreError(.invalidTransition, "the invitation of proposal \(id) is application \(owner)'s already")
+            }
             let stored = try Self.insert(application, db)
             try db.execute(sql: "UPDATE proposals SET state = 'accepted', application_id = ? WHERE id = ?", arguments: [stored.id, id])
             return stored

@@ -269,6 +269,7 @@ enum Schema {
                 ALTER TABLE applications ADD COLUMN country TEXT;
                 ALTER TABLE applications ADD COLUMN region TEXT;
                 ALTER TABLE applications ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE applications ADD COLUMN timing_changed_at REAL;
                 -- A bookmark's events_seen was the newest event id: as a revision it means the same.
                 ALTER TABLE events ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
                 UPDATE events SET revision = id;

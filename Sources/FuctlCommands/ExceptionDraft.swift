@@ -25,7 +25,8 @@ enum ExceptionDraft {
                                  due: step.due, thread: step.thread)
         let (draft, problems) = try workspace.writer.write(queued, history: history, text: text, now: context.now,
                                                            randomBytes: Workspace.randomBytes())
-        let stored = try workspace.store.insertDraft(draft, lintProblems: problems.map(\.description))
+        let stored = try workspace.store.insertDraft(draft, lintProblems: problems.map(\.description),
+                                                     writtenFrom: history.application.revision)
         if json { return try context.console.printJSON(Queued(id: stored.id, problems: problems.map(DraftRow.Problem.init))) }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         context.console.print("draft \(stored.id) (\(kind.words)) queued, due \(times.human(stored.due)); review it with fuctl draft \(stored.id)")

@@ -92,11 +92,11 @@ struct Update: FuctlCommand {
             if addContact { correction.addedContact = contact } else { correction.contact = contact }
         }
         try store.addDetails(to: app, talkingPoints: talkingPoints, domains: domains)
-        let (changes, withdrawsDrafts) = try store.correct(app, correction, at: context.now)
+        let (changes, withdraws) = try store.correct(app, correction, at: context.now)
         for change in changes { context.console.print("application \(app): \(change)") }
         let after = try store.existingHistory(app)
-        if withdrawsDrafts {
-            let withdrawn = before.drafts.filter { $0.state.isPending }
+        if let withdraws {
+            let withdrawn = before.drafts.filter { $0.state.isPending && (withdraws == .everyDraft || $0.kind.isScheduled) }
             for draft in withdrawn {
                 let own = draft.kind == .news || draft.kind == .competingOffer
                 context.console.print("draft \(draft.id), the \(draft.kind.words), is withdrawn at followupd's next check"
@@ -105,9 +105,6 @@ struct Update: FuctlCommand {
                         : " and drafted anew for your approval"))
             }
             return
-        }
-        if !changes.isEmpty, before.drafts.contains(where: { $0.state.isPending && $0.kind.isScheduled }) {
-            context.console.print("the waiting drafts keep their words; followupd moves their due times at its next check")
         }
         guard !talkingPoints.isEmpty else {
             if changes.isEmpty && domains.isEmpty { context.console.print("application \(app): nothing changed") }

@@ -156,7 +156,8 @@ public struct ZoneRules: Hashable, Sendable {
         if day > days { day -= 7 }
         guard day >= 1 else { return nil }
         let onset = LocalDateTime(year: year, month: month, day: day, hour: o.start.hour, minute: o.start.minute, second: o.start.second)
-        if let until = o.until, onset > until { return nil }
+        // UNTIL is UTC; the onset is the wall time before it.
+        if let until = o.until?.instant(offset: 0), let at = onset.instant(offset: o.offsetFrom ?? o.offsetTo), at > until { return nil }
         return onset < o.start ? nil : onset
     }
 

@@ -73,6 +73,10 @@ extension MovedAndCancelledRoundTests {
         #expect(!Planner.plan(history: h, settings: settings, now: Self.local("2027-01-12 15:00")).contains { action in
             if case .cancel = action { true } else { false }
         }, "pace alone")
+        // The user's correction of timing: the thank-you's words name the day from its due time, so it is written anew.
+        h.application.timingChangedAt = Self.local("2027-01-12 15:00")
+        #expect(Planner.plan(history: h, settings: settings, now: Self.local("2027-01-12 15:01")).contains(.cancel(thankYou.id, .applicationChanged)))
+        h.application.timingChangedAt = nil
         h.application.changedAt = Self.local("2027-01-12 15:00")
         #expect(Planner.plan(history: h, settings: settings, now: Self.local("2027-01-12 15:01")).contains(.cancel(thankYou.id, .applicationChanged)))
         #expect(gate(thankYou, h, at: Self.local("2027-01-13 11:00")).contains(.applicationChangedAfterDraft))

@@ -198,3 +198,22 @@ extension InvitationEffectTests {
     }
 }
 
+extension InvitationEffectTests {
+    /// Found in review: RFC 5546 lets a cancellation carry only its UID and SEQUENCE; an older one is no news.
+    @Test func aCancellationNeedsNoTimeButMustNotBeOlder() {
+        var bare = invitation("CANCEL", sequence: 1)
+        bare.invitation?.start = nil
+        bare.invitation?.end = nil
+        #expect(linked().invitationEffect(of: bare) == .cancel(11, uid: "int-1@acme.com", sequence: 1))
+        #expect(linked(sequence: 2).invitationEffect(of: invitation("CANCEL", sequence: 1)) == nil, "read after the invitation that restored it")
+    }
+
+    @Test func aCancellationNearAHandRecordedInterviewButNotAtItIsTheUsersToRead() {
+        let near = invitation("CANCEL", uid: "other@acme.com", start: "20261110T180000Z", end: "20261110T190000Z", at: "2026-11-10T09:00:00Z")
+        #expect(context.invitationEffect(of: near) == nil)
+        var acme = World.acme
+        acme.events[0].recordedAt = Self.iso("2026-11-01T09:00:00Z")
+        #expect(World.context([acme, World.globex, World.initech]).verdict(for: near).replyClass == .unclear)
+    }
+}
+

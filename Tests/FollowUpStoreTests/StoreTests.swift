@@ -230,7 +230,10 @@ import FollowUpCore
         let cancelled = try f.store.cancelEvent(second.id, uid: "int@acme.example", sequence: 3, at: t0)
         #expect(cancelled.revision > moved.revision && cancelled.invitationUID == "int@acme.example" && cancelled.invitationSequence == 3)
         // Invited again: no longer cancelled.
-        let restored = try f.store.moveEvent(second.id, start: second.start, end: second.end, sequence: 4, at: t0 + 60)
+        #expect(throws: StoreError.self, "cancelled meanwhile: not moved by hand") {
+            try f.store.moveEvent(second.id, start: second.start + 60, end: second.end + 60, at: t0 + 60)
+        }
+        let restored = try f.store.moveEvent(second.id, start: second.start, end: second.end, sequence: 4, restoring: true, at: t0 + 60)
         #expect(restored.cancelledAt == nil && restored.invitationSequence == 4)
     }
 }

@@ -34,7 +34,8 @@ import FollowUpCore
         #expect(f.run(base + ["--region", "BY"]).errors.contains("--region needs --country"))
     }
 
-    @Test func updateOfThePlaceMovesDueTimesAndKeepsTheWords() throws {
+    /// A thank-you's words name the interview's day as seen from its due time: it is written anew for the new one.
+    @Test func updateOfThePlaceRedraftsTheScheduledDrafts() throws {
         let f = try Fixture()
         defer { f.remove() }
         let app = try f.addApplication()
@@ -42,8 +43,7 @@ import FollowUpCore
         let r = f.run(["update", "\(app)", "--country", "DE", "--region", "de-by"])
         #expect(r.code == 0 && r.output.contains("holidays country: none → DE") && r.output.contains("holidays region: none → BY"),
                 "\(r.output)\(r.errors)")
-        #expect(r.output.contains("the waiting drafts keep their words; followupd moves their due times"), "\(r.output)")
-        #expect(try f.workspace().store.draft(id: draft.id)?.state == .drafted, "not withdrawn")
+        #expect(r.output.contains("draft \(draft.id), the thank-you, is withdrawn at followupd's next check and drafted anew"), "\(r.output)")
         let cleared = f.run(["update", "\(app)", "--no-holidays"])
         #expect(cleared.output.contains("holidays country: DE → none"), "\(cleared.output)")
         #expect(try f.workspace().store.history(for: app)?.application.holidayPlace == nil)

@@ -91,4 +91,29 @@ import FollowUpStore
         #expect(try store.withdrawProposal(uid: "screen-7@globex-labs.example"))
         #expect(try store.proposals().isEmpty && f.run(["accept", "1"]).code == 1)
     }
+
+    /// Found in review: the interview recorded another way is not proposed, nor accepted, twice.
+    @Test func aProposalWhoseInvitationIsRecordedAlreadyIsNeitherListedNorAccepted() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let store = try f.workspace().store
+        guard case .new(let proposal) = try store.offerProposal(Self.screen()) else { Issue.record("not new"); return }
+        let app = try f.addApplication()
+        let linked = try #require(try store.application(id: app))
+        try store.adoptInvitation(linked.events[0].id, uid: proposal.uid, sequence: 0, start: linked.events[0].start,
+                                  end: linked.events[0].end, at: Fixture.afterInterview)
+        #expect(try store.proposals().isEmpty && f.run(["proposals"]).output == "no proposals\n")
+        let r = f.run(["accept", "\(proposal.id)", "--role", "Analyst"])
+        #expect(r.code == 1 && r.errors.contains("is application \(app)'s already"), "\(r.errors)")
+        #expect(try store.applications().count == 1)
+    }
+
+    @Test func aFloodOfProposalsIsCapped() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let store = try f.workspace().store
+        for i in 0..<(Store.openProposalsAtMost + 5) { _ = try store.offerProposal(Self.screen(uid: "flood-\(i)@x.example")) }
+        #expect(try store.proposals().count == Store.openProposalsAtMost)
+    }
 }
+
