@@ -29,7 +29,8 @@ let package = Package(
 
         // The policy: domain, timeline, gate, planner. Pure: no I/O, no clock reads.
         .target(name: "FollowUpCore", dependencies: ["CivilCalendar"]),
-        .testTarget(name: "FollowUpCoreTests", dependencies: ["TestSupport", "FollowUpCore"]),
+        // Holidays/expected.tsv: python-holidays' dates, read by the test from its own path.
+        .testTarget(name: "FollowUpCoreTests", dependencies: ["TestSupport", "FollowUpCore"], exclude: ["Holidays"]),
 
         // Reply understanding: which application a message belongs to and what it means. Pure.
         .target(name: "FollowUpReplies", dependencies: ["FollowUpCore", "MailMessage"]),

@@ -152,16 +152,18 @@ database = "{db}"
         begun = time.perf_counter()
         done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - begun
-        if done.returncode != 0:
+        # fuctl status says "followupd not running" with 3: the bench runs no daemon then.
+        if done.returncode != 0 and not (done.returncode == 3 and "status" in cmd):
             sys.exit(f"bench: {' '.join(cmd[:3])}… failed ({done.returncode}): {done.stderr.decode()[-400:]}")
         return elapsed
 
-    def compare(self, figure, ours, peer, peer_name, before=None, peer_before=None):
-        """Alternating runs; the medians and their ratio."""
+    def compare(self, figure, ours, peer, peer_name, before=None):
+        """Alternating runs; the medians and their ratio. `peer` may be a function
+        giving the command at the moment it runs (what is new then)."""
         a, b = [], []
         for _ in range(self.args.runs):
             a.append(self.timed(ours, before))
-            b.append(self.timed(peer, peer_before))
+            b.append(self.timed(peer() if callable(peer) else peer))
         ma, mb = statistics.median(a), statistics.median(b)
         self.rows.append((figure, f"{ma * 1000:.0f} ms", f"{peer_name}: {mb * 1000:.0f} ms", f"{ma / mb:.1f}×"))
         print(f"  {figure}: followupd {ma * 1000:.0f} ms, {peer_name} {mb * 1000:.0f} ms", flush=True)
@@ -173,7 +175,8 @@ database = "{db}"
         contacts = [f"dana.roe@company{i}.example" for i in range(1, max(apps_list) + 1)]
         for size in sizes:
             box.add(size - box.count, contacts)
-            subprocess.run(self.curl("UID FETCH 1:* (UID)"), check=True)  # Dovecot indexes them once
+            # Dovecot indexes them once (a small answer: libcurl counts an IMAP response against a 300 KB header limit).
+            subprocess.run(self.curl("UID SEARCH UID *"), check=True)
             config, db = self.config(f"steady-{size}")
             self.seed(db, apps_list[0])
             subprocess.run(self.followupd(config), check=True, stderr=subprocess.DEVNULL)  # the first check
@@ -184,7 +187,8 @@ database = "{db}"
             self.seed(db, apps)
             subprocess.run(self.followupd(config), check=True, stderr=subprocess.DEVNULL)
             self.compare(f"{new} new messages since the last check, {apps} applications",
-                         self.followupd(config), self.curl(f"UID FETCH {max(1, box.count - new + 1)}:* (UID BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])"),
+                         self.followupd(config),
+                         lambda: self.curl(f"UID FETCH {max(1, box.count - new + 1)}:* (UID BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])"),
                          "curl headers of the new", before=lambda: box.add(new, contacts, days_back=0.01))
 
     def store_figures(self, apps):
