@@ -37,7 +37,7 @@ public final class Workspace: Sendable {
         let overrides = URL(fileURLWithPath: config.templates.dir)
         let exists = FileManager.default.fileExists(atPath: overrides.path)
         let composer = try DraftComposer(templates: TemplateLoader.load(overrideDirectory: exists ? overrides : nil))
-        return DraftWriter(composer: composer, speller: try HunspellSpeller(dictionary: HunspellSpeller.defaultDictionary),
+        return DraftWriter(composer: composer, speller: try LazyHunspellSpeller(dictionary: HunspellSpeller.defaultDictionary),
                            sender: Sender(name: config.identity.name, signature: config.identity.signature),
                            senderEmail: config.identity.email, askForFeedback: config.settings.askForFeedback)
     }

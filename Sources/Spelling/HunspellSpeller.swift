@@ -59,3 +59,42 @@ public final class HunspellSpeller: Speller, @unchecked Sendable {
         }
     }
 }
+
+/// A `HunspellSpeller` opened at its first word: loading the dictionary is a
+/// third of every process's start-up, and a tick or a listing that renders no
+/// draft needs none of it. What can be checked without loading it is checked
+/// at once (the files are there, the dictionary says UTF-8), so a broken
+/// installation still fails at start.
+public final class LazyHunspellSpeller: Speller, @unchecked Sendable {
+    private let dictionary: String
+    private let lock = NSLock()
+    private var opened: HunspellSpeller?
+
+    public init(dictionary: String = HunspellSpeller.defaultDictionary) throws {
+        let aff = dictionary + ".aff"
+        for file in [aff, dictionary + ".dic"] where !FileManager.default.isReadableFile(atPath: file) {
+            throw SpellerError(reason: "\(file): spelling dictionary not found (Debian package hunspell-en-us)")
+        }
+        // The SET line near the top of the .aff names its encoding (Hunspell's default is ISO-8859-1).
+        let head = FileManager.default.contents(atPath: aff).map { String(decoding: $0.prefix(64 * 1024), as: UTF8.self) } ?? ""
+        let encoding = head.split(whereSeparator: \.isNewline).first { $0.hasPrefix("SET ") }
+            .map { $0.dropFirst(4).trimmingCharacters(in: .whitespaces) } ?? "ISO8859-1"
+        guard encoding.uppercased() == "UTF-8" else {
+            throw SpellerError(reason: "\(aff): dictionary encoding is \(encoding), only UTF-8 is supported")
+        }
+        self.dictionary = dictionary
+    }
+
+    /// The dictionary, opened once; nil only if Hunspell could not open files just found usable.
+    private var speller: HunspellSpeller? {
+        lock.withLock {
+            if opened == nil { opened = try? HunspellSpeller(dictionary: dictionary) }
+            return opened
+        }
+    }
+
+    /// Without a dictionary every word passes: a missed typo, never a draft held back for nothing.
+    public func isCorrect(_ word: String) -> Bool { speller?.isCorrect(word) ?? true }
+
+    public func suggestions(for word: String) -> [String] { speller?.suggestions(for: word) ?? [] }
+}
