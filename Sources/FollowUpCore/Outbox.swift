@@ -107,6 +107,22 @@ public enum SendQueue {
     }
 }
 
+/// Every draft of every application that may have reached an employer, by
+/// recipient address (any case), for the one-message-a-day rule that spans
+/// applications: grouped once, looked up for each draft.
+public struct Deliveries: Sendable {
+    private let byAddress: [String: [Draft]]
+
+    public init(_ delivered: [Draft]) {
+        byAddress = Dictionary(grouping: delivered.filter(\.state.mayHaveBeenDelivered)) { $0.recipientEmail.lowercased() }
+    }
+
+    /// The others sent, or maybe sent, to `draft`'s recipient.
+    public func toSameAddress(as draft: Draft) -> [Draft] {
+        (byAddress[draft.recipientEmail.lowercased()] ?? []).filter { $0.id != draft.id }
+    }
+}
+
 /// When the gate would first let a pending draft go, were it approved and
 /// the inbox checked just before: `fuctl queue` and `show` say this, and the
 /// daemon's gate decides the same at that moment.
@@ -117,15 +133,12 @@ public enum SendForecast: Hashable, Sendable {
 
     /// Waits with an end (gap, window, decision date, return, due time) are
     /// waited out; the first refusal with no end holds the draft.
-    /// - Parameter delivered: every draft of every application that may have
-    ///   reached an employer (the one-a-day rule spans applications).
-    public static func of(_ draft: Draft, history: ApplicationHistory, delivered: [Draft],
+    public static func of(_ draft: Draft, history: ApplicationHistory, delivered: Deliveries,
                           settings: PolicySettings, now: Date) -> SendForecast {
         var approved = draft
         if approved.state == .drafted { approved.state = .approved }
         approved.approvedAt = approved.approvedAt ?? now
-        let address = draft.recipientEmail.lowercased()
-        let toSameAddress = delivered.filter { $0.id != draft.id && $0.recipientEmail.lowercased() == address }
+        let toSameAddress = delivered.toSameAddress(as: draft)
         var moment = max(now, draft.due)
         var refusals: [GateRefusal] = []
         // Each wait moves the moment forward; a handful covers gap, day, window

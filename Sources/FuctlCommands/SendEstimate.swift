@@ -5,8 +5,8 @@ import Foundation
 /// fuctl's words for the core's `SendForecast`: what the daemon's gate will do.
 extension SendForecast {
     /// Every draft of every application that may have reached an employer.
-    static func delivered(in store: Store) throws -> [Draft] {
-        try store.drafts(in: Set(DraftState.allCases.filter(\.mayHaveBeenDelivered)))
+    static func delivered(in store: Store) throws -> Deliveries {
+        Deliveries(try store.drafts(in: Set(DraftState.allCases.filter(\.mayHaveBeenDelivered))))
     }
 
     /// Why it is held, in one line.

@@ -63,7 +63,7 @@ import TestSupport
         var checkIn = h.approved(.checkIn, due: at("2027-01-15 09:00", zone), createdAt: sent)
         checkIn.state = .drafted
         checkIn.approvedAt = nil
-        let forecast = SendForecast.of(checkIn, history: h, delivered: h.drafts.filter(\.state.mayHaveBeenDelivered),
+        let forecast = SendForecast.of(checkIn, history: h, delivered: Deliveries(h.drafts),
                                        settings: settings, now: at("2027-01-13 12:00", zone))
         // The draft says the 15th, but the gap runs to 16:30 that day and the
         // timeline's check-in is a week after the interview: Monday the 18th, 11:00.
@@ -74,7 +74,7 @@ import TestSupport
         var h = history(zone: zone, start: "2027-01-11 10:00", end: "2027-01-11 11:00")
         let draft = h.approved(.checkIn, due: at("2027-01-18 10:00", zone), createdAt: at("2027-01-12 10:00", zone))
         h.reply(.rejection, at: at("2027-01-13 10:00", zone))
-        let forecast = SendForecast.of(draft, history: h, delivered: [], settings: settings, now: at("2027-01-14 10:00", zone))
+        let forecast = SendForecast.of(draft, history: h, delivered: Deliveries([]), settings: settings, now: at("2027-01-14 10:00", zone))
         guard case .held(let refusals) = forecast else { return #expect(Bool(false), "\(forecast)") }
         #expect(refusals.allSatisfy { $0.waitsUntil == nil })
     }
@@ -164,7 +164,8 @@ import TestSupport
 
     /// Every pending draft's forecast against the gate, or what disagrees.
     static func disagreement(in world: SimulatedWorld, rng: inout SplitMix64, counts: inout Counts) -> String? {
-        let delivered = world.apps.flatMap(\.drafts).filter(\.state.mayHaveBeenDelivered)
+        let all = world.apps.flatMap(\.drafts).filter(\.state.mayHaveBeenDelivered)
+        let delivered = Deliveries(all)
         for history in world.apps {
             for draft in history.drafts where draft.state.isPending {
                 counts.forecasts += 1
@@ -174,7 +175,7 @@ import TestSupport
                 if approved.state == .drafted { approved.state = .approved }
                 approved.approvedAt = approved.approvedAt ?? world.now
                 let address = draft.recipientEmail.lowercased()
-                let same = delivered.filter { $0.id != draft.id && $0.recipientEmail.lowercased() == address }
+                let same = all.filter { $0.id != draft.id && $0.recipientEmail.lowercased() == address }
                 func gate(_ t: Date) -> GateDecision {
                     Gate.check(draft: approved, history: history, sendsToSameAddress: same,
                                lastInboxCheck: t, now: t, settings: world.settings)
