@@ -27,9 +27,7 @@ extension Store {
 
     /// Every application, in id order.
     public func applications() throws -> [Application] {
-        try db.read { db in
-            try ApplicationID.fetchAll(db, sql: "SELECT id FROM applications ORDER BY id").map { try Self.application($0, db) }
-        }
+        try db.read { db in try Self.applications(db) }
     }
 
     /// Adds an event (a new round) to an application; its id is assigned.
@@ -154,23 +152,43 @@ extension Store {
     // MARK: rows
 
     static func application(_ id: ApplicationID, _ db: Database) throws -> Application {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("application", id)
+        guard let found = try applications(db, only: id).first else { throw StoreError.notFound("application", id) }
+        return found
+    }
+
+    /// Every application (or the one `only` names), in id order, with its
+    /// parts: one query per table, whatever their number.
+    static func applications(_ db: Database, only: ApplicationID? = nil) throws -> [Application] {
+        let filter = only == nil ? "" : "WHERE application_id = ?"
+        let arguments: StatementArguments = only.map { [$0] } ?? []
+        func grouped<T>(_ sql: String, _ make: (Row) throws -> T) throws -> [ApplicationID: [T]] {
+            var parts: [ApplicationID: [T]] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { parts[row["application_id"], default: []].append(try make(row)) }
+            return parts
         }
-        let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contacts WHERE application_id = ? ORDER BY position", arguments: [id])
-            .map { Contact(name: $0["name"], email: $0["email"], undeliverable: $0["undeliverable"]) }
-        let domains = try String.fetchAll(db, sql: "SELECT domain FROM company_domains WHERE application_id = ? ORDER BY domain", arguments: [id])
-        let points = try String.fetchAll(db, sql: "SELECT text FROM talking_points WHERE application_id = ? ORDER BY position", arguments: [id])
-        let events = try Row.fetchAll(db, sql: "SELECT * FROM events WHERE application_id = ? ORDER BY start, id", arguments: [id])
-            .map(Event.init(row:))
-        return Application(id: id, company: row["company"], role: row["role"], contacts: contacts,
-                           companyDomains: domains, timeZone: row["time_zone"], pace: try row.value("pace"),
-                           talkingPoints: points, notes: row["notes"], events: events,
-                           outcome: try (row["outcome"] as String?).map {
-                               guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
-                               return o
-                           }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"],
-                           revision: row["revision"], timingChangedAt: row.optionalDate("timing_changed_at"))
+        let contacts = try grouped("SELECT * FROM contacts \(filter) ORDER BY application_id, position") {
+            Contact(name: $0["name"], email: $0["email"], undeliverable: $0["undeliverable"])
+        }
+        let domains = try grouped("SELECT application_id, domain FROM company_domains \(filter) ORDER BY application_id, domain") {
+            $0["domain"] as String
+        }
+        let points = try grouped("SELECT application_id, text FROM talking_points \(filter) ORDER BY application_id, position") {
+            $0["text"] as String
+        }
+        let events = try grouped("SELECT * FROM events \(filter) ORDER BY application_id, start, id", Event.init(row:))
+        return try Row.fetchAll(db, sql: "SELECT * FROM applications \(only == nil ? "" : "WHERE id = ?") ORDER BY id",
+                                arguments: arguments).map { row in
+            let id: ApplicationID = row["id"]
+            return Application(id: id, company: row["company"], role: row["role"], contacts: contacts[id] ?? [],
+                               companyDomains: domains[id] ?? [], timeZone: row["time_zone"], pace: try row.value("pace"),
+                               talkingPoints: points[id] ?? [], notes: row["notes"], events: events[id] ?? [],
+                               outcome: try (row["outcome"] as String?).map {
+                                   guard let o = Outcome(rawValue: $0) else { throw StoreError(.invalidTransition, "unknown outcome \($0)") }
+                                   return o
+                               }, changedAt: row.optionalDate("changed_at"), country: row["country"], region: row["region"],
+                               revision: row["revision"], timingChangedAt: row.optionalDate("timing_changed_at"))
+        }
     }
 
     /// Which drafts written before a correction it withdraws.

@@ -3,9 +3,17 @@ import FollowUpCore
 
 extension Store {
     /// Everything the policy needs, for every application, in id order.
+    /// One query per table, whatever the number of applications.
     public func histories() throws -> [ApplicationHistory] {
         try db.read { db in
-            try ApplicationID.fetchAll(db, sql: "SELECT id FROM applications ORDER BY id").map { try Self.history($0, db) }
+            var drafts: [ApplicationID: [Draft]] = [:], replies: [ApplicationID: [RecordedReply]] = [:]
+            let draftRows = try Row.fetchCursor(db, sql: "SELECT * FROM drafts ORDER BY id")
+            while let row = try draftRows.next() { drafts[row["application_id"], default: []].append(try Draft(row: row)) }
+            let replyRows = try Row.fetchCursor(db, sql: "SELECT * FROM replies ORDER BY received_at, id")
+            while let row = try replyRows.next() { replies[row["application_id"], default: []].append(try RecordedReply(row: row)) }
+            return try Self.applications(db).map {
+                ApplicationHistory(application: $0, drafts: drafts[$0.id] ?? [], replies: replies[$0.id] ?? [])
+            }
         }
     }
 
