@@ -42,10 +42,27 @@ public struct RelaySystem: Hashable, Sendable {
 
 /// The known relaying systems, with the user's additions from the config.
 public struct RelaySystems: Hashable, Sendable {
-    public var systems: [RelaySystem]
+    public let systems: [RelaySystem]
+    /// Positions in `systems` by whole sending address and by sending domain:
+    /// every message's sender is looked up, so by hashing, not by a walk over every entry.
+    private let byAddress: [String: Int]
+    private let byDomain: [String: Int]
 
     public init(adding extra: [RelaySystem] = []) {
         systems = extra + Self.known
+        var byAddress: [String: Int] = [:], byDomain: [String: Int] = [:]
+        for (index, system) in systems.enumerated() {
+            for sender in system.senders {
+                // The first entry naming a sender wins: the user's own come first.
+                if sender.contains("@") {
+                    byAddress[sender.lowercased()] = byAddress[sender.lowercased()] ?? index
+                } else {
+                    byDomain[MailDomain.of(sender)] = byDomain[MailDomain.of(sender)] ?? index
+                }
+            }
+        }
+        self.byAddress = byAddress
+        self.byDomain = byDomain
     }
 
     /// The known systems and the user's own, each of the user's named by its sender.
@@ -58,7 +75,16 @@ public struct RelaySystems: Hashable, Sendable {
     /// The system that sent `address`, the user's own entries first.
     public func system(sending address: MailAddress?) -> RelaySystem? {
         guard let address else { return nil }
-        return systems.first { $0.sends(from: address) }
+        let normalized = address.normalized
+        // The earliest entry that sends it: by its whole address, or its domain or a parent of that.
+        var found = byAddress[normalized]
+        var parent = Substring(MailDomain.of(normalized))
+        while !parent.isEmpty {
+            if let index = byDomain[String(parent)] { found = min(found ?? index, index) }
+            guard let dot = parent.firstIndex(of: ".") else { break }
+            parent = parent[parent.index(after: dot)...]
+        }
+        return found.map { systems[$0] }
     }
 
     /// Evidence for each entry is its real sending domain; tenants often get a

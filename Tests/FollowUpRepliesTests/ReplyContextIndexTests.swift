@@ -57,4 +57,19 @@ import FollowUpCore
             #expect(MailDomain.isFreeMail(domain) == free, "\(domain)")
         }
     }
+
+    @Test func aRelaySystemIsFoundByHashAsByItsEntries() {
+        let relays = RelaySystems(tracking: ["jobs.example-ats.com", "notifications@example-mail.com"],
+                                  scheduling: ["greenhouse-mail.io"], platforms: [])
+        var rng = Generator(state: 5)
+        let domains = relays.systems.flatMap(\.senders).map { $0.contains("@") ? String($0.split(separator: "@")[1]) : $0 }
+        for _ in 0..<3000 {
+            let domain = domains.randomElement(using: &rng)!
+            let host = ["", "us.", "mail.", "not"].randomElement(using: &rng)! + domain
+            let local = ["notifications", "no-reply", "Jane.Doe", "calendar-notification"].randomElement(using: &rng)!
+            let address = MailAddress(address: local + "@" + (Bool.random(using: &rng) ? host.uppercased() : host))
+            #expect(relays.system(sending: address) == relays.systems.first { $0.sends(from: address) }, "\(address.address)")
+        }
+    }
 }
+
