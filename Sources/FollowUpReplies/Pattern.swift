@@ -36,6 +36,27 @@ extension NSTextCheckingResult {
 /// hyphens, single spaces.
 enum PlainWords {
     static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
+        return normalizeUnicode(text)
+    }
+
+    /// Most mail is ASCII: nothing to map or replace, only case and spaces (the same as `normalizeUnicode`, byte by byte).
+    static func normalizeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20); space = false }
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func normalizeUnicode(_ text: String) -> String {
         var out = text.precomposedStringWithCompatibilityMapping.lowercased()
         for (from, to) in [("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{201C}", "\""), ("\u{201D}", "\""),
                            ("\u{2013}", "-"), ("\u{2014}", "-"), ("\u{00A0}", " ")] {

@@ -71,5 +71,14 @@ import FollowUpCore
             #expect(relays.system(sending: address) == relays.systems.first { $0.sends(from: address) }, "\(address.address)")
         }
     }
+
+    @Test func asciiTextIsNormalizedAsTheUnicodePathWould() {
+        var rng = Generator(state: 9)
+        let pieces = ["Hello", "WORLD", " ", "  ", "\t", "\r\n", "\n\n", "\u{0B}", "\u{0C}", "x", "Re:", "-", "'", "\"", "42", "\u{1F}", "\u{7F}"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(PlainWords.normalizeASCII(text) == PlainWords.normalizeUnicode(text), "\(text.debugDescription)")
+        }
+    }
 }
 
