@@ -11,7 +11,7 @@ struct EventCommand: FuctlCommand {
         commandName: "event", abstract: "Record a new interview round, or move or cancel the current one.",
         discussion: """
             --interview starts a new round of follow-ups. --move "YYYY-MM-DD HH:MM" [--duration D] [--tz ZONE] moves \
-            the current round's interview: every draft written for the old time is drafted anew for the new one \
+            the current round's interview: its thank-you and check-ins written for the old time are drafted anew for the new one \
             (approved ones too, for your approval again). --cancel cancels it: nothing of its round goes out.
             """)
 
@@ -91,6 +91,6 @@ struct EventCommand: FuctlCommand {
         }
         let moved = try store.moveEvent(current.id, start: start.instant, end: start.instant.addingTimeInterval(length), at: context.now)
         if let note = start.note { context.console.print(note) }
-        context.console.print("event \(moved.id) moved to \(times.human(moved.start)): drafts written for the old time will be drafted anew, for your approval")
+        context.console.print("event \(moved.id) moved to \(times.human(moved.start)): its thank-you and check-ins written for the old time will be drafted anew, for your approval")
     }
 }
