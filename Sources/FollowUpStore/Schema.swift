@@ -273,6 +273,8 @@ enum Schema {
                 -- A bookmark's events_seen was the newest event id: as a revision it means the same.
                 ALTER TABLE events ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
                 UPDATE events SET revision = id;
+                -- An invitation's update or cancellation, and a proposal, find its event by UID.
+                CREATE INDEX events_invitation ON events(invitation_uid) WHERE invitation_uid IS NOT NULL;
                 """)
         }
         return m
