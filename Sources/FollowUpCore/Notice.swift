@@ -59,6 +59,9 @@ public struct Notice: Hashable, Codable, Sendable {
         self.replyClass = replyClass
     }
 
+    /// The key of a draft's "queued" notice: one per revision, since an edit is told again.
+    public static func queuedKey(_ draft: Draft) -> String { "queued:\(draft.id):\(draft.revision)" }
+
     /// A notice about one draft waiting for the user: one that may be answered.
     public var asksForADecision: Bool { kind == .draftQueued || kind == .draftDueSoon }
 }
@@ -125,7 +128,7 @@ public enum NoticePlanner {
                         ? "it needs your approval (fuctl approve \(draft.id))"
                         : "it needs an edit first: \(problems.count == 1 ? problems[0] : "\(problems.count) problems, the first: \(problems[0])") (fuctl edit \(draft.id))"
                     // An edit makes a new revision: it is told again, with its new text.
-                    notices.append(notice(.draftQueued, "queued:\(draft.id):\(draft.revision)", "Drafted: \(what), due \(when); \(needs).", draft: draft))
+                    notices.append(notice(.draftQueued, Notice.queuedKey(draft), "Drafted: \(what), due \(when); \(needs).", draft: draft))
                     if draft.due > now, draft.due.timeIntervalSince(now) <= settings.remindBefore {
                         notices.append(notice(.draftDueSoon, "due-soon:\(draft.id):\(draft.revision)",
                                               "Not approved: \(what) is due \(when) and does not go out without you (fuctl approve \(draft.id)).",

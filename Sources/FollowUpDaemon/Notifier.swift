@@ -56,11 +56,13 @@ struct Notifier {
         let now = clock()
         let histories = try store.histories()
         let marks = try store.noticeMarks()
+        // Problems are told only in a draft's first notice for its revision: lint
+        // only those (a tick with drafts already told opens no dictionary).
+        let waiting = histories.flatMap { history in history.drafts.filter { $0.state == .drafted }.map { (history, $0) } }
+        let untold = try store.noticeKeysUnknown(waiting.map { Notice.queuedKey($0.1) })
         var problems: [DraftID: [String]] = [:]
-        for history in histories {
-            for draft in history.drafts where draft.state == .drafted {
-                problems[draft.id] = workspace.writer.lint(draft, history: history).map(\.message)
-            }
+        for (history, draft) in waiting where untold.contains(Notice.queuedKey(draft)) {
+            problems[draft.id] = workspace.writer.lint(draft, history: history).map(\.message)
         }
         let facts = NoticeFacts(histories: histories, problems: problems, replyMark: marks.replyMark,
                                 lastGoodCheck: marks.lastGoodCheck, noticesSince: marks.since ?? now, checkFailure: checkFailure,
