@@ -71,7 +71,8 @@ struct Notifier {
         let settings = NoticeSettings(remindBefore: notify.remindBefore, alertAfter: notify.alertAfter)
         let wanted = NoticePlanner.notices(facts, settings: settings, now: now)
         let queued = Set(wanted.filter { $0.kind == .draftQueued }.map { "\($0.draftID ?? 0):\($0.draftRevision ?? "")" })
-        let newlyQueued = try store.noticeKeysUnknown(wanted.filter { $0.kind == .draftQueued }.map(\.key))
+        // The queued notices wanted are those of the drafts waiting: the ones not yet told are `untold`.
+        let newlyQueued = untold
         var skipped = Set<String>()
         for notice in wanted {
             if first && notice.kind == .roundEnded { skipped.insert(notice.key) }

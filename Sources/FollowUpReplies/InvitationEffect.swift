@@ -111,9 +111,17 @@ extension ReplyContext {
     /// Start and end as instants; a floating or unknown-zone time is the application's.
     /// An invitation without an end keeps the length the interview had (`lasting`).
     private func times(of invitation: CalendarInvitation, in app: Application, lasting: TimeInterval) -> (Date, Date)? {
-        let zone = TimeZone(identifier: app.timeZone) ?? .gmt
-        guard let start = invitation.start?.instant(fallback: zone) else { return nil }
-        let end = invitation.end?.instant(fallback: zone).flatMap { $0 > start && $0.timeIntervalSince(start) <= 86400 ? $0 : nil }
+        invitation.meetingTimes(fallback: TimeZone(identifier: app.timeZone) ?? .gmt, lasting: lasting)
+    }
+}
+
+extension CalendarInvitation {
+    /// Start and end as instants, a floating or unknown-zone time read in
+    /// `fallback`. An end that is missing, not after the start or more than a
+    /// day on is no meeting's: it lasts `lasting` (an hour when that is none).
+    func meetingTimes(fallback: TimeZone, lasting: TimeInterval = 3600) -> (start: Date, end: Date)? {
+        guard let start = start?.instant(fallback: fallback) else { return nil }
+        let end = end?.instant(fallback: fallback).flatMap { $0 > start && $0.timeIntervalSince(start) <= 86_400 ? $0 : nil }
         return (start, end ?? start.addingTimeInterval(lasting > 0 ? lasting : 3600))
     }
 }

@@ -29,10 +29,9 @@ extension ReplyContext {
         // A mailing list's invitation (a hiring event, a webinar) is for many.
         guard scheduler != nil || message.bulkHeaders.isEmpty else { return nil }
         guard invitation.attendees.isEmpty || invitation.attendees.contains(where: { isUser($0.address) }) else { return nil }
-        guard let start = invitation.start, !start.isAllDay, let startInstant = start.instant(fallback: fallbackZone) else { return nil }
-        let end = invitation.end?.instant(fallback: fallbackZone).flatMap { $0 > startInstant && $0.timeIntervalSince(startInstant) <= 86_400 ? $0 : nil }
-            ?? startInstant.addingTimeInterval(3600)
-        guard end.addingTimeInterval(Proposal.keptAfterEnd) > now else { return nil }
+        guard let start = invitation.start, !start.isAllDay,
+              let (startInstant, end) = invitation.meetingTimes(fallback: fallbackZone),
+              end.addingTimeInterval(Proposal.keptAfterEnd) > now else { return nil }
         let guess = InvitationGuess(invitation, user: userAddresses, relays: relays)
         guard let contact = guess.contact, !isColleague(contact) else { return nil }
         let words = PlainWords.normalize([invitation.summary, invitation.description].compactMap { $0?.prefix(4096) }

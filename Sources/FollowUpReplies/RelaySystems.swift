@@ -31,13 +31,6 @@ public struct RelaySystem: Hashable, Sendable {
         self.shape = shape
         self.carriesAnyMeeting = carriesAnyMeeting
     }
-
-    func sends(from address: MailAddress) -> Bool {
-        let normalized = address.normalized
-        return senders.contains { sender in
-            sender.contains("@") ? sender.lowercased() == normalized : MailDomain.isWithin(address.domain, sender)
-        }
-    }
 }
 
 /// The known relaying systems, with the user's additions from the config.

@@ -38,7 +38,7 @@ extension ReplyContext {
         case .arrivedBeforeEventStart(let id):
             return .ignored(.arrivedBeforeEventStart(id))
         case .attributed(let app, let path, let others):
-            if let invitation = message.invitation, isOfARecordedInterview(invitation, app) {
+            if let invitation = message.invitation, isOfARecordedInterview(invitation, app, within: Self.sameMeeting) {
                 // Cut before its end, it may have moved the interview unseen: the user reads it.
                 guard invitation.isComplete else {
                     return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: ReplyReading(
@@ -47,7 +47,7 @@ extension ReplyContext {
                 let cancellation = invitation.method == "CANCEL" || invitation.status == "CANCELLED"
                 // A cancellation near a meeting recorded by hand, but not at its time, changes nothing by
                 // itself (`invitationEffect`): the user, told, decides which meeting it was.
-                if cancellation, !isOfTheSameCancelledMeeting(invitation, app) {
+                if cancellation, !isOfARecordedInterview(invitation, app, within: Self.sameCancelledMeeting) {
                     return .attributed(ReplyAttribution(applicationID: app.id, match: path, reading: ReplyReading(
                         replyClass: .unclear, phrases: ["a cancellation near the interview's time, not at it"]), alsoMatching: others))
                 }
@@ -72,19 +72,12 @@ extension ReplyContext {
     }
 
     /// The invitation (or an update) of an interview already recorded: by its
-    /// UID, or by its time for one recorded by hand. It changes the event; it
-    /// says nothing about the round.
-    private func isOfARecordedInterview(_ invitation: CalendarInvitation, _ app: Application) -> Bool {
+    /// UID, or by its time (`within` apart) for one recorded by hand. It changes
+    /// the event; it says nothing about the round.
+    private func isOfARecordedInterview(_ invitation: CalendarInvitation, _ app: Application, within: TimeInterval) -> Bool {
         if let uid = invitation.uid, app.events.contains(where: { $0.invitationUID == uid }) { return true }
         guard let start = invitation.start?.instant(fallback: TimeZone(identifier: app.timeZone) ?? .gmt) else { return false }
-        return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= Self.sameMeeting }
-    }
-
-    /// A cancellation of an interview by its UID, or of one recorded by hand at its very time.
-    private func isOfTheSameCancelledMeeting(_ invitation: CalendarInvitation, _ app: Application) -> Bool {
-        if let uid = invitation.uid, app.events.contains(where: { $0.invitationUID == uid }) { return true }
-        guard let start = invitation.start?.instant(fallback: TimeZone(identifier: app.timeZone) ?? .gmt) else { return false }
-        return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= Self.sameCancelledMeeting }
+        return app.events.contains { $0.invitationUID == nil && abs($0.start.timeIntervalSince(start)) <= within }
     }
 
     /// The relaying system that sent the message: not when the sender is one

@@ -82,3 +82,12 @@ import FollowUpCore
     }
 }
 
+extension RelaySystem {
+    /// What the entry sends, by its definition: the reference the hashed lookup is checked against.
+    func sends(from address: MailAddress) -> Bool {
+        let normalized = address.normalized
+        return senders.contains { sender in
+            sender.contains("@") ? sender.lowercased() == normalized : MailDomain.isWithin(address.domain, sender)
+        }
+    }
+}
