@@ -71,7 +71,8 @@ public struct RelaySystems: Hashable, Sendable {
         let normalized = address.normalized
         // The earliest entry that sends it: by its whole address, or its domain or a parent of that.
         var found = byAddress[normalized]
-        var parent = Substring(MailDomain.of(normalized))
+        // `domain` is empty for a sender without "@" ("From: lever.co"): no system's.
+        var parent = Substring(MailDomain.of(address.domain))
         while !parent.isEmpty {
             if let index = byDomain[String(parent)] { found = min(found ?? index, index) }
             guard let dot = parent.firstIndex(of: ".") else { break }

@@ -69,26 +69,38 @@ public final class LazyHunspellSpeller: Speller, @unchecked Sendable {
     private let dictionary: String
     private let lock = NSLock()
     private var opened: HunspellSpeller?
+    private var failed = false
 
     public init(dictionary: String = HunspellSpeller.defaultDictionary) throws {
         let aff = dictionary + ".aff"
         for file in [aff, dictionary + ".dic"] where !FileManager.default.isReadableFile(atPath: file) {
             throw SpellerError(reason: "\(file): spelling dictionary not found (Debian package hunspell-en-us)")
         }
-        // The SET line near the top of the .aff names its encoding (Hunspell's default is ISO-8859-1).
+        // The SET line near the top of the .aff names its encoding (Hunspell's default is ISO-8859-1),
+        // read as Hunspell reads it: a byte-order mark dropped, the word after SET.
         let head = FileManager.default.contents(atPath: aff).map { String(decoding: $0.prefix(64 * 1024), as: UTF8.self) } ?? ""
-        let encoding = head.split(whereSeparator: \.isNewline).first { $0.hasPrefix("SET ") }
-            .map { $0.dropFirst(4).trimmingCharacters(in: .whitespaces) } ?? "ISO8859-1"
+        var encoding = "ISO8859-1"
+        for line in head.split(whereSeparator: \.isNewline) {
+            let words = line.drop(while: { $0 == "\u{FEFF}" }).split(whereSeparator: \.isWhitespace)
+            if words.count >= 2, words[0] == "SET" {
+                encoding = String(words[1])
+                break
+            }
+        }
         guard encoding.uppercased() == "UTF-8" else {
             throw SpellerError(reason: "\(aff): dictionary encoding is \(encoding), only UTF-8 is supported")
         }
         self.dictionary = dictionary
     }
 
-    /// The dictionary, opened once; nil only if Hunspell could not open files just found usable.
+    /// The dictionary, opened once; nil only if Hunspell could not open files
+    /// found usable at start (tried once, not at every word).
     private var speller: HunspellSpeller? {
         lock.withLock {
-            if opened == nil { opened = try? HunspellSpeller(dictionary: dictionary) }
+            if opened == nil && !failed {
+                opened = try? HunspellSpeller(dictionary: dictionary)
+                failed = opened == nil
+            }
             return opened
         }
     }

@@ -67,7 +67,8 @@ import FollowUpCore
             let domain = domains.randomElement(using: &rng)!
             let host = ["", "us.", "mail.", "not"].randomElement(using: &rng)! + domain
             let local = ["notifications", "no-reply", "Jane.Doe", "calendar-notification"].randomElement(using: &rng)!
-            let address = MailAddress(address: local + "@" + (Bool.random(using: &rng) ? host.uppercased() : host))
+            let at = Int.random(in: 0..<10, using: &rng) == 0 ? "" : "@"  // some senders carry no "@" at all
+            let address = MailAddress(address: (at.isEmpty ? "" : local) + at + (Bool.random(using: &rng) ? host.uppercased() : host))
             #expect(relays.system(sending: address) == relays.systems.first { $0.sends(from: address) }, "\(address.address)")
         }
     }

@@ -46,3 +46,30 @@ func realSpeller() -> HunspellSpeller? {
         #expect(verdicts.filter { $0 }.count == 100)
     }
 }
+
+/// The speller opened at its first word: what can be checked at start is.
+@Suite struct LazyHunspellSpellerTests {
+    func dictionary(aff: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try aff.write(toFile: dir + "/xx.aff", atomically: true, encoding: .utf8)
+        try "1\nhello\n".write(toFile: dir + "/xx.dic", atomically: true, encoding: .utf8)
+        return dir + "/xx"
+    }
+
+    @Test func theEncodingIsReadAsHunspellReadsIt() throws {
+        for line in ["SET UTF-8", "\u{FEFF}SET UTF-8", "SET\tUTF-8", "SET UTF-8 # comment"] {
+            let speller = try LazyHunspellSpeller(dictionary: try dictionary(aff: line + "\n"))
+            #expect(speller.isCorrect("hello") && !speller.isCorrect("helo"), "\(line.debugDescription)")
+        }
+        #expect(throws: SpellerError.self) { try LazyHunspellSpeller(dictionary: try dictionary(aff: "SET ISO8859-1\n")) }
+        #expect(throws: SpellerError.self) { try LazyHunspellSpeller(dictionary: try dictionary(aff: "TRY abc\n")) }
+        #expect(throws: SpellerError.self) { try LazyHunspellSpeller(dictionary: "/nonexistent/xx_XX") }
+    }
+
+    @Test func theRealDictionaryAnswersAsTheEagerOne() throws {
+        guard realSpeller() != nil else { return }
+        let lazy = try LazyHunspellSpeller()
+        #expect(lazy.isCorrect("interview") && !lazy.isCorrect("recieve") && lazy.suggestions(for: "recieve").contains("receive"))
+    }
+}
