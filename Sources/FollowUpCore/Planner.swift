@@ -5,6 +5,10 @@ import Foundation
 /// Applying its actions and planning again with the same `now` yields no new
 /// queueing or cancelling: planning is idempotent.
 public enum Planner {
+    /// Raised with every change to what `plan` decides: the daemon then plans
+    /// every application again instead of waiting for its review moment.
+    public static let rulesRevision = 1
+
     public static func plan(history: ApplicationHistory, settings: PolicySettings, now: Date) -> [PlanAction] {
         let app = history.application
         let calendar: ZonedCalendar
@@ -48,6 +52,25 @@ public enum Planner {
         }
         if quiet { actions.append(.markNoResponse(app.id)) }
         return actions
+    }
+
+    /// The first moment after `now` at which `plan` may answer differently
+    /// for the same history: before it, planning again finds nothing that a
+    /// plan at `now` did not. Nil when only a change of the history can
+    /// change the plan (a closed application). The daemon plans an
+    /// application again only then, or when its history changes.
+    public static func nextReview(history: ApplicationHistory, settings: PolicySettings, now: Date) -> Date? {
+        // A send in flight without a time counts as sent at every `now`: its gap moves with the clock.
+        if history.drafts.contains(where: { $0.state.mayHaveBeenDelivered && $0.sentAt == nil }) { return now }
+        guard let calendar = try? ZonedCalendar(for: history.application, window: settings.sendWindow),
+              let f = RoundFacts(history: history, settings: settings, calendar: calendar, now: now) else { return nil }
+        let timeline = Timeline.compute(f)
+        // The moments `plan` compares `now` with: a step comes within the draft
+        // lead, the round goes quiet, a thank-you not sent is dropped.
+        var moments = timeline.steps.map { $0.due.addingTimeInterval(-settings.draftLead) }
+        if history.application.outcome == nil, let quiet = timeline.noResponseAt { moments.append(quiet) }
+        if let drops = timeline.thankYouDropsAt { moments.append(drops) }
+        return moments.filter { $0 > now }.min()
     }
 
     /// Why a pending draft no longer belongs to the plan, if it does not.

@@ -45,6 +45,8 @@ public struct RoundTimeline: Hashable, Sendable {
     public var noResponseAt: Date?
     /// The thank-you was not sent before the check-in became due, so it is dropped.
     public var thankYouDropped: Bool
+    /// When the thank-you still planned is dropped if it has not gone by then.
+    public var thankYouDropsAt: Date?
 
     public func step(_ kind: MessageKind) -> TimelineStep? { steps.first { $0.kind == kind } }
 }
@@ -72,7 +74,8 @@ public enum Timeline {
 
     static func compute(_ f: RoundFacts) -> RoundTimeline {
         if f.event.cancelledAt != nil {
-            return RoundTimeline(round: f.round, state: .cancelled, steps: [], noResponseAt: nil, thankYouDropped: false)
+            return RoundTimeline(round: f.round, state: .cancelled, steps: [], noResponseAt: nil, thankYouDropped: false,
+                                 thankYouDropsAt: nil)
         }
         if let closing = f.closingReply {
             let answered = !f.currentDrafts(of: .rejectionReply).isEmpty || f.deliveredCount(.rejectionReply) > 0
@@ -84,7 +87,8 @@ public enum Timeline {
                                                             rule: "answers the rejection, as soon as the send window opens")
             }
             return RoundTimeline(round: f.round, state: .closedByReply(closing.id, closing.replyClass),
-                                 steps: steps.map { [$0] } ?? [], noResponseAt: nil, thankYouDropped: false)
+                                 steps: steps.map { [$0] } ?? [], noResponseAt: nil, thankYouDropped: false,
+                                 thankYouDropsAt: nil)
         }
         let followUp = nextFollowUp(f)
         var steps: [TimelineStep] = []
@@ -97,7 +101,8 @@ public enum Timeline {
         let weekAfter = f.calendar.adding(days: 7, to: f.event.end)
         let dropped = !thankYouSent && (f.now >= firstCheckInDue || f.now >= weekAfter
                                         || !f.delivered.isEmpty || !f.humanReplies.isEmpty)
-        if !thankYouSent && !dropped {
+        let keepsThankYou = !thankYouSent && !dropped
+        if keepsThankYou {
             steps.append(TimelineStep(kind: .thankYou, due: f.due(f.event.end.addingTimeInterval(24 * 3600), holds: f.gapFloor()),
                                       rule: "24 h after the interview ended"))
         }
@@ -111,7 +116,8 @@ public enum Timeline {
             noResponseAt = f.event.kind != .interview ? nil : f.deliveredFollowUps.last.map { f.calendar.adding(days: 7, to: f.sentTime($0)) }
         }
         return RoundTimeline(round: f.round, state: state, steps: steps.sorted { $0.due < $1.due },
-                             noResponseAt: noResponseAt, thankYouDropped: dropped)
+                             noResponseAt: noResponseAt, thankYouDropped: dropped,
+                             thankYouDropsAt: keepsThankYou ? min(firstCheckInDue, weekAfter) : nil)
     }
 
     /// The check-in rule's instant: the business day after the decision date, or end + pace.

@@ -4,8 +4,10 @@ import FollowUpCore
 import FollowUpStore
 import FollowUpWorkspace
 
-/// Carries out the planner's actions for every application: queue a
-/// rendered draft, cancel, reschedule, mark. The decisions are `Planner.plan`'s.
+/// Carries out the planner's actions: queue a rendered draft, cancel,
+/// reschedule, mark. The decisions are `Planner.plan`'s. Only the
+/// applications whose history changed or whose review moment came are
+/// planned (`Store.planWork`): a tick's cost grows with what is new.
 struct PlanApplier {
     let workspace: Workspace
     let logger: Logger
@@ -16,24 +18,42 @@ struct PlanApplier {
         var cancelled = 0
     }
 
+    /// What the marks were planned by: the settings, and the planner's rules.
+    /// A day's cap on every review keeps a rule this basis cannot see (a
+    /// time-zone update) from waiting longer than that.
+    var basis: String { "rules \(Planner.rulesRevision); \(workspace.settings)" }
+    static let longestWait: TimeInterval = 86_400
+
     func run() -> Result {
         var result = Result()
         let now = clock()
-        let histories: [ApplicationHistory]
-        do { histories = try workspace.store.histories() } catch {
+        let settings = workspace.settings
+        let work: Store.PlanWork
+        do { work = try workspace.store.planWork(basis: basis, now: now) } catch {
             logger.error("cannot read the applications", metadata: ["error": "\(error)"])
             return result
         }
-        for history in histories {
+        var marks: [Store.PlanMark] = []
+        for history in work.histories {
+            let id = history.application.id
+            var review = Planner.nextReview(history: history, settings: settings, now: now).map { min($0, now + Self.longestWait) }
             // One application's trouble must not hold the others back.
             do {
-                try apply(Planner.plan(history: history, settings: workspace.settings, now: now), history, now, &result)
+                try apply(Planner.plan(history: history, settings: settings, now: now), history, now, &result)
             } catch let error as StoreError where error.code == .changedMeanwhile {
                 logger.notice("application changed while it was planned; planned again at the next tick",
-                              metadata: ["application": "\(history.application.id)"])
+                              metadata: ["application": "\(id)"])
             } catch {
-                logger.error("planning failed", metadata: ["application": "\(history.application.id)", "error": "\(error)"])
+                logger.error("planning failed", metadata: ["application": "\(id)", "error": "\(error)"])
+                review = now
             }
+            if let facts = work.facts[id] { marks.append(Store.PlanMark(applicationID: id, facts: facts, reviewAt: review)) }
+        }
+        do {
+            try workspace.store.recordPlans(marks, basis: work.everything ? basis : nil)
+        } catch {
+            // Unrecorded, they are planned again at the next tick: planning is idempotent.
+            logger.error("the plans could not be marked", metadata: ["error": "\(error)"])
         }
         return result
     }

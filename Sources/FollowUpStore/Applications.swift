@@ -152,15 +152,15 @@ extension Store {
     // MARK: rows
 
     static func application(_ id: ApplicationID, _ db: Database) throws -> Application {
-        guard let found = try applications(db, only: id).first else { throw StoreError.notFound("application", id) }
+        guard let found = try applications(db, .one(id)).first else { throw StoreError.notFound("application", id) }
         return found
     }
 
-    /// Every application (or the one `only` names), in id order, with its
-    /// parts: one query per table, whatever their number.
-    static func applications(_ db: Database, only: ApplicationID? = nil) throws -> [Application] {
-        let filter = only == nil ? "" : "WHERE application_id = ?"
-        let arguments: StatementArguments = only.map { [$0] } ?? []
+    /// The applications `selection` takes, in id order, with their parts:
+    /// one query per table, whatever their number.
+    static func applications(_ db: Database, _ selection: ApplicationSelection = .all) throws -> [Application] {
+        let filter = selection.filter("application_id")
+        let arguments = selection.arguments
         func grouped<T>(_ sql: String, _ make: (Row) throws -> T) throws -> [ApplicationID: [T]] {
             var parts: [ApplicationID: [T]] = [:]
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -177,7 +177,7 @@ extension Store {
             $0["text"] as String
         }
         let events = try grouped("SELECT * FROM events \(filter) ORDER BY application_id, start, id", Event.init(row:))
-        return try Row.fetchAll(db, sql: "SELECT * FROM applications \(only == nil ? "" : "WHERE id = ?") ORDER BY id",
+        return try Row.fetchAll(db, sql: "SELECT * FROM applications \(selection.filter("id")) ORDER BY id",
                                 arguments: arguments).map { row in
             let id: ApplicationID = row["id"]
             return Application(id: id, company: row["company"], role: row["role"], contacts: contacts[id] ?? [],

@@ -277,6 +277,39 @@ enum Schema {
                 CREATE INDEX events_invitation ON events(invitation_uid) WHERE invitation_uid IS NOT NULL;
                 """)
         }
+        // What the daemon last planned of each application: a change to any
+        // part of its history raises `facts` (by trigger, whoever writes:
+        // the daemon, fuctl, a test), and `review_at` is when time alone may
+        // change its plan (`Planner.nextReview`). A tick plans only those.
+        m.registerMigration("v12") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan_marks (
+                    application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+                    facts INTEGER NOT NULL DEFAULT 1,
+                    planned INTEGER NOT NULL DEFAULT 0,
+                    review_at REAL
+                );
+                INSERT INTO plan_marks (application_id) SELECT id FROM applications;
+                -- The settings and rules the marks were planned by: other ones plan everything again.
+                CREATE TABLE plan_basis (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    basis TEXT NOT NULL
+                );
+                CREATE TRIGGER plan_marks_new AFTER INSERT ON applications BEGIN
+                    INSERT INTO plan_marks (application_id) VALUES (NEW.id); END;
+                CREATE TRIGGER plan_facts_applications AFTER UPDATE ON applications BEGIN
+                    UPDATE plan_marks SET facts = facts + 1 WHERE application_id = NEW.id; END;
+                """)
+            let raise = "UPDATE plan_marks SET facts = facts + 1 WHERE application_id"
+            for table in ["contacts", "company_domains", "talking_points", "events", "drafts", "replies"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER plan_facts_\(table)_insert AFTER INSERT ON \(table) BEGIN \(raise) = NEW.application_id; END;
+                    CREATE TRIGGER plan_facts_\(table)_update AFTER UPDATE ON \(table) BEGIN
+                        \(raise) IN (OLD.application_id, NEW.application_id); END;
+                    CREATE TRIGGER plan_facts_\(table)_delete AFTER DELETE ON \(table) BEGIN \(raise) = OLD.application_id; END;
+                    """)
+            }
+        }
         return m
     }
 }

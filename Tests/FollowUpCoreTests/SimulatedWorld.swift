@@ -27,6 +27,10 @@ struct SimulatedWorld {
     var edits: [DraftID: Int] = [:]
     var approvedAtEdit: [DraftID: Int] = [:]
     var nextID: Int64 = 1
+    /// Each application's history as its last plan left it, and the review
+    /// moment `Planner.nextReview` gave it: the daemon plans it again only
+    /// when the history changed or the moment came.
+    var lastPlan: [Int: (history: ApplicationHistory, review: Date?)] = [:]
     /// Kept only when replaying one seed.
     final class Trace { var lines: [String] = [] }
     let trace: Trace?
@@ -189,9 +193,14 @@ struct SimulatedWorld {
         }
         // Some ticks send without planning first, so the gate alone must hold the line.
         for i in apps.indices where Int.random(in: 0..<10, using: &rng) < 7 {
-            apply(Planner.plan(history: apps[i], settings: settings, now: now), to: i)
+            let actions = Planner.plan(history: apps[i], settings: settings, now: now)
+            if let last = lastPlan[i], last.history == apps[i], last.review.map({ now < $0 }) ?? true, !actions.isEmpty {
+                fail("an application the daemon would not plan again (review \(String(describing: last.review))) has actions: \(actions)")
+            }
+            apply(actions, to: i)
             let again = Planner.plan(history: apps[i], settings: settings, now: now)
             if !again.isEmpty { fail("planning again is not idempotent: \(again)") }
+            lastPlan[i] = (apps[i], Planner.nextReview(history: apps[i], settings: settings, now: now))
         }
         for i in apps.indices { sendAllowed(app: i) }
     }

@@ -26,9 +26,9 @@ import FollowUpCore
     @Test func migrationsRunOnAnEmptyFile() throws {
         let f = try Fixture()
         defer { f.remove() }
-        #expect(try f.store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(try f.store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
         // Opening again finds the schema in place.
-        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(try Store(path: f.store.path!).appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
     }
 
     @Test func inMemoryStoreIsMigratedAndPrivate() throws {
