@@ -7,9 +7,9 @@ public enum InboxWindow {
     /// application still open hears replies from (its start, or when it was
     /// recorded ahead), since only replies after it count; 30 days back when
     /// nothing is open.
-    public static func rescanStart(_ histories: [ApplicationHistory], now: Date) -> Date {
-        let starts = histories.filter { $0.application.outcome == nil }
-            .compactMap { $0.application.events.last?.heardFrom }
+    public static func rescanStart(_ applications: [Application], now: Date) -> Date {
+        let starts = applications.filter { $0.outcome == nil }
+            .compactMap { $0.events.last?.heardFrom }
         return max(starts.min() ?? now.addingTimeInterval(-30 * 86400), furthestBack(now))
     }
 
@@ -25,9 +25,9 @@ public enum InboxWindow {
     /// applications still open: their replies may have been read and skipped
     /// already (a move earlier makes mail read as "before the interview" its
     /// replies). Nil when there are none.
-    public static func backfillStart(_ histories: [ApplicationHistory], eventsSeen: Int64, now: Date) -> Date? {
-        histories.filter { $0.application.outcome == nil }
-            .flatMap(\.application.events)
+    public static func backfillStart(_ applications: [Application], eventsSeen: Int64, now: Date) -> Date? {
+        applications.filter { $0.outcome == nil }
+            .flatMap(\.events)
             .filter { $0.revision > eventsSeen && $0.start <= now }
             .map { max($0.start, furthestBack(now)) }.min()
     }

@@ -28,12 +28,15 @@ struct InboxCheck {
     /// when each was read: a reply filed where the check did not look would
     /// be missed (POLICY invariant 4).
     func run(_ session: any MailSession, folders: [String]) throws -> Result {
-        let histories = try workspace.store.histories()
-        let newestEvent = histories.flatMap(\.application.events).map(\.revision).max() ?? 0
+        // The applications without their drafts and replies: how far back to
+        // read needs only their events; the context for reading mail is made
+        // when there is mail to read.
+        let applications = try workspace.store.applications()
+        let newestEvent = applications.flatMap(\.events).map(\.revision).max() ?? 0
         var result = Result(started: clock())
-        var context = replyContext(histories)
+        var context: ReplyContext?
         for mailbox in folders {
-            try read(mailbox, session, histories: histories, newestEvent: newestEvent, context: &context, into: &result)
+            try read(mailbox, session, applications: applications, newestEvent: newestEvent, context: &context, into: &result)
         }
         let finished = clock()
         _ = try workspace.store.updateStatus {
@@ -46,20 +49,22 @@ struct InboxCheck {
         return result
     }
 
-    private func replyContext(_ histories: [ApplicationHistory]) -> ReplyContext {
-        ReplyContext(userAddresses: [workspace.config.identity.email], histories: histories,
-                     relays: RelaySystems(workspace.config.replies))
+    /// Who the user is, what was sent and the applications, as the store has them now.
+    private func replyContext() throws -> ReplyContext {
+        let store = workspace.store
+        return ReplyContext(userAddresses: [workspace.config.identity.email], sentMessageIDs: try store.deliveredMessageIDs(),
+                            applications: try store.applications(), relays: RelaySystems(workspace.config.replies))
     }
 
     /// One folder: what arrived since its own bookmark, recorded, then the bookmark moved.
-    private func read(_ mailbox: String, _ session: any MailSession, histories: [ApplicationHistory],
-                      newestEvent: Int64, context: inout ReplyContext, into result: inout Result) throws {
+    private func read(_ mailbox: String, _ session: any MailSession, applications: [Application],
+                      newestEvent: Int64, context cached: inout ReplyContext?, into result: inout Result) throws {
         let store = workspace.store
         let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         let saved = try store.bookmark(mailbox: mailbox)
         var cursor = MailboxCursor(mailbox: mailbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
-        var since = InboxWindow.rescanStart(histories, now: result.started)
-        if let saved, let backfill = InboxWindow.backfillStart(histories, eventsSeen: saved.eventsSeen, now: result.started) {
+        var since = InboxWindow.rescanStart(applications, now: result.started)
+        if let saved, let backfill = InboxWindow.backfillStart(applications, eventsSeen: saved.eventsSeen, now: result.started) {
             // An event recorded after the last check may have had its reply
             // read (and skipped) already: read again from the event's start.
             cursor.uidValidity = nil
@@ -75,9 +80,27 @@ struct InboxCheck {
             ])
         }
         result.newMessages += fetched.messages.count
+        if !fetched.messages.isEmpty {
+            var context = try cached ?? replyContext()
+            try read(fetched.messages, mailbox, session, context: &context, into: &result)
+            cached = context
+        }
+        guard let validity = fetched.cursor.uidValidity else {
+            throw TransportError(category: .protocolViolation, detail: "the server gave no UIDVALIDITY for \(shown)")
+        }
+        try store.setBookmark(MailboxBookmark(mailbox: mailbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
+                                              uidNext: saved?.uidNext, eventsSeen: newestEvent))
+    }
+
+    /// The messages new in one folder: screened by their headers, the
+    /// candidates read whole, their replies recorded.
+    private func read(_ messages: [MessageSummary], _ mailbox: String, _ session: any MailSession,
+                      context: inout ReplyContext, into result: inout Result) throws {
+        let store = workspace.store
+        let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         var candidates: [MessageSummary] = []
         var answers: [MessageSummary] = []
-        for summary in fetched.messages {
+        for summary in messages {
             if !summary.complete {
                 logger.notice("message read in part: a header field was too long to keep whole",
                               metadata: ["mailbox": "\(shown)", "uid": "\(summary.uid)"])
@@ -117,7 +140,7 @@ struct InboxCheck {
             } else if let effect = context.invitationEffect(of: reading.message) {
                 try apply(effect, shown: shown, uid: summary.uid)
                 // The next invitation in this check sees the event as it is now.
-                context = replyContext(try store.histories())
+                context = try replyContext()
             } else if case .ignored(.noApplicationMatches) = reading.verdict,
                       let effect = context.proposalEffect(of: reading.message, fallbackZone: userZone, now: result.started) {
                 try propose(effect, shown: shown, uid: summary.uid)
@@ -143,11 +166,6 @@ struct InboxCheck {
                 }
             }
         }
-        guard let validity = fetched.cursor.uidValidity else {
-            throw TransportError(category: .protocolViolation, detail: "the server gave no UIDVALIDITY for \(shown)")
-        }
-        try store.setBookmark(MailboxBookmark(mailbox: mailbox, uidValidity: validity, highestUID: fetched.cursor.highestUID,
-                                              uidNext: saved?.uidNext, eventsSeen: newestEvent))
     }
 
     /// A calendar invitation's change to an interview (a new round, a move, a

@@ -49,8 +49,24 @@ extension Store {
     /// Drafts in any of `states` (every draft when nil), by due time.
     public func drafts(in states: Set<DraftState>? = nil) throws -> [Draft] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM drafts ORDER BY due, id").map(Draft.init(row:))
-                .filter { states?.contains($0.state) ?? true }
+            guard let states else { return try Row.fetchAll(db, sql: "SELECT * FROM drafts ORDER BY due, id").map(Draft.init(row:)) }
+            let names = states.map(\.rawValue).sorted()
+            return try Row.fetchAll(db, sql: "SELECT * FROM drafts WHERE state IN (\(databaseQuestionMarks(count: names.count))) ORDER BY due, id",
+                                    arguments: StatementArguments(names)).map(Draft.init(row:))
+        }
+    }
+
+    /// The Message-ID of every draft that may have reached an employer, with
+    /// its application: what a reply's threading names.
+    public func deliveredMessageIDs() throws -> [String: ApplicationID] {
+        let states = DraftState.allCases.filter(\.mayHaveBeenDelivered).map(\.rawValue)
+        return try db.read { db in
+            var ids: [String: ApplicationID] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT message_id, application_id FROM drafts WHERE state IN (\(databaseQuestionMarks(count: states.count))) ORDER BY id
+                """, arguments: StatementArguments(states))
+            while let row = try rows.next() { ids[row[0]] = row[1] }
+            return ids
         }
     }
 

@@ -17,6 +17,31 @@ struct ConfigOption: ParsableArguments {
     }
 }
 
+/// `--limit N --page K`: a listing of thousands shows one page, which
+/// SQLite picks, so its cost is the page's whatever is stored.
+struct PageOption: ParsableArguments {
+    @Option(name: .long, help: "Rows per page (0: every row).")
+    var limit = 50
+    @Option(name: .long, help: "Which page, from 1.")
+    var page = 1
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (every row) or more") }
+        guard page >= 1 else { throw ValidationError("--page counts from 1") }
+    }
+
+    var range: Store.PageRange { Store.PageRange(limit: limit == 0 ? nil : limit, offset: limit * (page - 1)) }
+
+    /// The line under a page that does not show every row: which rows, and how to see the next.
+    func footer(shown: Int, total: Int, command: String) -> String? {
+        let first = range.offset + 1, last = range.offset + shown
+        guard shown < total else { return nil }
+        if shown == 0 { return "Page \(page) is past the last: \(total) in all (\(command) --page 1)." }
+        let next = last < total ? "; the next: \(command)\(limit == 50 ? "" : " --limit \(limit)") --page \(page + 1)" : ""
+        return "Rows \(first)–\(last) of \(total)\(next) (--limit 0 shows every row)."
+    }
+}
+
 /// `--json`, shared by the commands that can print JSON.
 struct JSONFlag: ParsableArguments {
     @Flag(name: .long, help: "Print only JSON (times in ISO 8601, UTC).")

@@ -12,17 +12,22 @@ struct Queue: FuctlCommand {
             """)
 
     @OptionGroup var options: ConfigOption
+    @OptionGroup var paging: PageOption
     @OptionGroup var output: JSONFlag
 
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
-        let histories = Dictionary(try workspace.store.histories().map { ($0.application.id, $0) }) { a, _ in a }
-        let delivered = try SendForecast.delivered(in: workspace.store)
-        let waiting = try workspace.store.drafts(in: [.drafted]).map { draft in
-            let sends = histories[draft.applicationID].map {
+        let store = workspace.store
+        // One page by due time, with the histories and deliveries it needs and no others.
+        let page = try store.drafts(in: .drafted, page: paging.range)
+        let histories = Dictionary(try store.histories(of: page.items.map(\.applicationID)).map { ($0.application.id, $0) }) { a, _ in a }
+        let delivered = try SendForecast.delivered(in: store, to: page.items)
+        let waiting = page.items.map { draft in
+            let history = histories[draft.applicationID]
+            let sends = history.map {
                 SendForecast.of(draft, history: $0, delivered: delivered, settings: workspace.settings, now: context.now)
             }
-            return (draft, try workspace.currentProblems(of: draft), sends)
+            return (draft, history.map { workspace.writer.lint(draft, history: $0) } ?? [], sends)
         }
         let hints = Dictionary(uniqueKeysWithValues: waiting.map { entry in
             (entry.0.id, histories[entry.0.applicationID].map { DraftHint.of(entry.0, application: $0.application) } ?? [])
@@ -34,7 +39,8 @@ struct Queue: FuctlCommand {
                 return row
             })
         }
-        guard !waiting.isEmpty else { return context.console.print("No drafts waiting for approval.") }
+        let footer = paging.footer(shown: waiting.count, total: page.total, command: "fuctl queue")
+        guard !waiting.isEmpty else { return context.console.print(footer ?? "No drafts waiting for approval.") }
         let times = TimeText(zoneIdentifier: workspace.config.identity.timeZone, now: context.now)
         var table = Table("ID", "APPLICATION", "KIND", "DUE", "SENDS", "TO", "SUBJECT", "PROBLEMS")
         for (draft, problems, sends) in waiting {
@@ -49,6 +55,7 @@ struct Queue: FuctlCommand {
             context.console.printProblems(problems)
             for hint in hints[draft.id] ?? [] { context.console.print("  hint: \(hint)") }
         }
+        if let footer { context.console.print("\n" + footer) }
     }
 }
 

@@ -76,7 +76,7 @@ struct Review: FuctlCommand {
         let message = OutgoingMessage(draft: draft, identity: workspace.config.identity, date: context.now)
         console.print(DraftCommand.readable(message))
         if let history = try? workspace.store.history(for: draft.applicationID),
-           let delivered = try? SendForecast.delivered(in: workspace.store) {
+           let delivered = try? SendForecast.delivered(in: workspace.store, to: [draft]) {
             let row = DraftRow(draft, sends: SendForecast.of(draft, history: history, delivered: delivered,
                                                              settings: workspace.settings, now: context.now))
             console.print("Goes out: " + (row.sendsAt.map { "\(times.human($0)) once approved" } ?? row.heldBy.map { "held: \($0)" } ?? "-"))

@@ -4,9 +4,9 @@ import Foundation
 
 /// fuctl's words for the core's `SendForecast`: what the daemon's gate will do.
 extension SendForecast {
-    /// Every draft of every application that may have reached an employer.
-    static func delivered(in store: Store) throws -> Deliveries {
-        Deliveries(try store.drafts(in: Set(DraftState.allCases.filter(\.mayHaveBeenDelivered))))
+    /// What may have reached the recipients of `drafts`, whatever application it was for.
+    static func delivered(in store: Store, to drafts: [Draft]) throws -> Deliveries {
+        Deliveries(try store.delivered(to: drafts.map(\.recipientEmail)))
     }
 
     /// Why it is held, in one line.

@@ -58,7 +58,7 @@ struct Show: FuctlCommand {
         let a = history.application
         let summary = ApplicationSummary(history, settings: workspace.settings, now: context.now)
         let sent = history.drafts.filter { $0.state.mayHaveBeenDelivered }
-        let delivered = try SendForecast.delivered(in: workspace.store)
+        let delivered = try SendForecast.delivered(in: workspace.store, to: history.drafts.filter(\.state.isPending))
         let details = Details(
             id: a.id, company: a.company, role: a.role, state: summary.state.description, contacts: a.contacts,
             companyDomains: a.companyDomains, timeZone: a.timeZone, holidays: a.holidayPlace?.description, pace: a.pace, talkingPoints: a.talkingPoints,

@@ -109,8 +109,8 @@ import TestSupport
     @Test func oneEventWithAMistypedYearCannotSendTheScanBackCenturies() {
         let now = utc("2027-02-01T00:00:00Z")
         let typo = history(zone: zone, start: "0999-01-11 10:00", end: "0999-01-11 11:00")
-        #expect(InboxWindow.rescanStart([typo], now: now) == now - InboxWindow.longestLookback)
-        #expect(InboxWindow.backfillStart([typo], eventsSeen: 0, now: now) == now - InboxWindow.longestLookback)
+        #expect(InboxWindow.rescanStart([typo.application], now: now) == now - InboxWindow.longestLookback)
+        #expect(InboxWindow.backfillStart([typo.application], eventsSeen: 0, now: now) == now - InboxWindow.longestLookback)
     }
 
     @Test func theInboxIsReadFromTheEarliestOpenRoundOrAMonthBack() {
@@ -121,13 +121,13 @@ import TestSupport
         closed.application.events[0].id = 11
         closed.application.events[0].revision = 11
         closed.application.outcome = .rejected
-        #expect(InboxWindow.rescanStart([open, closed], now: now) == at("2027-01-11 10:00", zone))
-        #expect(InboxWindow.rescanStart([closed], now: now) == now - 30 * 86400)
+        #expect(InboxWindow.rescanStart([open.application, closed.application], now: now) == at("2027-01-11 10:00", zone))
+        #expect(InboxWindow.rescanStart([closed.application], now: now) == now - 30 * 86400)
         open.application.events[0].recordedAt = at("2027-01-05 10:00", zone)
-        #expect(InboxWindow.rescanStart([open], now: now) == at("2027-01-05 10:00", zone))
-        #expect(InboxWindow.backfillStart([open, closed], eventsSeen: 10, now: now) == nil)
-        #expect(InboxWindow.backfillStart([open, closed], eventsSeen: 9, now: now) == at("2027-01-11 10:00", zone))
-        #expect(InboxWindow.backfillStart([open], eventsSeen: 9, now: at("2027-01-10 10:00", zone)) == nil, "not begun yet")
+        #expect(InboxWindow.rescanStart([open.application], now: now) == at("2027-01-05 10:00", zone))
+        #expect(InboxWindow.backfillStart([open.application, closed.application], eventsSeen: 10, now: now) == nil)
+        #expect(InboxWindow.backfillStart([open.application, closed.application], eventsSeen: 9, now: now) == at("2027-01-11 10:00", zone))
+        #expect(InboxWindow.backfillStart([open.application], eventsSeen: 9, now: at("2027-01-10 10:00", zone)) == nil, "not begun yet")
     }
 }
 
