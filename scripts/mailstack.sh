@@ -167,6 +167,8 @@ mynetworks = 127.0.0.1/32
 relayhost =
 local_transport = error:no local delivery
 virtual_mailbox_domains = example.test employer.test
+# hr+anything@employer.test is hr's: the bench sends each run to an address of its own.
+recipient_delimiter = +
 virtual_mailbox_maps = texthash:$p/vmailbox
 virtual_mailbox_base = $DIR/mail
 virtual_uid_maps = static:$(id -u mail)

@@ -87,6 +87,29 @@ public struct IMAPResponseSummary: Hashable, Sendable {
         }
     }
 
+    /// The answer of `UID SEARCH RETURN (MIN MAX COUNT ALL)` (RFC 4731), when
+    /// there is one: the matches and what the server says of them.
+    public var extendedSearch: ExtendedSearch? {
+        for response in responses {
+            guard case .data(nil, "ESEARCH", let values) = response else { continue }
+            var answer = ExtendedSearch()
+            var items = values.drop { $0.list != nil }[...]  // (TAG "A5")
+            if items.first?.text?.uppercased() == "UID" { items = items.dropFirst() }
+            while let name = items.first?.text?.uppercased(), let value = items.dropFirst().first?.text {
+                switch name {
+                case "COUNT": answer.count = Int(value)
+                case "MIN": answer.min = UInt32(value)
+                case "MAX": answer.max = UInt32(value)
+                case "ALL": answer.all = value
+                default: break
+                }
+                items = items.dropFirst(2)
+            }
+            return answer
+        }
+        return nil
+    }
+
     /// The capabilities of every `* CAPABILITY`, upper-case.
     public var capabilities: Set<String> {
         Set(responses.flatMap { response -> [String] in
@@ -119,5 +142,33 @@ public struct IMAPResponseSummary: Hashable, Sendable {
             }
         }
         return nil
+    }
+}
+
+/// One ESEARCH answer. Its set is believed only when it adds up: the number
+/// of UIDs it names is COUNT and its ends are MIN and MAX, all below UIDNEXT.
+/// A line libcurl clipped (FIELD-NOTES) does not add up.
+public struct ExtendedSearch: Hashable, Sendable {
+    public var count: Int?
+    public var min: UInt32?
+    public var max: UInt32?
+    /// The sequence set, as sent: "1:40,42".
+    public var all: String?
+
+    /// The UIDs, sorted, when the answer adds up and every one is below `uidNext`; nil otherwise.
+    public func uids(below uidNext: UInt32) -> [UInt32]? {
+        guard let count else { return nil }
+        guard count > 0 else { return all == nil ? [] : nil }
+        guard let all, let min, let max, min <= max, max < uidNext else { return nil }
+        var found: [UInt32] = []
+        for part in all.split(separator: ",", omittingEmptySubsequences: false) {
+            let ends = part.split(separator: ":", omittingEmptySubsequences: false).map { UInt32($0) }
+            guard (1...2).contains(ends.count), let a = ends.first!, let b = ends.last!,
+                  Swift.min(a, b) >= min, Swift.max(a, b) <= max else { return nil }
+            found += Swift.min(a, b)...Swift.max(a, b)
+            if found.count > count { return nil }
+        }
+        let sorted = Array(Set(found)).sorted()
+        return sorted.count == count && sorted.first == min && sorted.last == max ? sorted : nil
     }
 }
