@@ -15,7 +15,8 @@ MODE (applies to the first N connections, default 1; later ones pass through):
   drop-on:TEXT    forward until the server sends the line holding TEXT, then
                   close both sides without that line (an answer lost)
   rewrite:OLD=>NEW  forward, but replace OLD by NEW in what the server sends
-                  (a server that lies; OLD should fit in one small answer)
+                  (a server that lies; OLD should fit in one small answer);
+                  several replacements are joined by &&
 --record FILE     append every byte the client sends to FILE
 --tls-cert/key    terminate TLS towards the client (implicit TLS) and talk
                   plain to the target, e.g. to put TLS in front of smtp-sink
@@ -44,8 +45,8 @@ def pump(src, dst, record=None, close_on=None, hold_on=None, held=None, drop_on=
             if record:
                 with open(record, "ab") as f:
                     f.write(data)
-            if rewrite is not None:
-                data = data.replace(*rewrite)
+            for old, new in rewrite or []:
+                data = data.replace(old, new)
             if close_on is not None:
                 seen = (seen + data)[-65536:]
                 cut = seen.find(close_on)
@@ -104,7 +105,8 @@ def serve(client, args, context, faulty):
     close_on = mode[len("close-on:"):].encode() if mode.startswith("close-on:") else None
     hold_on = mode[len("hold-on:"):].encode() if mode.startswith("hold-on:") else None
     drop_on = mode[len("drop-on:"):].encode() if mode.startswith("drop-on:") else None
-    rewrite = tuple(part.encode() for part in mode[len("rewrite:"):].split("=>", 1)) if mode.startswith("rewrite:") else None
+    rewrite = [tuple(part.encode() for part in pair.split("=>", 1)) for pair in mode[len("rewrite:"):].split("&&")] \
+        if mode.startswith("rewrite:") else None
     threading.Thread(target=pump, args=(client, upstream, args.record), daemon=True).start()
     pump(upstream, client, None, close_on, hold_on, args.held, drop_on, rewrite)
 
