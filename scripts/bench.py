@@ -389,23 +389,22 @@ def main():
     p.add_argument("--bin", required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--only", choices=["mailbox", "send", "ticks", "store", "idle"], help="one group of figures (while working on it)")
     args = p.parse_args()
     for tool in ("curl", "sqlite3", "msmtp", "imapfilter"):
         if not shutil.which(tool):
             sys.exit(f"bench: {tool} is missing (scripts/install-deps.sh --bench)")
     bench = Bench(args)
-    if args.quick:
-        bench.mailbox_figures(sizes=[1000], apps_list=[20, 200], new_counts=[100], first_check_apps=200)
-        bench.send_figures()
-        bench.tick_figures([200, 1000])
-        bench.store_figures(1000)
-        bench.idle_memory([10])
-    else:
-        bench.mailbox_figures(sizes=[1000, 10000, 100000], apps_list=[20, 200], new_counts=[100, 1000], first_check_apps=200)
-        bench.send_figures()
-        bench.tick_figures([200, 1000, 10000])
-        bench.store_figures(10000)
-        bench.idle_memory([30, 90])
+    quick = {"mailbox": lambda: bench.mailbox_figures(sizes=[1000], apps_list=[20, 200], new_counts=[100], first_check_apps=200),
+             "send": bench.send_figures, "ticks": lambda: bench.tick_figures([200, 1000]),
+             "store": lambda: bench.store_figures(1000), "idle": lambda: bench.idle_memory([10])}
+    full = {"mailbox": lambda: bench.mailbox_figures(sizes=[1000, 10000, 100000], apps_list=[20, 200], new_counts=[100, 1000],
+                                                     first_check_apps=200),
+            "send": bench.send_figures, "ticks": lambda: bench.tick_figures([200, 1000, 10000]),
+            "store": lambda: bench.store_figures(10000), "idle": lambda: bench.idle_memory([30, 90])}
+    for name, figures in (quick if args.quick else full).items():
+        if args.only in (None, name):
+            figures()
     bench.report()
 
 

@@ -4,11 +4,12 @@
 # peer's and the ratio (medians of 5 alternating runs), and the machine's load.
 #   scripts/bench.sh           the full sizes (INBOX 1k/10k/100k, 10,000 applications)
 #   scripts/bench.sh --quick   the small sizes, in about two minutes (CI runs it)
+#   scripts/bench.sh [--quick] --only send   one group of figures (mailbox, send, ticks, store, idle)
 # A release build; the mailboxes are written straight into the stack's Maildir,
 # the databases made through the store's own API (Bench/BenchSeed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mode=${1:-}
+
 scripts/install-deps.sh --bench
 swift build -c release --product followupd >/dev/null
 swift build -c release --product fuctl >/dev/null
@@ -22,4 +23,4 @@ rm -rf "$work"
 mkdir -p "$work"
 trap 'scripts/mailstack.sh stop "$stack" >/dev/null 2>&1 || true' EXIT
 scripts/mailstack.sh start "$stack" >/dev/null
-python3 scripts/bench.py ${mode:+"$mode"} --stack "$stack" --bin "$bin" --work "$work"
+python3 scripts/bench.py "$@" --stack "$stack" --bin "$bin" --work "$work"

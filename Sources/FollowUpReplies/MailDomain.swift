@@ -1,10 +1,12 @@
+import MailMessage
+
 /// Domain names as reply matching compares them.
 public enum MailDomain {
     /// The domain of an address: after the last `@`, lower case, no trailing dot.
     static func of(_ address: String) -> String {
         let lower = address.lowercased()
         let domain = lower.lastIndex(of: "@").map { String(lower[lower.index(after: $0)...]) } ?? lower
-        return domain.trimmingCharacters(in: .init(charactersIn: ". >"))
+        return domain.trimmingScalars { $0 == "." || $0 == " " || $0 == ">" }
     }
 
     /// `domain` is `parent` or one of its subdomains. Compared label-wise, so

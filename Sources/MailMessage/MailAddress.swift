@@ -16,14 +16,14 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     /// The address as addresses compare: lower case, without surrounding
     /// angle brackets or spaces.
     public var normalized: String {
-        address.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
+        address.trimmingScalars { $0 == "<" || $0 == ">" || $0 == " " || $0 == "\t" }.lowercased()
     }
 
     /// The part after the last "@", lower case, without a trailing dot; empty when there is none.
     public var domain: String {
         let address = normalized
         guard let at = address.lastIndex(of: "@") else { return "" }
-        return String(address[address.index(after: at)...]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return address[address.index(after: at)...].trimmingScalars { $0 == "." }
     }
 
     /// The part before the last "@", lower case (all of it when there is no "@").

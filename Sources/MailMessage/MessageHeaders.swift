@@ -50,9 +50,18 @@ extension String {
     }
 
     func trimmingWhitespace() -> String {
+        trimmingScalars { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+    }
+}
+
+extension StringProtocol {
+    /// Without the scalars `drop` names at either end: Foundation's
+    /// `trimmingCharacters(in:)` for a set of ASCII characters, without the
+    /// bridge to NSString it costs at every address and identifier compared.
+    public func trimmingScalars(where drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\n" }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\n" }) ?? first
-        return String(scalars[first...last])
+        guard let first = scalars.firstIndex(where: { !drop($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !drop($0) }) ?? first
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

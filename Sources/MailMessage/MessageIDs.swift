@@ -4,7 +4,7 @@ import Foundation
 public enum MessageIDs {
     /// A Message-ID as identifiers compare: without angle brackets, spaces or case.
     public static func normalize(_ id: String) -> String {
-        id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n")).lowercased()
+        id.trimmingScalars { $0 == "<" || $0 == ">" || $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }.lowercased()
     }
 
     /// The identifiers in a msg-id list, without angle brackets, in order.
