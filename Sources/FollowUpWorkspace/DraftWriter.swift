@@ -7,14 +7,21 @@ import MailMessage
 /// ready for the outbox: rendered from the templates, linted, with its
 /// Message-ID fixed once so a retry or a crash can never give it a second identity.
 public struct DraftWriter: Sendable {
-    public let composer: DraftComposer
+    private let templates: Templates
     public let speller: any Speller
     public let sender: Sender
     public let senderEmail: String
     public let askForFeedback: Bool
 
     public init(composer: DraftComposer, speller: any Speller, sender: Sender, senderEmail: String, askForFeedback: Bool) {
-        self.composer = composer
+        self.init(templates: { composer }, speller: speller, sender: sender, senderEmail: senderEmail, askForFeedback: askForFeedback)
+    }
+
+    /// `templates` compiles the templates, at the first draft written: a
+    /// command that writes none (fuctl list, queue, status) never reads them.
+    public init(templates: @escaping @Sendable () throws -> DraftComposer, speller: any Speller, sender: Sender,
+                senderEmail: String, askForFeedback: Bool) {
+        self.templates = Templates(compile: templates)
         self.speller = speller
         self.sender = sender
         self.senderEmail = senderEmail
@@ -39,7 +46,7 @@ public struct DraftWriter: Sendable {
             earlierSubject: queued.thread?.subject,
             // It cannot go out before it is written: a late draft names the date, not a weekday.
             due: max(queued.due, now))
-        let rendered = try composer.render(request)
+        let rendered = try templates.composer().render(request)
         let domain = MailAddress(address: senderEmail).domain
         let draft = Draft(
             id: 0, applicationID: app.id, round: queued.round, kind: queued.kind,
@@ -69,6 +76,23 @@ public struct DraftWriter: Sendable {
     /// theirs to spell, not the dictionary's. Lint splits them into words.
     static func knownWords(_ app: Application) -> Set<String> {
         Set(app.talkingPoints + app.companyDomains)
+    }
+}
+
+/// The templates, compiled once, when first needed; a compile that failed
+/// fails every draft with the same error.
+private final class Templates: @unchecked Sendable {
+    private let compile: @Sendable () throws -> DraftComposer
+    private let lock = NSLock()
+    private var compiled: Result<DraftComposer, any Error>?
+
+    init(compile: @escaping @Sendable () throws -> DraftComposer) { self.compile = compile }
+
+    func composer() throws -> DraftComposer {
+        try lock.withLock {
+            if compiled == nil { compiled = Result(catching: compile) }
+            return try compiled!.get()
+        }
     }
 }
 

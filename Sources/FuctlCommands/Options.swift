@@ -13,7 +13,7 @@ struct ConfigOption: ParsableArguments {
     /// Config, store and draft writer. fuctl never logs in to a mail server,
     /// so no credential needs to be there.
     func workspace(_ context: Context) throws -> Workspace {
-        try Workspace.open(configPath: config, requireCredentials: false, environment: context.environment)
+        try Workspace.open(configPath: config, requireCredentials: false, checkTemplates: false, environment: context.environment)
     }
 }
 

@@ -63,6 +63,24 @@ import TestSupport
         #expect(fine.output.contains("# templates: ok"))
     }
 
+    /// fuctl compiles the templates when it first writes a draft: a listing
+    /// does not read them; a command that writes names the broken one.
+    @Test func aBrokenTemplateStopsOnlyTheCommandsThatWrite() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let app = try f.addApplication()
+        let thanks = try f.queueThankYou(app)
+        try f.send(thanks.id, at: utc("2027-01-13T19:00:00Z"))
+        try FileManager.default.createDirectory(atPath: f.templatesDir, withIntermediateDirectories: true)
+        let broken = f.templatesDir + "/news.mustache"
+        try "{{% CONTENT_TYPE: TEXT}}\nSubject: News\n\nDear {{contact_name}\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        for listing in [["list"], ["queue"], ["status"]] { #expect(f.run(listing).code != FuctlMain.configError, "\(listing)") }
+        let news = f.run(["news", "\(app)", "--text", "I passed the CKA exam."], now: utc("2027-01-15T16:00:00Z"))
+        #expect(news.code != 0)
+        #expect(news.errors.contains(broken), "\(news.errors)")
+        #expect(try f.workspace().store.drafts(in: [.drafted]).isEmpty)
+    }
+
     @Test func configCheckSecretsReportsEachSourceWithoutTheSecretOrTheCommandsOutput() throws {
         let f = try Fixture {
             $0.replacingOccurrences(of: "url = \"imap://127.0.0.1:1143\"\npassword_command = \"echo x\"",
