@@ -100,10 +100,12 @@ let package = Package(
         .target(name: "MailTransport", dependencies: ["CCurl", "CrashPoint"]),
         .testTarget(name: "MailTransportTests", dependencies: ["TestSupport", "MailTransport", "CCurl", "MailMessage"]),
 
+        // glibc's malloc_trim, for the idle daemon.
+        .systemLibrary(name: "CMalloc"),
         // The daemon's moving parts: one tick, timer, signals, systemd, logging.
         .target(name: "FollowUpDaemon", dependencies: [
             "FollowUpCore", "FollowUpConfig", "FollowUpWorkspace", "FollowUpReplies", "FollowUpStore", "InboxReading",
-            "MailMessage", "MailTransport",
+            "MailMessage", "MailTransport", "CMalloc",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "followupd", dependencies: [
