@@ -28,11 +28,11 @@ struct InboxCheck {
     /// when each was read: a reply filed where the check did not look would
     /// be missed (POLICY invariant 4).
     func run(_ session: any MailSession, folders: [String]) throws -> Result {
-        // The applications without their drafts and replies: how far back to
-        // read needs only their events; the context for reading mail is made
-        // when there is mail to read.
-        let applications = try workspace.store.applications()
-        let newestEvent = applications.flatMap(\.events).map(\.revision).max() ?? 0
+        // Read from the store only when needed: the applications when a folder
+        // is read by date or its events changed, the context when mail came.
+        // A check that finds nothing new reads neither.
+        let newestEvent = try workspace.store.newestEventRevision()
+        let applications = Loaded { try workspace.store.applications() }
         var result = Result(started: clock())
         var context: ReplyContext?
         for mailbox in folders {
@@ -57,25 +57,29 @@ struct InboxCheck {
     }
 
     /// One folder: what arrived since its own bookmark, recorded, then the bookmark moved.
-    private func read(_ mailbox: String, _ session: any MailSession, applications: [Application],
+    private func read(_ mailbox: String, _ session: any MailSession, applications: Loaded<[Application]>,
                       newestEvent: Int64, context cached: inout ReplyContext?, into result: inout Result) throws {
         let store = workspace.store
         let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         let saved = try store.bookmark(mailbox: mailbox)
         var cursor = MailboxCursor(mailbox: mailbox, uidValidity: saved?.uidValidity, highestUID: saved?.highestUID ?? 0)
-        var since = InboxWindow.rescanStart(applications, now: result.started)
-        if let saved, let backfill = InboxWindow.backfillStart(applications, eventsSeen: saved.eventsSeen, now: result.started) {
+        let started = result.started
+        var backfill: Date?
+        if let saved, newestEvent > saved.eventsSeen,
+           let start = InboxWindow.backfillStart(try applications.value, eventsSeen: saved.eventsSeen, now: started) {
             // An event recorded after the last check may have had its reply
             // read (and skipped) already: read again from the event's start.
             cursor.uidValidity = nil
-            since = backfill
+            backfill = start
         }
-        let fetched = try session.checkMailbox(cursor, rescanSince: since)
+        let since = Loaded { [backfill] in try backfill ?? InboxWindow.rescanStart(try applications.value, now: started) }
+        let fetched = try session.checkMailbox(cursor, rescanSince: { try since.value })
         if let rescan = fetched.rescan {
+            let from = try since.value
             // A bookmark past UIDNEXT was never the server's: say so louder than a routine re-read.
             let level: Logger.Level = rescan == .bookmarkBeyondUIDNext ? .warning : saved == nil ? .info : .notice
             logger.log(level: level, saved == nil ? "first check of a folder: reading by date" : "folder read again by date", metadata: [
-                "mailbox": "\(shown)", "since": "\(since.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
+                "mailbox": "\(shown)", "since": "\(from.formatted(.iso8601))", "messages": "\(fetched.messages.count)",
                 "why": "\(saved != nil && cursor.uidValidity == nil ? "an event recorded since the last check" : rescan.rawValue)",
             ])
         }
@@ -230,6 +234,23 @@ struct InboxCheck {
             $0.lastCheckResult = "failed"
             $0.lastError = "inbox check: \(error)"
             $0.lastErrorAt = finished
+        }
+    }
+}
+
+/// A value read once, when first asked for.
+final class Loaded<Value> {
+    private let load: () throws -> Value
+    private var loaded: Value?
+
+    init(_ load: @escaping () throws -> Value) { self.load = load }
+
+    var value: Value {
+        get throws {
+            if let loaded { return loaded }
+            let value = try load()
+            loaded = value
+            return value
         }
     }
 }

@@ -56,7 +56,7 @@ public final class LiveMailSession: MailSession {
         try imap().listMailboxes()
     }
 
-    public func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+    public func checkMailbox(_ cursor: MailboxCursor, rescanSince: () throws -> Date) throws -> CheckResult {
         try imap().check(cursor, rescanSince: rescanSince, headerFields: InboxReader.headerFields)
     }
 

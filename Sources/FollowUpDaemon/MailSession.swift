@@ -7,8 +7,9 @@ import MailTransport
 public protocol MailSession: AnyObject {
     /// Every mailbox on the server, with its attributes.
     func listMailboxes() throws -> [ListedMailbox]
-    /// The messages that arrived in `cursor.mailbox` since `cursor`.
-    func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult
+    /// The messages that arrived in `cursor.mailbox` since `cursor`;
+    /// `rescanSince` is asked only when the mailbox must be read by date.
+    func checkMailbox(_ cursor: MailboxCursor, rescanSince: () throws -> Date) throws -> CheckResult
     /// The first `maxBytes` of each chosen message of `mailbox` (never marks them read).
     func fetchMessages(uids: [UInt32], in mailbox: String, maxBytes: Int) throws -> [UInt32: [UInt8]]
     /// Where the next message filed in the Sent folder will land.

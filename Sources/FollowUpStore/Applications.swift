@@ -30,6 +30,11 @@ extension Store {
         try db.read { db in try Self.applications(db) }
     }
 
+    /// The highest revision of any event: what a bookmark's `eventsSeen` is compared with.
+    public func newestEventRevision() throws -> Int64 {
+        try db.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(revision) FROM events") ?? 0 }
+    }
+
     /// Adds an event (a new round) to an application; its id is assigned.
     @discardableResult
     public func addEvent(_ event: Event, to applicationID: ApplicationID) throws -> Event {

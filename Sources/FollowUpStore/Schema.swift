@@ -299,6 +299,8 @@ enum Schema {
                     INSERT INTO plan_marks (application_id) VALUES (NEW.id); END;
                 CREATE TRIGGER plan_facts_applications AFTER UPDATE ON applications BEGIN
                     UPDATE plan_marks SET facts = facts + 1 WHERE application_id = NEW.id; END;
+                -- When the last full consistency check passed: followupd --once checks at most daily.
+                ALTER TABLE daemon_status ADD COLUMN verified_at REAL;
                 """)
             let raise = "UPDATE plan_marks SET facts = facts + 1 WHERE application_id"
             for table in ["contacts", "company_domains", "talking_points", "events", "drafts", "replies"] {

@@ -102,15 +102,25 @@ public final class Store: Sendable {
     }
 
     /// SQLite's full consistency check (`PRAGMA quick_check`), for followupd
-    /// at start-up: it reads every page, so fuctl does not run it.
-    public func verify() throws {
+    /// at start-up: it reads every page, so fuctl does not run it, and
+    /// `followupd --once` not again when one passed since `unlessPassedSince`.
+    public func verify(unlessPassedSince: Date? = nil, now: Date = Date()) throws {
         let result: [String]
         do {
+            if let since = unlessPassedSince,
+               let passed = try db.read({ try Double.fetchOne($0, sql: "SELECT verified_at FROM daemon_status WHERE id = 1") }),
+               Date(stored: passed) >= since, Date(stored: passed) <= now {
+                return
+            }
             result = try db.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
         } catch let error as DatabaseError {
             throw path.map { Self.openFailure(error, path: $0) } ?? error
         }
         guard result == ["ok"] else { throw Self.damaged(path ?? ":memory:") }
+        // Not recording it costs only a check again next time.
+        try? writeTransaction { db in
+            try db.execute(sql: "UPDATE daemon_status SET verified_at = ? WHERE id = 1", arguments: [now.stored])
+        }
     }
 
     /// A private in-memory store, for other modules' tests.

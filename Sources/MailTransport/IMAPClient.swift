@@ -56,6 +56,11 @@ public final class IMAPClient {
     /// `headerFields` are the fields fetched for each new message: the
     /// reader of the inbox says which it needs.
     public func check(_ cursor: MailboxCursor, rescanSince: Date, headerFields: [String]) throws -> CheckResult {
+        try check(cursor, rescanSince: { rescanSince }, headerFields: headerFields)
+    }
+
+    /// `rescanSince` is asked only when the mailbox is read by date.
+    public func check(_ cursor: MailboxCursor, rescanSince: () throws -> Date, headerFields: [String]) throws -> CheckResult {
         let status = try examine(cursor.mailbox)
         guard let validity = status.uidValidity, let uidNext = status.uidNext, let exists = status.exists else {
             throw TransportError(category: .protocolViolation,
@@ -68,7 +73,7 @@ public final class IMAPClient {
         }
         let uids: [UInt32]
         if rescan != nil {
-            uids = try search("SINCE \(IMAPDate.searchDate(rescanSince))", exists: exists, uidNext: uidNext, newestOnly: false)
+            uids = try search("SINCE \(IMAPDate.searchDate(try rescanSince()))", exists: exists, uidNext: uidNext, newestOnly: false)
         } else if uidNext <= cursor.highestUID &+ 1 {
             uids = []
         } else {

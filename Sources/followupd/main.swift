@@ -30,7 +30,8 @@ struct Followupd: ParsableCommand {
         let workspace: Workspace
         do {
             workspace = try Workspace.open(configPath: path, requireCredentials: true)
-            try workspace.store.verify()
+            // The daemon checks the whole database at each start; --once at most daily.
+            try workspace.store.verify(unlessPassedSince: once ? Date() - 86_400 : nil)
             try workspace.store.refuseIfSuperseded()
         } catch let error as StoreError where error.code == .unusable || error.code == .superseded {
             // A person must look (restore a backup): restarting cannot help.

@@ -567,14 +567,14 @@ final class FakeMail: MailSession {
             + [ListedMailbox(name: "Sent", delimiter: ".", attributes: ["\\Sent"])]
     }
 
-    func checkMailbox(_ cursor: MailboxCursor, rescanSince: Date) throws -> CheckResult {
+    func checkMailbox(_ cursor: MailboxCursor, rescanSince since: () throws -> Date) throws -> CheckResult {
         if cursor.mailbox == "INBOX" { checks += 1 }
         defer { if cursor.mailbox == "INBOX" { afterCheck() } }
         if inboxDown { throw TransportError(category: .connection, detail: "connection refused") }
         let inbox = folders[cursor.mailbox] ?? []
         // A cursor without UIDVALIDITY asks for a scan by date, as IMAPClient does.
         let fresh = cursor.uidValidity == uidValidity ? inbox.filter { $0.uid > cursor.highestUID }
-                                           : inbox.filter { $0.date >= rescanSince }
+                                           : try { let rescanSince = try since(); return inbox.filter { $0.date >= rescanSince } }()
         let summaries = fresh.map { m -> MessageSummary in
             let text = String(decoding: m.bytes, as: UTF8.self)
             let header = text.components(separatedBy: "\r\n\r\n")[0] + "\r\n\r\n"

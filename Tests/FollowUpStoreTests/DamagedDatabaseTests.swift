@@ -48,6 +48,23 @@ import FollowUpCore
         #expect(try Store(path: path).applications().isEmpty)
     }
 
+    /// `followupd --once` runs the full check at most daily: a passed one is remembered.
+    @Test func aCheckThatPassedRecentlyIsNotRunAgainWhenAskedSo() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.store.verify(now: t0)
+        // Damage that only the full check sees would not be found within the day…
+        #expect(throws: Never.self) { try f.store.verify(unlessPassedSince: t0 - 86_400, now: t0 + 3600) }
+        let readBack = try #require(try f.store.db.read { try Double.fetchOne($0, sql: "SELECT verified_at FROM daemon_status") })
+        #expect(readBack == t0.stored)
+        // …and is, once the day is over, or when the daemon starts (no `unlessPassedSince`).
+        try f.store.verify(unlessPassedSince: t0 + 1, now: t0 + 90_000)
+        #expect(try f.store.db.read { try Double.fetchOne($0, sql: "SELECT verified_at FROM daemon_status") } == (t0 + 90_000).stored)
+        // A check recorded in the future (a clock set back) is no reason to skip.
+        try f.store.verify(unlessPassedSince: t0 - 86_400, now: t0)
+        #expect(try f.store.db.read { try Double.fetchOne($0, sql: "SELECT verified_at FROM daemon_status") } == t0.stored)
+    }
+
     @Test(arguments: ["truncated", "garbage"])
     func aDamagedDatabaseIsNamedAndRefused(how: String) throws {
         let dir = try scratchDirectory()
