@@ -34,6 +34,17 @@ extension Store {
         }
     }
 
+    /// How many drafts are in each state.
+    public func draftCounts() throws -> [DraftState: Int] {
+        try db.read { db in
+            var counts: [DraftState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM drafts GROUP BY state") {
+                if let state = DraftState(rawValue: row[0]) { counts[state] = row[1] }
+            }
+            return counts
+        }
+    }
+
     /// The histories of the applications `ids` names, in id order.
     public func histories(of ids: some Collection<ApplicationID>) throws -> [ApplicationHistory] {
         let unique = Array(Set(ids))

@@ -53,17 +53,18 @@ struct Status: FuctlCommand {
         }
         let workspace = try options.workspace(context)
         let status = try workspace.store.status()
-        let drafts = try workspace.store.drafts(in: [.drafted, .approved, .unknown, .sending])
-        let unknown = drafts.filter { $0.state == .unknown }
+        // Counted by SQLite; only the unknown ones are listed.
+        let counts = try workspace.store.draftCounts()
+        let unknown = try workspace.store.drafts(in: [.unknown])
         let report = Report(
             daemonAlive: Self.isAlive(status, pollInterval: workspace.settings.pollInterval, now: context.now),
             database: config.daemon.database, databaseExists: true,
             pid: status.pid, heartbeat: status.heartbeat, lastCheckAt: status.lastCheckAt,
             lastCheckResult: status.lastCheckResult, lastError: status.lastError, lastErrorAt: status.lastErrorAt,
             lastErrorCurrent: Self.isCurrent(status),
-            queued: drafts.filter { $0.state == .drafted }.count, approved: drafts.filter { $0.state == .approved }.count,
+            queued: counts[.drafted] ?? 0, approved: counts[.approved] ?? 0,
             unknown: unknown.count, unknownDrafts: unknown.map { DraftRow($0) },
-            sending: drafts.filter { $0.state == .sending }.count)
+            sending: counts[.sending] ?? 0)
         if output.json {
             try context.console.printJSON(report)
         } else {
