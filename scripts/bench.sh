@@ -11,10 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh --bench
-swift build -c release --product followupd >/dev/null
-swift build -c release --product fuctl >/dev/null
-swift build -c release --product followupd-bench-seed >/dev/null
-bin=$(swift build -c release --show-bin-path)
+# Built as the README installs them: the Swift runtime linked in.
+for product in followupd fuctl followupd-bench-seed; do
+    swift build -c release --static-swift-stdlib --product "$product" >/dev/null
+done
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 
 work=$PWD/.bench
 stack=$work/mailstack
