@@ -62,6 +62,7 @@ public final class Daemon: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.setEventHandler { [self] in
             runTick()
+            engine.workspace.releaseBetweenTicks()
             IdleMemory.release()
             scheduleNextTick()
         }

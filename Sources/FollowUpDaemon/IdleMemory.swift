@@ -3,19 +3,18 @@ import Foundation
 
 /// Between ticks the daemon only waits: what a tick touched need not stay
 /// resident. The heap's free pages go back to the system (`malloc_trim`),
-/// and the pages of the program and its libraries that are read from their
-/// files and never written (code, constant data) are paged out
-/// (`MADV_PAGEOUT`, Linux 5.4): the next tick reads them back from the page
-/// cache. Nothing that was written is dropped; this only lowers what an
-/// idle daemon holds.
+/// and the pages of the program and its libraries read from their files
+/// (code, constant data, data never written) are paged out (`MADV_PAGEOUT`,
+/// Linux 5.4): the next tick reads them back. A page written to is kept (no
+/// swap) or swapped like any other; none is mapped by another process. This
+/// changes nothing but what an idle daemon holds.
 enum IdleMemory {
     static func release() {
         malloc_trim(0)
         for line in mappings().split(separator: "\n") {
             // "7f12…-7f13… r-xp 00000000 fe:01 1234   /usr/lib/…/libFoundation.so"
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w"),
-                  let range = Self.range(fields[0]) else { continue }
+            guard fields.count >= 6, fields[5].hasPrefix("/"), let range = Self.range(fields[0]) else { continue }
             _ = madvise(UnsafeMutableRawPointer(bitPattern: range.lowerBound), Int(range.upperBound - range.lowerBound), MADV_PAGEOUT)
         }
     }

@@ -49,6 +49,12 @@ public final class Workspace: Sendable {
                            senderEmail: config.identity.email, askForFeedback: config.settings.askForFeedback)
     }
 
+    /// What a tick may have loaded that the next may not need: the spelling
+    /// dictionary, opened again when a draft is written or linted.
+    public func releaseBetweenTicks() {
+        (writer.speller as? LazyHunspellSpeller)?.close()
+    }
+
     /// Random bytes for Message-IDs, from the system's generator.
     public static func randomBytes(_ count: Int = 16) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()

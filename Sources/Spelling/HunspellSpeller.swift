@@ -105,6 +105,11 @@ public final class LazyHunspellSpeller: Speller, @unchecked Sendable {
         }
     }
 
+    /// Closes the dictionary (several MB in memory); the next word opens it again.
+    public func close() {
+        lock.withLock { opened = nil }
+    }
+
     /// Without a dictionary every word passes: a missed typo, never a draft held back for nothing.
     public func isCorrect(_ word: String) -> Bool { speller?.isCorrect(word) ?? true }
 

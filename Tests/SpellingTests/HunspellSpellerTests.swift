@@ -67,6 +67,14 @@ func realSpeller() -> HunspellSpeller? {
         #expect(throws: SpellerError.self) { try LazyHunspellSpeller(dictionary: "/nonexistent/xx_XX") }
     }
 
+    /// Closed between the daemon's ticks, the dictionary opens again at the next word.
+    @Test func aClosedDictionaryOpensAgainWhenAsked() throws {
+        let speller = try LazyHunspellSpeller(dictionary: try dictionary(aff: "SET UTF-8\n"))
+        #expect(speller.isCorrect("hello"))
+        speller.close()
+        #expect(speller.isCorrect("hello") && !speller.isCorrect("helo"))
+    }
+
     @Test func theRealDictionaryAnswersAsTheEagerOne() throws {
         guard realSpeller() != nil else { return }
         let lazy = try LazyHunspellSpeller()
