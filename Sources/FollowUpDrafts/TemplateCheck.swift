@@ -51,12 +51,24 @@ enum TemplateCheck {
     /// transform `lowercased(name)`: the name inside must be a known one.
     private static func checkName(_ tag: Tag, _ fail: (String) -> TemplateError) throws {
         var name = Substring(tag.name)
-        while let match = name.wholeMatch(of: /\s*\w+\((.*)\)\s*/) { name = match.1 }
+        while let inner = transformArgument(name) { name = inner }
         name = name.prefix { $0 != "." }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || TemplateVariable(rawValue: trimmed) != nil { return }
         let hint = closest(to: trimmed).map { " (did you mean {{\($0)}}?)" } ?? ""
         throw fail("unknown variable {{\(trimmed)}}\(hint); the variables are: \(TemplateVariable.names.joined(separator: ", "))")
+    }
+
+    /// What a transform call `lowercased(name)` is applied to, spaces around
+    /// it allowed; nil when `text` is no such call. By hand, not by regular
+    /// expression: this runs for every tag of every template at each start.
+    static func transformArgument(_ text: Substring) -> Substring? {
+        var trimmed = text.drop { $0.isWhitespace }
+        while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
+        guard trimmed.last == ")", let open = trimmed.firstIndex(of: "("), open > trimmed.startIndex,
+              trimmed[..<open].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        return inner.contains { $0.isNewline } ? nil : inner
     }
 
     /// The known name within two edits of `name`, if there is one.

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpDrafts
+@testable import FollowUpDrafts
 import Foundation
 import Testing
 import TestSupport
@@ -166,4 +166,24 @@ extension TemplateName {
     static let news = TemplateName(kind: .news, event: .interview)
     static let competingOffer = TemplateName(kind: .competingOffer, event: .interview)
     static let rejectionReply = TemplateName(kind: .rejectionReply, event: .interview)
+}
+
+/// The transform call a tag may wrap its name in, read by hand as the
+/// regular expression it replaced read it.
+@Suite struct TemplateTransformTests {
+    @Test func aTransformCallIsUnwrappedAsTheRegularExpressionDid() {
+        let cases = ["lowercased(company)", "  capitalized(contact_name) ", "uppercased(lowercased(role))", "company", "(company)",
+                     "lower cased(company)", "lowercased(company", "lowercased)company(", "f()", "f(a)(b)", "f(\n)", "\tf(x)\n",
+                     "é(x)", "f_1(x.y)", "", " ", "f(x) y"]
+        for text in cases {
+            let reference = Substring(text).wholeMatch(of: /\s*\w+\((.*)\)\s*/).map { String($0.1) }
+            #expect(TemplateCheck.transformArgument(Substring(text)).map(String.init) == reference, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aTemplateMayUseATransformOfAKnownVariable() throws {
+        let source = "{{% CONTENT_TYPE: TEXT}}\nSubject: Hi\n\nDear {{capitalized(contact_name)}}\n"
+        #expect(throws: Never.self) { try TemplateCheck.validate(source, origin: "t.mustache") }
+        #expect(throws: TemplateError.self) { try TemplateCheck.validate(source.replacingOccurrences(of: "contact_name", with: "contact_nam"), origin: "t.mustache") }
+    }
 }
