@@ -21,8 +21,7 @@ struct Notifier {
         guard workspace.config.notify.enabled else { return false }
         do {
             guard try workspace.store.noticeMarks().since == nil else { return false }
-            let newest = try workspace.store.histories().flatMap(\.replies).map(\.id).max() ?? 0
-            try workspace.store.beginNotices(at: clock(), replyMark: newest)
+            try workspace.store.beginNotices(at: clock(), replyMark: try workspace.store.newestReplyID())
             return true
         } catch {
             logger.error("notices could not begin; they are tried again at the next tick", metadata: ["error": "\(error)"])
@@ -54,8 +53,8 @@ struct Notifier {
     private func record(checkFailure: String?, first: Bool) throws -> [StoredNotice] {
         let store = workspace.store
         let now = clock()
-        let histories = try store.histories()
         let marks = try store.noticeMarks()
+        let (histories, newestReply) = try store.noticeHistories(replyMark: marks.replyMark, since: marks.since ?? now, now: now)
         // Problems are told only in a draft's first notice for its revision: lint
         // only those (a tick with drafts already told opens no dictionary).
         let waiting = histories.flatMap { history in history.drafts.filter { $0.state == .drafted }.map { (history, $0) } }
@@ -80,7 +79,6 @@ struct Notifier {
             if notice.kind == .draftDueSoon, queued.contains(revision),
                newlyQueued.contains("queued:\(revision)") { skipped.insert(notice.key) }
         }
-        let newestReply = histories.flatMap(\.replies).map(\.id).max() ?? 0
         return try store.recordNotices(wanted, command: notify.command != nil, mail: notify.mail,
                                        skipped: skipped, replyMark: newestReply, now: now)
     }

@@ -45,6 +45,32 @@ extension Store {
         }
     }
 
+    /// The histories the notices can come from at `now` (`NoticePlanner`):
+    /// applications with a draft waiting or unknown, a reply above
+    /// `replyMark`, an invitation's change since `since` or a round still to
+    /// come, or a no-response round not told yet. Not every history: the
+    /// cost of a tick's notices is that of what they tell. With them, read
+    /// at the same moment, the highest reply id: the mark once they are told.
+    public func noticeHistories(replyMark: ReplyID, since: Date, now: Date) throws -> (histories: [ApplicationHistory], newestReply: ReplyID) {
+        try db.read { db in
+            let newest = try ReplyID.fetchOne(db, sql: "SELECT MAX(id) FROM replies") ?? 0
+            return (try Self.histories(db, ApplicationSelection(ids: """
+                SELECT application_id FROM drafts WHERE state IN ('\(DraftState.drafted.rawValue)', '\(DraftState.unknown.rawValue)')
+                UNION SELECT application_id FROM replies WHERE id > ?
+                UNION SELECT application_id FROM events
+                    WHERE invitation_uid IS NOT NULL AND (cancelled_at >= ? OR moved_at >= ? OR start > ?)
+                UNION SELECT a.id FROM applications a WHERE a.outcome = '\(Outcome.noResponse.rawValue)' AND NOT EXISTS (
+                    SELECT 1 FROM notices n WHERE n.key = 'round-ended:' || a.id || ':'
+                        || (SELECT COALESCE(MAX(e.id), 0) FROM events e WHERE e.application_id = a.id))
+                """, arguments: [replyMark, since.stored, since.stored, now.stored])), newest)
+        }
+    }
+
+    /// The highest reply id: the mark of the replies noticed.
+    public func newestReplyID() throws -> ReplyID {
+        try db.read { db in try ReplyID.fetchOne(db, sql: "SELECT MAX(id) FROM replies") ?? 0 }
+    }
+
     /// The histories of the applications `ids` names, in id order.
     public func histories(of ids: some Collection<ApplicationID>) throws -> [ApplicationHistory] {
         let unique = Array(Set(ids))
