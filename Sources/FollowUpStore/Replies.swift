@@ -43,6 +43,13 @@ extension Store {
 
     /// The same message, already recorded for the same application. A mail
     /// read again (a rescan by date) has the same arrival time on the server.
+    /// One recorded reply, or nil when there is no such reply.
+    public func reply(id: ReplyID) throws -> RecordedReply? {
+        try db.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE id = ?", arguments: [id]).map(RecordedReply.init(row:))
+        }
+    }
+
     private static func recorded(_ reply: RecordedReply, _ db: Database) throws -> Row? {
         if let mid = reply.messageID {
             return try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE message_id = ? AND application_id = ?",

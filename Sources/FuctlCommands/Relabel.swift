@@ -50,7 +50,7 @@ struct Relabel: FuctlCommand {
     func run(in context: Context) throws {
         let workspace = try options.workspace(context)
         let target = kind.replyClass
-        guard let current = try workspace.store.histories().flatMap(\.replies).first(where: { $0.id == reply }) else {
+        guard let current = try workspace.store.reply(id: reply) else {
             throw CommandFailure(.notFound, "no reply with id \(reply)")
         }
         if current.replyClass == target && current.until == until {
