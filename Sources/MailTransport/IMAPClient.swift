@@ -10,8 +10,11 @@ public final class IMAPClient {
     /// UIDs per header FETCH: Debian's libcurl 7.88.1 fails a response over
     /// ~300 KB (FIELD-NOTES), so keep each well below.
     static let headerBatch = 50
-    /// Bytes of partial bodies per FETCH, for the same reason.
+    /// Bytes of partial bodies per FETCH, for the same reason: counted by
+    /// the sizes the header fetch reported (`bodyBatches`).
     static let bodyBytesPerFetch = 200_000
+    /// Messages per body FETCH at most, however small.
+    static let bodiesPerFetch = 100
     /// Messages asked about per UID SEARCH. The same libcurl clips long server
     /// lines, and the answer is one line with a UID per match: a `* SEARCH`
     /// of 1,700 UIDs lost most of them (FIELD-NOTES). 500 UIDs of ten digits
@@ -33,6 +36,9 @@ public final class IMAPClient {
     private let handle: CurlHandle
     /// Whether the server offers ESEARCH (RFC 4731), once asked.
     private var offersExtendedSearch: Bool?
+    /// The sizes this session's header fetches reported, by mailbox and UID:
+    /// the body fetches are batched by them.
+    private var sizes: [String: [UInt32: Int]] = [:]
 
     public init(server: MailServer, credentials: MailCredentials) throws {
         self.server = server
@@ -153,14 +159,46 @@ public final class IMAPClient {
                              maxBytes: Int = 65536) throws -> [UInt32: [UInt8]] {
         _ = try examine(mailbox)
         var result: [UInt32: [UInt8]] = [:]
-        let batch = max(1, Self.bodyBytesPerFetch / max(1, maxBytes))
-        for chunk in uids.chunked(batch) {
+        func fetch(_ chunk: some Collection<UInt32>) throws {
             let fetch = "UID FETCH \(Self.uidSet(chunk)) (UID BODY.PEEK[\(part.rawValue)]<0.\(maxBytes)>)"
             for item in try command(fetch).fetches {
                 if let uid = item.uid, let bytes = item.body(section: part.rawValue) { result[uid] = bytes }
             }
         }
+        // As many as the sizes the server gave allow; should an answer still be
+        // too large (a size that was not the message's), those again in
+        // batches whose answer cannot be, whatever the messages' sizes.
+        let safe = max(1, Self.bodyBytesPerFetch / max(1, maxBytes))
+        for batch in Self.bodyBatches(uids, sizes: sizes[mailbox] ?? [:], maxBytes: maxBytes) {
+            do {
+                try fetch(batch)
+            } catch let error as TransportError where batch.count > safe && error.category != .stopped {
+                _ = try examine(mailbox)
+                for chunk in batch.chunked(safe) { try fetch(chunk) }
+            }
+        }
         return result
+    }
+
+    /// `uids` in FETCH batches whose answers stay under `bodyBytesPerFetch`:
+    /// each message counted at its size up to `maxBytes` (at `maxBytes` when
+    /// unknown), with room for its FETCH line; `bodiesPerFetch` at most.
+    static func bodyBatches(_ uids: [UInt32], sizes: [UInt32: Int], maxBytes: Int) -> [[UInt32]] {
+        var batches: [[UInt32]] = []
+        var batch: [UInt32] = []
+        var bytes = 0
+        for uid in uids {
+            let cost = min(max(0, sizes[uid] ?? maxBytes), maxBytes) + 128
+            if !batch.isEmpty && (bytes + cost > bodyBytesPerFetch || batch.count >= bodiesPerFetch) {
+                batches.append(batch)
+                batch = []
+                bytes = 0
+            }
+            batch.append(uid)
+            bytes += cost
+        }
+        if !batch.isEmpty { batches.append(batch) }
+        return batches
     }
 
     /// The flags of the given messages, by UID.
@@ -251,6 +289,7 @@ public final class IMAPClient {
             }
             summaries += chunk.compactMap { read[$0] }
         }
+        for summary in summaries { sizes[mailbox, default: [:]][summary.uid] = summary.size }
         return summaries
     }
 
@@ -264,10 +303,11 @@ public final class IMAPClient {
 
     private func headerFetch(_ uids: [UInt32], fields: [String], piece: (offset: Int, length: Int)? = nil) throws -> [MessageSummary] {
         let range = piece.map { "<\($0.offset).\($0.length)>" } ?? ""
-        let fetch = "UID FETCH \(Self.uidSet(uids)) (UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(fields.joined(separator: " ")))]\(range))"
+        let fetch = "UID FETCH \(Self.uidSet(uids)) (UID INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS (\(fields.joined(separator: " ")))]\(range))"
         return try command(fetch).fetches.compactMap { item in
             guard let uid = item.uid, uids.contains(uid), let header = item.headerFields else { return nil }
-            return MessageSummary(uid: uid, internalDate: item.internalDate.flatMap(IMAPDate.parseDateTime), header: header)
+            return MessageSummary(uid: uid, internalDate: item.internalDate.flatMap(IMAPDate.parseDateTime), header: header,
+                                  size: item.size)
         }
     }
 

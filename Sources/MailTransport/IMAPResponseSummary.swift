@@ -24,6 +24,9 @@ public struct IMAPFetch: Hashable, Sendable {
 
     public var internalDate: String? { items["INTERNALDATE"]?.text }
 
+    /// `RFC822.SIZE`: the message's size in bytes, as the server says.
+    public var size: Int? { items["RFC822.SIZE"]?.number.map(Int.init) }
+
     /// The bytes of `BODY[section]`, partial or not (`section` as sent, e.g. "TEXT", "").
     public func body(section: String) -> [UInt8]? {
         let name = "BODY[\(section.uppercased())]"

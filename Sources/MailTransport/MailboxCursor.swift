@@ -25,12 +25,15 @@ public struct MessageSummary: Hashable, Sendable {
     /// False when a field was longer than a check keeps, or a piece of it
     /// could not be fetched: the fields are there, cut short.
     public var complete: Bool
+    /// The whole message's size, as the server says (`RFC822.SIZE`).
+    public var size: Int?
 
-    public init(uid: UInt32, internalDate: Date?, header: [UInt8], complete: Bool = true) {
+    public init(uid: UInt32, internalDate: Date?, header: [UInt8], complete: Bool = true, size: Int? = nil) {
         self.uid = uid
         self.internalDate = internalDate
         self.header = header
         self.complete = complete
+        self.size = size
     }
 }
 

@@ -7,7 +7,7 @@ import TestSupport
 /// written straight into its Maildir. libcurl 7.88.1 clipped a `* SEARCH`
 /// line of more than ~1,700 UIDs: most were lost and two ran together into a
 /// UID the mailbox never had, which then became the bookmark.
-@Suite("IMAP reads of large mailboxes")
+@Suite("IMAP reads of large mailboxes", .serialized)
 struct IMAPLargeMailboxTests {
     static let user = MailStack.recruiter
     static let fields = ["Message-ID"]
@@ -146,6 +146,51 @@ struct IMAPLargeMailboxTests {
               "\(Int(Date().timeIntervalSince(began) * 1000)) ms")
         #expect(ids(result).count == 6_000)
         #expect(Set(ids(result)) == Set(recent.ids))
+    }
+
+    /// Bodies are fetched in batches by the sizes the header fetch reported:
+    /// 300 small messages take four FETCHes, not the hundred that counting
+    /// each as 64 KB would take.
+    @Test func bodiesOfSmallMessagesComeInFewFetches() throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        let mail = messages(300, tag: "small-\(mailbox)")
+        try stack.files.writeToMaildir(mail.bytes, user: Self.user, folder: mailbox)
+        let recorder = try Recorder(port: stack.testPort(15), target: stack.files.port("IMAPS_PORT"),
+                                    extra: stack.tlsTermination() + ["--target-tls"])
+        defer { recorder.stop() }
+        let client = try IMAPClient(server: MailServer(host: "localhost", port: stack.testPort(15), security: .implicitTLS,
+                                                       caFile: stack.files.caFile), credentials: stack.login(Self.user))
+        let result = try client.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
+        let bodies = try client.fetchPartial(.whole, uids: result.messages.map(\.uid), in: mailbox)
+        #expect(bodies.count == 300)
+        #expect(Set(bodies.values.compactMap { headerValue("Message-ID", in: $0) }) == Set(mail.ids))
+        let fetches = recorder.clientLines.filter { $0.contains("BODY.PEEK[]<0.65536>") }.count
+        #expect(fetches <= 4, "\(fetches) body FETCHes")
+    }
+
+    /// A server whose sizes are not its messages' (or a batch's answer that
+    /// is larger than they said) costs smaller batches, never a message.
+    @Test func bodiesLargerThanTheirReportedSizeAreStillEachRead() throws {
+        guard let stack = try MailStack.required() else { return }
+        let mailbox = folder()
+        // Twenty messages of exactly 60,000 bytes, each said to be 100: one batch of 1.2 MB, too large for libcurl.
+        let body = String(repeating: "0123456789abcdef\r\n", count: 3_300)
+        let mail = (0..<20).map { i -> [UInt8] in
+            let head = "From: Newsletter <news@bulk.test>\r\nTo: <\(Self.user)>\r\nSubject: Big \(i)\r\n" +
+                "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\nMessage-ID: <big-\(i)-\(mailbox)@bulk.test>\r\n\r\n"
+            let padding = String(repeating: "x", count: 60_000 - head.utf8.count - body.utf8.count - 2)
+            return Array((head + body + padding + "\r\n").utf8)
+        }
+        #expect(mail.allSatisfy { $0.count == 60_000 })
+        try stack.files.writeToMaildir(mail, user: Self.user, folder: mailbox)
+        let (proxy, client) = try stack.imapThroughProxy(offset: 16, fault: "rewrite:RFC822.SIZE 60000=>RFC822.SIZE 100", user: Self.user)
+        defer { proxy.stop() }
+        let result = try client.check(MailboxCursor(mailbox: mailbox), rescanSince: Date(timeIntervalSinceNow: -86400), headerFields: Self.fields)
+        #expect(result.messages.map(\.size) == Array(repeating: 100, count: 20), "the proxy's lie reached the client")
+        let bodies = try client.fetchPartial(.whole, uids: result.messages.map(\.uid), in: mailbox)
+        #expect(bodies.count == 20)
+        #expect(bodies.values.allSatisfy { $0.count == 60_000 })
     }
 
     /// A reply threaded onto ours, with `extra` header lines.
