@@ -14,7 +14,8 @@ extension EndToEndTests {
               ("rewrite:* OK=>* BYE", "says BYE at the greeting"),
               ("hold-on:[READ-ONLY]", "never answers EXAMINE"),
               ("rewrite:OK [READ-ONLY]=>%%% [READ-ONLY]", "answers EXAMINE with garbage"),
-              ("drop-on:* SEARCH", "hangs up instead of answering SEARCH"),
+              ("drop-on:* ESEARCH", "hangs up instead of answering SEARCH"),
+              ("drop-on: ESEARCH", "hangs up instead of answering CAPABILITY"),
               ("close-on:BODY[HEADER", "hangs up in the middle of a FETCH literal"),
           ])
     func aBrokenInboxCheckIsNeverFollowedByASend(fault: String, what: String) throws {
