@@ -104,6 +104,7 @@ struct InboxCheck {
         let shown = ModifiedUTF7.decode(mailbox) ?? mailbox
         var candidates: [MessageSummary] = []
         var answers: [MessageSummary] = []
+        var replies: [(reply: RecordedReply, position: MailboxPosition, attribution: ReplyAttribution)] = []
         for summary in messages {
             if !summary.complete {
                 logger.notice("message read in part: a header field was too long to keep whole",
@@ -159,16 +160,18 @@ struct InboxCheck {
             for applicationID in [attribution.applicationID] + attribution.alsoMatching {
                 var reply = attribution.recordedReply(id: 0, for: reading.message)
                 reply.applicationID = applicationID
-                // The same message in a second folder (moved, or under \All too) is the reply already recorded.
-                let (_, inserted) = try store.recordReply(reply, at: MailboxPosition(mailbox: mailbox, uid: summary.uid, matched: attribution.match.words))
-                if inserted {
-                    result.repliesRecorded += 1
-                    logger.notice("reply recorded", metadata: [
-                        "application": "\(applicationID)", "class": "\(attribution.replyClass.rawValue)",
-                        "matched": "\(attribution.match)", "mailbox": "\(shown)",
-                    ])
-                }
+                replies.append((reply, MailboxPosition(mailbox: mailbox, uid: summary.uid, matched: attribution.match.words), attribution))
             }
+        }
+        // One commit for the folder's replies, before its bookmark moves past them.
+        // The same message in a second folder (moved, or under \All too) is the reply already recorded.
+        let recorded = try store.recordReplies(replies.map { ($0.reply, $0.position) })
+        for ((reply, _, attribution), (_, inserted)) in zip(replies, recorded) where inserted {
+            result.repliesRecorded += 1
+            logger.notice("reply recorded", metadata: [
+                "application": "\(reply.applicationID)", "class": "\(attribution.replyClass.rawValue)",
+                "matched": "\(attribution.match)", "mailbox": "\(shown)",
+            ])
         }
     }
 

@@ -25,24 +25,33 @@ extension Store {
     @discardableResult
     public func recordReply(_ reply: RecordedReply, at position: MailboxPosition? = nil) throws
         -> (reply: RecordedReply, inserted: Bool) {
-        try writeTransaction { db in
-            if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
-            try db.execute(sql: """
-                INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
-                    message_id, header_digest, from_address, subject, mailbox, uid, matched, read_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.replyClass.rawValue,
-                                 reply.until?.description, reply.failedRecipient, reply.source.rawValue,
-                                 reply.messageID, reply.headerDigest, reply.from, reply.subject, position?.mailbox,
-                                 position.map { Int64($0.uid) }, position?.matched, reply.readOn])
-            var stored = reply
-            stored.id = db.lastInsertedRowID
-            return (stored, true)
-        }
+        try recordReplies([(reply, position)])[0]
     }
 
-    /// The same message, already recorded for the same application. A mail
-    /// read again (a rescan by date) has the same arrival time on the server.
+    /// `recordReply` for each, in one transaction: the replies one inbox
+    /// check finds in a folder cost one commit, not one each.
+    public func recordReplies(_ replies: [(reply: RecordedReply, position: MailboxPosition?)]) throws
+        -> [(reply: RecordedReply, inserted: Bool)] {
+        guard !replies.isEmpty else { return [] }
+        return try writeTransaction { db in try replies.map { try Self.record($0.reply, at: $0.position, db) } }
+    }
+
+    private static func record(_ reply: RecordedReply, at position: MailboxPosition?, _ db: Database) throws
+        -> (reply: RecordedReply, inserted: Bool) {
+        if let row = try Self.recorded(reply, db) { return (try RecordedReply(row: row), false) }
+        try db.execute(sql: """
+            INSERT INTO replies (application_id, received_at, class, until, failed_recipient, source,
+                message_id, header_digest, from_address, subject, mailbox, uid, matched, read_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [reply.applicationID, reply.receivedAt.stored, reply.replyClass.rawValue,
+                             reply.until?.description, reply.failedRecipient, reply.source.rawValue,
+                             reply.messageID, reply.headerDigest, reply.from, reply.subject, position?.mailbox,
+                             position.map { Int64($0.uid) }, position?.matched, reply.readOn])
+        var stored = reply
+        stored.id = db.lastInsertedRowID
+        return (stored, true)
+    }
+
     /// One recorded reply, or nil when there is no such reply.
     public func reply(id: ReplyID) throws -> RecordedReply? {
         try db.read { db in
@@ -50,6 +59,8 @@ extension Store {
         }
     }
 
+    /// The same message, already recorded for the same application. A mail
+    /// read again (a rescan by date) has the same arrival time on the server.
     private static func recorded(_ reply: RecordedReply, _ db: Database) throws -> Row? {
         if let mid = reply.messageID {
             return try Row.fetchOne(db, sql: "SELECT * FROM replies WHERE message_id = ? AND application_id = ?",

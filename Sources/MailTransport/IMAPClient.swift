@@ -7,9 +7,15 @@ import Foundation
 /// the one write is APPEND to the Sent folder.
 /// Not thread-safe: use one client from one task at a time.
 public final class IMAPClient {
-    /// UIDs per header FETCH: Debian's libcurl 7.88.1 fails a response over
-    /// ~300 KB (FIELD-NOTES), so keep each well below.
+    /// UIDs in a check's first header FETCH: Debian's libcurl 7.88.1 fails a
+    /// response over ~300 KB (FIELD-NOTES), so keep each well below. Later
+    /// FETCHes are sized by what the answers so far weighed (`nextHeaderBatch`).
     static let headerBatch = 50
+    /// What one header FETCH's answer should weigh: a fifth of libcurl's
+    /// limit, so that a run of messages with longer headers than the average
+    /// so far still fits.
+    static let headerBytesPerFetch = 60_000
+    static let headerBatches = 10...200
     /// Bytes of partial bodies per FETCH, for the same reason: counted by
     /// the sizes the header fetch reported (`bodyBatches`).
     static let bodyBytesPerFetch = 200_000
@@ -269,7 +275,7 @@ public final class IMAPClient {
         try command("EXAMINE \(try Self.quoted(mailbox))")
     }
 
-    /// The header fields of `uids`, `headerBatch` messages a command. A
+    /// The header fields of `uids`, in FETCHes sized by `nextHeaderBatch`. A
     /// message missing from the answer — a line libcurl clipped, so the
     /// answer did not parse, or more than ~300 KB, so the command failed
     /// (FIELD-NOTES) — is fetched again alone, and then field by field in
@@ -277,7 +283,11 @@ public final class IMAPClient {
     private func fetchSummaries(_ uids: [UInt32], in mailbox: String, headerFields: [String]) throws -> [MessageSummary] {
         var recoveries = 0
         var summaries: [MessageSummary] = []
-        for chunk in uids.chunked(Self.headerBatch) {
+        var batch = Self.headerBatch, weighed = 0, bytes = 0
+        var start = 0
+        while start < uids.count {
+            let chunk = uids[start..<min(start + batch, uids.count)]
+            start = chunk.endIndex
             var read: [UInt32: MessageSummary] = [:]
             do {
                 for summary in try headerFetch(Array(chunk), fields: headerFields) { read[summary.uid] = summary }
@@ -287,10 +297,27 @@ public final class IMAPClient {
             for uid in chunk where read[uid] == nil {
                 if let summary = try fetchAlone(uid, in: mailbox, headerFields: headerFields, &recoveries) { read[uid] = summary }
             }
-            summaries += chunk.compactMap { read[$0] }
+            let got = chunk.compactMap { read[$0] }
+            summaries += got
+            weighed += got.count
+            bytes += got.reduce(0) { $0 + $1.header.count + Self.fetchLineBytes }
+            batch = Self.nextHeaderBatch(weighed: weighed, bytes: bytes)
         }
         for summary in summaries { sizes[mailbox, default: [:]][summary.uid] = summary.size }
         return summaries
+    }
+
+    /// A FETCH answer's bytes around each message's fields (UID, INTERNALDATE, size, literal).
+    static let fetchLineBytes = 120
+
+    /// The next header FETCH's size: as many messages as weigh
+    /// `headerBytesPerFetch` at the average of those read so far, within
+    /// `headerBatches`. Small headers take few round trips; long ones
+    /// (References of a long thread) keep each answer small.
+    static func nextHeaderBatch(weighed: Int, bytes: Int) -> Int {
+        guard weighed > 0 else { return headerBatch }
+        let average = max(1, bytes / weighed)
+        return min(max(headerBytesPerFetch / average, headerBatches.lowerBound), headerBatches.upperBound)
     }
 
     /// After a failed fetch: libcurl has dropped the connection, so open the
