@@ -12,9 +12,10 @@ struct ReplyReader {
     let path: MatchPath
     /// The system that relayed it, if a scheduling tool, a job platform or an ATS sent it.
     let relay: RelaySystem?
-    /// The sender's words (and the subject unless it replies to or forwards ours).
-    private let text: String
+    /// What the sender's words say (and the subject's, unless it replies to or forwards ours).
     private let said: ReplyClass
+    /// The phrases that said it, read with it.
+    private let saidBy: [String]
 
     init(message: IncomingMessage, authored: AuthoredText, application: Application, path: MatchPath, relay: RelaySystem?) {
         self.message = message
@@ -22,8 +23,8 @@ struct ReplyReader {
         self.application = application
         self.path = path
         self.relay = relay
-        text = SubjectPrefix.isReplyOrForward(message.subject) ? authored.message : message.subject + "\n\n" + authored.message
-        said = ReplyWording.classify(text)
+        let text = SubjectPrefix.isReplyOrForward(message.subject) ? authored.message : message.subject + "\n\n" + authored.message
+        (said, saidBy) = ReplyWording.read(text)
     }
 
     /// Why the message is no reply, or nil. A message that names one we sent,
@@ -88,11 +89,10 @@ struct ReplyReader {
         if said == .unclear, let invitation = message.invitation, ["REQUEST", "PUBLISH", nil].contains(invitation.method) {
             return ReplyReading(replyClass: .nextStep, phrases: ["an invitation to a meeting: \(invitation.summary ?? "no title")"])
         }
-        let phrases = ReplyWording.phrases(text)
         if said == .needMoreTime {
-            return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message), phrases: phrases)
+            return ReplyReading(replyClass: .needMoreTime, until: dates.latestDate(in: authored.message), phrases: saidBy)
         }
-        return ReplyReading(replyClass: said, phrases: phrases)
+        return ReplyReading(replyClass: said, phrases: saidBy)
     }
 
     /// Its answers go to a person at the company (jane.carter@, not talent@ or events@): a person sent it.

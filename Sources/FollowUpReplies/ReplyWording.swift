@@ -14,13 +14,22 @@ import FollowUpCore
 /// - a bare "unfortunately … your application" counts as a rejection only when
 ///   nothing else was said.
 enum ReplyWording {
-    static func classify(_ text: String) -> ReplyClass {
-        var found = Set<Signal>()
-        for sentence in PlainWords.sentences(of: text) {
-            for signal in Signal.allCases where signal.isFound(in: sentence) {
-                found.insert(signal)
+    static func classify(_ text: String) -> ReplyClass { read(text).replyClass }
+
+    /// What `classify` and `phrases` say, in one pass over the sentences: each
+    /// signal is looked for until it is found (its phrase patterns are most of
+    /// the cost of reading a reply).
+    static func read(_ text: String) -> (replyClass: ReplyClass, phrases: [String]) {
+        var found: [Signal: String] = [:]
+        for sentence in PlainWords.sentences(of: text) where found.count < Signal.allCases.count {
+            for signal in Signal.allCases where found[signal] == nil && signal.isFound(in: sentence) {
+                found[signal] = signal.words(in: sentence)
             }
         }
+        return (classification(Set(found.keys)), Signal.allCases.compactMap { signal in found[signal].map { "\(signal): \"\($0)\"" } })
+    }
+
+    private static func classification(_ found: Set<Signal>) -> ReplyClass {
         if found.contains(.rejection) { return found.contains(.nextStep) ? .unclear : .rejection }
         if found.contains(.nextStep) { return .nextStep }
         if found.contains(.needMoreTime) { return .needMoreTime }
@@ -35,15 +44,7 @@ enum ReplyWording {
     }
 
     /// Each signal found, with the first words that carried it.
-    static func phrases(_ text: String) -> [String] {
-        var found: [Signal: String] = [:]
-        for sentence in PlainWords.sentences(of: text) {
-            for signal in Signal.allCases where found[signal] == nil && signal.isFound(in: sentence) {
-                found[signal] = signal.words(in: sentence)
-            }
-        }
-        return Signal.allCases.compactMap { signal in found[signal].map { "\(signal): \"\($0)\"" } }
-    }
+    static func phrases(_ text: String) -> [String] { read(text).phrases }
 
     enum Signal: CaseIterable {
         case rejection, nextStep, needMoreTime, softRejection

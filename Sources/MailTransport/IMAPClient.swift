@@ -7,20 +7,19 @@ import Foundation
 /// the one write is APPEND to the Sent folder.
 /// Not thread-safe: use one client from one task at a time.
 public final class IMAPClient {
-    /// UIDs in a check's first header FETCH: Debian's libcurl 7.88.1 fails a
-    /// response over ~300 KB (FIELD-NOTES), so keep each well below. Later
-    /// FETCHes are sized by what the answers so far weighed (`nextHeaderBatch`).
+    /// UIDs per header FETCH: Debian's libcurl 7.88.1 fails a response it
+    /// counts as over ~300 KB (FIELD-NOTES), and it counts more than the
+    /// bytes: header fetches of 115 to 200 small messages (400 bytes of
+    /// fields each) failed so, intermittently. Keep each well below.
     static let headerBatch = 50
-    /// What one header FETCH's answer should weigh: a fifth of libcurl's
-    /// limit, so that a run of messages with longer headers than the average
-    /// so far still fits.
-    static let headerBytesPerFetch = 60_000
-    static let headerBatches = 10...200
-    /// Bytes of partial bodies per FETCH, for the same reason: counted by
-    /// the sizes the header fetch reported (`bodyBatches`).
+    /// Bytes of partial bodies per FETCH at most, whatever the messages'
+    /// sizes, for the same reason: `bodyBytesPerFetch / maxBytes` messages.
     static let bodyBytesPerFetch = 200_000
-    /// Messages per body FETCH at most, however small.
-    static let bodiesPerFetch = 100
+    /// The bytes of the bodies in one batch by the sizes the header fetch
+    /// reported (`bodyBatches`), and their number: half the above, as libcurl
+    /// counts more than the bytes (batches of 74 bodies of 2.7 KB failed).
+    static let bodyBatchBytes = 100_000
+    static let bodiesPerFetch = 50
     /// Messages asked about per UID SEARCH. The same libcurl clips long server
     /// lines, and the answer is one line with a UID per match: a `* SEARCH`
     /// of 1,700 UIDs lost most of them (FIELD-NOTES). 500 UIDs of ten digits
@@ -186,7 +185,7 @@ public final class IMAPClient {
         return result
     }
 
-    /// `uids` in FETCH batches whose answers stay under `bodyBytesPerFetch`:
+    /// `uids` in FETCH batches whose answers stay under `bodyBatchBytes`:
     /// each message counted at its size up to `maxBytes` (at `maxBytes` when
     /// unknown), with room for its FETCH line; `bodiesPerFetch` at most.
     static func bodyBatches(_ uids: [UInt32], sizes: [UInt32: Int], maxBytes: Int) -> [[UInt32]] {
@@ -195,7 +194,7 @@ public final class IMAPClient {
         var bytes = 0
         for uid in uids {
             let cost = min(max(0, sizes[uid] ?? maxBytes), maxBytes) + 128
-            if !batch.isEmpty && (bytes + cost > bodyBytesPerFetch || batch.count >= bodiesPerFetch) {
+            if !batch.isEmpty && (bytes + cost > bodyBatchBytes || batch.count >= bodiesPerFetch) {
                 batches.append(batch)
                 batch = []
                 bytes = 0
@@ -275,7 +274,7 @@ public final class IMAPClient {
         try command("EXAMINE \(try Self.quoted(mailbox))")
     }
 
-    /// The header fields of `uids`, in FETCHes sized by `nextHeaderBatch`. A
+    /// The header fields of `uids`, `headerBatch` messages a command. A
     /// message missing from the answer — a line libcurl clipped, so the
     /// answer did not parse, or more than ~300 KB, so the command failed
     /// (FIELD-NOTES) — is fetched again alone, and then field by field in
@@ -283,11 +282,7 @@ public final class IMAPClient {
     private func fetchSummaries(_ uids: [UInt32], in mailbox: String, headerFields: [String]) throws -> [MessageSummary] {
         var recoveries = 0
         var summaries: [MessageSummary] = []
-        var batch = Self.headerBatch, weighed = 0, bytes = 0
-        var start = 0
-        while start < uids.count {
-            let chunk = uids[start..<min(start + batch, uids.count)]
-            start = chunk.endIndex
+        for chunk in uids.chunked(Self.headerBatch) {
             var read: [UInt32: MessageSummary] = [:]
             do {
                 for summary in try headerFetch(Array(chunk), fields: headerFields) { read[summary.uid] = summary }
@@ -297,27 +292,10 @@ public final class IMAPClient {
             for uid in chunk where read[uid] == nil {
                 if let summary = try fetchAlone(uid, in: mailbox, headerFields: headerFields, &recoveries) { read[uid] = summary }
             }
-            let got = chunk.compactMap { read[$0] }
-            summaries += got
-            weighed += got.count
-            bytes += got.reduce(0) { $0 + $1.header.count + Self.fetchLineBytes }
-            batch = Self.nextHeaderBatch(weighed: weighed, bytes: bytes)
+            summaries += chunk.compactMap { read[$0] }
         }
         for summary in summaries { sizes[mailbox, default: [:]][summary.uid] = summary.size }
         return summaries
-    }
-
-    /// A FETCH answer's bytes around each message's fields (UID, INTERNALDATE, size, literal).
-    static let fetchLineBytes = 120
-
-    /// The next header FETCH's size: as many messages as weigh
-    /// `headerBytesPerFetch` at the average of those read so far, within
-    /// `headerBatches`. Small headers take few round trips; long ones
-    /// (References of a long thread) keep each answer small.
-    static func nextHeaderBatch(weighed: Int, bytes: Int) -> Int {
-        guard weighed > 0 else { return headerBatch }
-        let average = max(1, bytes / weighed)
-        return min(max(headerBytesPerFetch / average, headerBatches.lowerBound), headerBatches.upperBound)
     }
 
     /// After a failed fetch: libcurl has dropped the connection, so open the

@@ -1,4 +1,4 @@
-@testable import MailTransport
+import MailTransport
 import Testing
 
 @Suite("IMAP response parser")
@@ -86,21 +86,5 @@ struct IMAPResponseParserTests {
 
     @Test func searchResultsAreNumbers() {
         #expect(IMAPResponseSummary(parse("* SEARCH 2 84 882\r\n")).searchResults == [2, 84, 882])
-    }
-}
-
-/// How many messages the next header FETCH asks for.
-@Suite struct HeaderBatchSizeTests {
-    @Test func theBatchFollowsTheWeightOfTheHeadersReadSoFar() {
-        #expect(IMAPClient.nextHeaderBatch(weighed: 0, bytes: 0) == IMAPClient.headerBatch)
-        #expect(IMAPClient.nextHeaderBatch(weighed: 50, bytes: 50 * 300) == 200, "small headers: few round trips")
-        #expect(IMAPClient.nextHeaderBatch(weighed: 50, bytes: 50 * 1_200) == 50)
-        #expect(IMAPClient.nextHeaderBatch(weighed: 50, bytes: 50 * 40_000) == 10, "never fewer than ten")
-        for average in [1, 100, 600, 3_000, 20_000, 64_000] {
-            let batch = IMAPClient.nextHeaderBatch(weighed: 7, bytes: 7 * average)
-            #expect(IMAPClient.headerBatches.contains(batch))
-            // At the average so far, an answer weighs at most a fifth of libcurl's ~300 KB, unless ten messages already do.
-            #expect(batch * average <= IMAPClient.headerBytesPerFetch || batch == IMAPClient.headerBatches.lowerBound, "\(average)")
-        }
     }
 }
