@@ -10,13 +10,6 @@ struct Pattern: Sendable {
         regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive, .anchorsMatchLines])
     }
 
-    /// Found wherever one of `patterns` is (none uses a backreference, which
-    /// the alternation would renumber): one scan says whether any can match,
-    /// and most sentences match none.
-    init(anyOf patterns: [Pattern]) {
-        self.init(patterns.map { "(?:\($0.regex.pattern))" }.joined(separator: "|"))
-    }
-
     func matches(in text: String) -> [NSTextCheckingResult] {
         regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
     }

@@ -57,11 +57,6 @@ enum Phrases {
         Pattern(#"\beinladen|\beinladung zu|\bvorstellungsgespräch|\bvous inviter|\bentretien\b"#),
     ]
 
-    /// Each list at once, to screen a sentence with one scan.
-    static let anyRejection = Pattern(anyOf: rejection)
-    static let anyNextStep = Pattern(anyOf: nextStep)
-    static let anyNeedMoreTime = Pattern(anyOf: needMoreTime)
-
     /// A call or a chat offered to share feedback: what follows a rejection, not a next step.
     static let feedbackOnly = Pattern(#"\b(?:share|give|provide|discuss|offer|walk you through|go over) (?:some |more |detailed |our |the |my )?feedback\b|\bfeedback (?:call|session|conversation|chat|meeting)\b"#)
 

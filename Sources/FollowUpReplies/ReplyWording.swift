@@ -68,20 +68,18 @@ enum ReplyWording {
 
         func isFound(in sentence: String) -> Bool {
             switch self {
-            case .rejection: return Self.unnegated(Phrases.rejection, screened: Phrases.anyRejection, in: sentence)
+            case .rejection: return Self.unnegated(Phrases.rejection, in: sentence)
             case .nextStep:
                 // "happy to set up a call to share feedback" follows a rejection; it is no next step.
-                return !Phrases.feedbackOnly.isFound(in: sentence)
-                    && Self.unnegated(Phrases.nextStep, screened: Phrases.anyNextStep, in: sentence)
-            case .needMoreTime: return Self.unnegated(Phrases.needMoreTime, screened: Phrases.anyNeedMoreTime, in: sentence)
+                return !Phrases.feedbackOnly.isFound(in: sentence) && Self.unnegated(Phrases.nextStep, in: sentence)
+            case .needMoreTime: return Self.unnegated(Phrases.needMoreTime, in: sentence)
             case .softRejection:
                 return Phrases.regret.isFound(in: sentence) && Phrases.candidacy.isFound(in: sentence)
             }
         }
 
-        /// `screen`, all of `patterns` at once, first: where it finds nothing, none of them can.
-        private static func unnegated(_ patterns: [Pattern], screened screen: Pattern, in sentence: String) -> Bool {
-            screen.isFound(in: sentence) && patterns.contains { pattern in
+        private static func unnegated(_ patterns: [Pattern], in sentence: String) -> Bool {
+            patterns.contains { pattern in
                 pattern.matches(in: sentence).contains { !Negation.governs($0.range, in: sentence) }
             }
         }

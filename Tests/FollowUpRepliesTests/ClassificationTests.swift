@@ -214,22 +214,3 @@ import FollowUpCore
         #expect(record.source == .mail)
     }
 }
-
-/// Each phrase list screened by one alternation finds what its patterns find, one by one.
-@Suite struct PhraseScreenTests {
-    @Test func theScreenFindsExactlyWhereAPatternDoes() {
-        let pieces = ["we have decided to move forward with other candidates", "we would like to invite you to a second interview",
-                      "we need a bit more time", "still reviewing applications", "no decision has been made yet",
-                      "thank you for your patience", "unfortunately", "your application", "ne pas donner suite",
-                      "happy to schedule a call", "lorem ipsum dolor sit amet", "we are not moving forward", "see you on monday",
-                      "we will not be proceeding with your candidacy", "let's set up a chat", "d'autres candidats", "-", ",", "."]
-        var rng = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 {
-            let sentence = (0..<Int.random(in: 1...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
-            for (screen, list) in [(Phrases.anyRejection, Phrases.rejection), (Phrases.anyNextStep, Phrases.nextStep),
-                                   (Phrases.anyNeedMoreTime, Phrases.needMoreTime)] {
-                #expect(screen.isFound(in: sentence) == list.anyFound(in: sentence), "\(sentence)")
-            }
-        }
-    }
-}
